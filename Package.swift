@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "datapakke",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "datapakke", targets: ["datapakke"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // The C library, found through pkg-config (Debian: libxlsxwriter-dev).
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]
+        ),
+        // The only module that touches C.
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
+        // Pure Swift: definitions, loading, aggregation, suppression, comparison, report model.
+        .target(name: "DatapakkeCore", dependencies: ["Yams"]),
+        // Workbook, prompts and download page: read the report model only.
+        .target(
+            name: "DatapakkeRenderers",
+            dependencies: [
+                "DatapakkeCore", "XLSXWriter",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "datapakke",
+            dependencies: [
+                "DatapakkeCore", "DatapakkeRenderers",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "XLSXWriterTests",
+            dependencies: ["XLSXWriter"]
+        ),
+        .testTarget(
+            name: "DatapakkeCoreTests",
+            dependencies: [
+                "DatapakkeCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DatapakkeRenderersTests",
+            dependencies: ["DatapakkeRenderers", "DatapakkeCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["DatapakkeCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,38 @@
+/// A traffic-light mark as in the national goals report: better, unchanged/on level, or worse.
+public enum TrafficLight: String, Sendable, Hashable, Codable {
+    case green = "grøn"
+    case yellow = "gul"
+    case red = "rød"
+}
+
+/// The ±1 % rule of the national goals report (seed `nationale-maal-2024.txt`, "UDVIKLING I MÅL OG
+/// INDIKATORER"): a relative change within ±1 % counts as unchanged, a relative difference from the
+/// country within ±1 % as on level; otherwise green or red by the indicator's direction.
+public enum TrafficLightRule {
+    /// The band, as a fraction, inside which a change counts as unchanged / on level.
+    public static let band = 0.01
+
+    /// Development from `previous` to `current`; nil when it cannot be judged (no direction, no previous, previous 0).
+    public static func development(current: Double?, previous: Double?, direction: Direction) -> TrafficLight? {
+        mark(current, against: previous, direction: direction)
+    }
+
+    /// Level of `value` against the country; nil when it cannot be judged.
+    public static func level(value: Double?, country: Double?, direction: Direction) -> TrafficLight? {
+        mark(value, against: country, direction: direction)
+    }
+
+    /// The relative difference (value − reference) / |reference|, or nil when the reference is 0 or missing.
+    public static func relativeDifference(_ value: Double?, from reference: Double?) -> Double? {
+        guard let value, let reference, reference != 0 else { return nil }
+        return (value - reference) / abs(reference)
+    }
+
+    private static func mark(_ value: Double?, against reference: Double?, direction: Direction) -> TrafficLight? {
+        guard direction != .none, let relative = relativeDifference(value, from: reference) else { return nil }
+        // Compare with a hair of tolerance so that exactly ±1 % counts as inside the band.
+        if abs(relative) <= band + 1e-12 { return .yellow }
+        let higher = relative > 0
+        return (higher == (direction == .higherIsBetter)) ? .green : .red
+    }
+}

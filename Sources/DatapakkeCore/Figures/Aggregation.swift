@@ -1,0 +1,99 @@
+/// One municipality's inputs to an aggregate: its value, numerator, denominator and weight.
+public struct MunicipalInput: Sendable, Hashable {
+    public var value: Double?
+    public var numerator: Double?
+    public var denominator: Double?
+    /// The municipality's population in the indicator's base (the weight, and the measure of coverage).
+    public var weight: Double?
+
+    public init(value: Double? = nil, numerator: Double? = nil, denominator: Double? = nil, weight: Double? = nil) {
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.weight = weight
+    }
+}
+
+/// How much of an area a figure rests on.
+public struct Coverage: Sendable, Hashable, Codable {
+    /// Municipalities (split ones counted once) that had a value.
+    public var municipalitiesWithValue: Int
+    public var municipalities: Int
+    /// The share of the area's weight (population in the indicator's base) that had a value; nil when unknown.
+    public var weightShare: Double?
+
+    public var isComplete: Bool { municipalitiesWithValue == municipalities }
+}
+
+/// A computed figure for an area: the value and what it rests on. A nil value means "cannot be computed",
+/// never zero.
+public struct Figure: Sendable, Hashable, Codable {
+    public var value: Double?
+    /// Σ share × numerator (ratio indicators) or Σ share × count (count indicators).
+    public var numerator: Double?
+    /// Σ share × denominator (ratio indicators).
+    public var denominator: Double?
+    /// Σ share × weight over the municipalities with a value.
+    public var weight: Double?
+    public var coverage: Coverage
+    /// True when the indicator is not additive and the figure is a weighted approximation.
+    public var isApproximation: Bool
+}
+
+/// The weighting rules of DESIGN.md §3, as pure functions of the members' inputs.
+public enum Aggregator {
+    /// Aggregates members (each with its share of the municipality) by `aggregation`.
+    ///
+    /// A member without a value is left out of every sum; it only lowers the coverage.
+    public static func aggregate(_ aggregation: Aggregation, _ members: [(share: Double, input: MunicipalInput)]) -> Figure {
+        var numerator = 0.0, denominator = 0.0, weightedSum = 0.0, weightSum = 0.0, count = 0.0
+        var covered = 0
+        var coveredWeight = 0.0, totalWeight = 0.0
+        var weightKnown = true
+        for (share, input) in members {
+            if let weight = input.weight { totalWeight += share * weight } else { weightKnown = false }
+            let hasValue: Bool
+            switch aggregation {
+            case .count, .population:
+                guard let value = input.value else { hasValue = false; break }
+                count += share * value
+                hasValue = true
+            case .ratio, .populationShare:
+                guard let top = input.numerator, let bottom = input.denominator else { hasValue = false; break }
+                numerator += share * top
+                denominator += share * bottom
+                hasValue = true
+            case .weighted, .notAdditive:
+                guard let value = input.value, let weight = input.weight else { hasValue = false; break }
+                weightedSum += share * value * weight
+                weightSum += share * weight
+                hasValue = true
+            }
+            if hasValue {
+                covered += 1
+                coveredWeight += share * (input.weight ?? 0)
+            }
+        }
+        let coverage = Coverage(
+            municipalitiesWithValue: covered, municipalities: members.count,
+            weightShare: weightKnown && totalWeight > 0 ? coveredWeight / totalWeight : nil)
+        var figure = Figure(value: nil, numerator: nil, denominator: nil, weight: covered > 0 ? coveredWeight : nil,
+                            coverage: coverage, isApproximation: false)
+        guard covered > 0 else { return figure }
+        switch aggregation {
+        case .count, .population:
+            figure.value = count
+            figure.numerator = count
+        case .ratio(let scale), .populationShare(_, _, let scale):
+            figure.numerator = numerator
+            figure.denominator = denominator
+            figure.value = denominator > 0 ? numerator / denominator * scale : nil
+        case .weighted:
+            figure.value = weightSum > 0 ? weightedSum / weightSum : nil
+        case .notAdditive(let base):
+            figure.isApproximation = true
+            figure.value = base != nil && weightSum > 0 ? weightedSum / weightSum : nil
+        }
+        return figure
+    }
+}

@@ -1,0 +1,48 @@
+/// The level of an area in a table: a municipality, a cluster, a region or the whole country.
+public enum AreaLevel: String, Sendable, Hashable, Codable {
+    case municipality = "kommune"
+    case cluster = "klynge"
+    case region = "region"
+    case country = "land"
+}
+
+/// A set of municipalities (with shares) that a figure is computed for.
+public struct Area: Sendable, Hashable, Codable {
+    public var level: AreaLevel
+    public var id: String
+    public var name: String
+    public var members: [ClusterMember]
+
+    public init(level: AreaLevel, id: String, name: String, members: [ClusterMember]) {
+        self.level = level
+        self.id = id
+        self.name = name
+        self.members = members
+    }
+
+    /// A cluster as an area.
+    public static func cluster(_ cluster: Cluster) -> Area {
+        Area(level: .cluster, id: cluster.id, name: cluster.name, members: cluster.members)
+    }
+
+    /// One whole municipality.
+    public static func municipality(_ municipality: Municipality) -> Area {
+        Area(level: .municipality, id: String(municipality.code), name: municipality.name, members: [ClusterMember(code: municipality.code)])
+    }
+
+    /// A region of a definition set: every cluster with that region, shares of split municipalities added up.
+    public static func region(_ region: String, in definitions: ClusterDefinitionSet) -> Area {
+        var shares: [MunicipalityCode: Double] = [:]
+        for cluster in definitions.clusters where cluster.region == region {
+            for member in cluster.members { shares[member.code, default: 0] += member.share }
+        }
+        let members = shares.keys.sorted().map { ClusterMember(code: $0, share: min(1, shares[$0] ?? 0)) }
+        let name = region.lowercased().hasPrefix("region") ? region : "Region \(region)"
+        return Area(level: .region, id: region, name: name, members: members)
+    }
+
+    /// The whole country: every municipality of the register.
+    public static func country(_ register: MunicipalityRegister) -> Area {
+        Area(level: .country, id: "DK", name: "Hele landet", members: register.municipalities.map { ClusterMember(code: $0.code) })
+    }
+}

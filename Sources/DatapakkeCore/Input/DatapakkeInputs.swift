@@ -1,0 +1,203 @@
+import Foundation
+
+/// Where the inputs are: the register, a definition file, the data folder and the catalogue.
+public struct InputPaths: Sendable {
+    public var register: String
+    public var definitions: String
+    /// A folder with `befolkning/*.csv` and `indikatorer/*.csv`.
+    public var data: String
+    public var catalogue: String
+
+    public init(register: String, definitions: String, data: String, catalogue: String) {
+        self.register = register
+        self.definitions = definitions
+        self.data = data
+        self.catalogue = catalogue
+    }
+}
+
+/// Everything read from the inputs, checked against each other.
+public struct DatapakkeInputs: Sendable {
+    public var register: MunicipalityRegister
+    public var definitions: ClusterDefinitionSet
+    public var catalogue: IndicatorCatalogue
+    public var population: PopulationTable
+    /// indicator id → period → municipality → observation
+    public var observations: [String: [Period: [MunicipalityCode: Observation]]]
+    /// Files read, for the documentation and messages.
+    public var files: [String]
+    /// Things worth knowing that do not stop a build (data for indicators the catalogue does not use).
+    public var notices: [InputProblem]
+
+    public init(
+        register: MunicipalityRegister, definitions: ClusterDefinitionSet, catalogue: IndicatorCatalogue,
+        population: PopulationTable, observations: [Observation], files: [String] = []
+    ) throws {
+        self.register = register
+        self.definitions = definitions
+        self.catalogue = catalogue
+        self.population = population
+        self.files = files
+        self.observations = [:]
+        self.notices = []
+        var log = ProblemLog()
+        var index: [String: [Period: [MunicipalityCode: Observation]]] = [:]
+        for observation in observations {
+            if let earlier = index[observation.indicatorID]?[observation.period]?[observation.municipality] {
+                log.add(observation.location, "\(observation.municipality) \(observation.indicatorID) \(observation.period) står også i \(earlier.location)")
+                continue
+            }
+            index[observation.indicatorID, default: [:]][observation.period, default: [:]][observation.municipality] = observation
+        }
+        self.observations = index
+        let (problems, notices) = checkAgainstCatalogue()
+        log.add(contentsOf: problems)
+        self.notices = notices
+        try log.throwIfAny()
+    }
+
+    /// Reads every input, collecting the problems of all files before throwing them together.
+    public static func load(_ paths: InputPaths, relativeTo base: String? = nil) throws -> DatapakkeInputs {
+        func display(_ path: String) -> String {
+            guard let base, path.hasPrefix(base + "/") else { return path }
+            return String(path.dropFirst(base.count + 1))
+        }
+        var log = ProblemLog()
+        func attempt<T>(_ body: () throws -> T) -> T? {
+            do { return try body() } catch let problems as InputProblems {
+                log.add(contentsOf: problems.problems)
+            } catch {
+                log.add(SourceLocation(file: "?"), "\(error)")
+            }
+            return nil
+        }
+        let register = attempt { try MunicipalityRegisterLoader.load(path: paths.register, displayName: display(paths.register)) }
+        let catalogue = attempt { try CatalogueLoader.load(path: paths.catalogue, displayName: display(paths.catalogue)) }
+        let definitions = register.flatMap { register in
+            attempt { try ClusterDefinitionsLoader.load(path: paths.definitions, displayName: display(paths.definitions), register: register) }
+        }
+        var population = PopulationTable()
+        var observations: [Observation] = []
+        var files: [String] = []
+        if let register {
+            let populationFiles = csvFiles(in: paths.data + "/befolkning")
+            let indicatorFiles = csvFiles(in: paths.data + "/indikatorer")
+            if populationFiles.isEmpty {
+                log.add(SourceLocation(file: display(paths.data + "/befolkning")), "ingen befolkningsfiler (*.csv) i mappen")
+            }
+            if indicatorFiles.isEmpty {
+                log.add(SourceLocation(file: display(paths.data + "/indikatorer")), "ingen indikatorfiler (*.csv) i mappen")
+            }
+            for file in populationFiles {
+                files.append(display(file))
+                _ = attempt { try PopulationLoader.load(path: file, displayName: display(file), register: register, into: &population) }
+            }
+            for file in indicatorFiles {
+                files.append(display(file))
+                _ = attempt { try IndicatorDataLoader.load(path: file, displayName: display(file), register: register, into: &observations) }
+            }
+        }
+        try log.throwIfAny()
+        guard let register, let definitions, let catalogue else { throw InputProblems(log.problems) }
+        return try DatapakkeInputs(
+            register: register, definitions: definitions, catalogue: catalogue, population: population,
+            observations: observations, files: [display(paths.register), display(paths.definitions), display(paths.catalogue)] + files)
+    }
+
+    /// The `*.csv` files of a folder, sorted by name so the order never depends on the file system.
+    static func csvFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.lowercased().hasSuffix(".csv") }.sorted().map { folder + "/" + $0 }
+    }
+
+    /// The periods with data for an indicator, oldest first.
+    public func periods(of indicator: Indicator) -> [Period] {
+        if indicator.isPopulationDerived {
+            return population.dates.map(Period.init)
+        }
+        return (observations[indicator.id]?.keys).map { $0.sorted() } ?? []
+    }
+
+    /// Where an indicator's values come from: real, synthetic, or nil when it has none.
+    public func origin(of indicator: Indicator) -> DataOrigin? {
+        if indicator.isPopulationDerived {
+            return population.origins.values.contains(.synthetic) ? .synthetic : (population.origins.isEmpty ? nil : .real)
+        }
+        let origins = Set(observations[indicator.id]?.values.flatMap { $0.values.map(\.origin) } ?? [])
+        return origins.contains(.synthetic) ? .synthetic : origins.first
+    }
+
+    /// The population date an indicator's period is weighted by.
+    public func populationDate(for indicator: Indicator, period: Period) -> String? {
+        indicator.populationDate ?? period.defaultPopulationDate
+    }
+
+    private func checkAgainstCatalogue() -> (problems: [InputProblem], notices: [InputProblem]) {
+        var log = ProblemLog()
+        var notices: [InputProblem] = []
+        let known = Set(catalogue.indicators.map(\.id))
+        for id in observations.keys.sorted() where !known.contains(id) {
+            let first = observations[id]?.values.first?.values.first?.location ?? SourceLocation(file: "?")
+            notices.append(InputProblem(SourceLocation(file: first.file), "indikatoren «\(id)» står ikke i kataloget og bruges ikke"))
+        }
+        for indicator in catalogue.indicators {
+            let catalogueLocation = indicator.location
+            if indicator.isPopulationDerived {
+                if population.dates.isEmpty { log.add(catalogueLocation, "«\(indicator.id)» bygger på befolkningstal, men der er ingen") }
+                continue
+            }
+            guard let periods = observations[indicator.id] else {
+                log.add(catalogueLocation, "indikatoren «\(indicator.id)» har ingen data i indikatorfilerne")
+                continue
+            }
+            let origins = Set(periods.values.flatMap { $0.values.map(\.origin) })
+            if origins.count > 1 {
+                log.add(catalogueLocation, "indikatoren «\(indicator.id)» blander reelle og syntetiske værdier; det må den ikke")
+            }
+            for (period, rows) in periods.sorted(by: { $0.key < $1.key }) {
+                for (_, observation) in rows.sorted(by: { $0.key < $1.key }) {
+                    checkShape(observation, indicator, log: &log)
+                }
+                checkPopulation(indicator, period: period, municipalities: rows.keys.sorted(), log: &log)
+            }
+        }
+        return (log.problems, notices)
+    }
+
+    private func checkShape(_ observation: Observation, _ indicator: Indicator, log: inout ProblemLog) {
+        switch indicator.aggregation {
+        case .ratio:
+            if (observation.numerator == nil) != (observation.denominator == nil) {
+                log.add(observation.location, "«\(indicator.id)» beregnes som tæller/nævner; begge skal være udfyldt (eller begge tomme)")
+            } else if observation.numerator == nil, observation.value != nil {
+                log.add(observation.location, "«\(indicator.id)» beregnes som tæller/nævner; rækken har kun en værdi")
+            }
+        case .count:
+            if observation.value == nil, observation.numerator != nil {
+                log.add(observation.location, "«\(indicator.id)» er et antal; skriv det i kolonnen vaerdi")
+            }
+        default:
+            break
+        }
+    }
+
+    private func checkPopulation(_ indicator: Indicator, period: Period, municipalities: [MunicipalityCode], log: inout ProblemLog) {
+        switch indicator.aggregation {
+        case .weighted, .notAdditive(approximateBy: .some):
+            break
+        default:
+            return
+        }
+        let group = indicator.weightBase
+        guard let date = populationDate(for: indicator, period: period) else {
+            log.add(indicator.location, "kan ikke finde en befolkningsdato for «\(indicator.id)» periode \(period); angiv «befolkningsdato» i kataloget")
+            return
+        }
+        let missing = municipalities.filter { population.count(group, municipality: $0, date: date) == nil }
+        guard !missing.isEmpty else { return }
+        let names = missing.prefix(5).map { "\($0) \(register.municipality($0)?.name ?? "")" }.joined(separator: ", ")
+        let more = missing.count > 5 ? " og \(missing.count - 5) andre" : ""
+        log.add(indicator.location, "«\(indicator.id)» periode \(period.label) vægtes med \(groupDescription(group)) pr. \(Period(date).label), "
+                + "men befolkningstallet mangler for \(names)\(more); tilføj befolkningstal eller angiv «befolkningsdato»")
+    }
+}

@@ -1,0 +1,57 @@
+/// Reads indicator values: `kommunekode;kommune;indikator;periode;vaerdi;taeller;naevner;datagrundlag`
+/// (kommune, taeller, naevner and datagrundlag optional).
+public enum IndicatorDataLoader {
+    /// Reads one file, appending its observations; throws `InputProblems` with every problem found.
+    public static func load(path: String, displayName: String, register: MunicipalityRegister, into observations: inout [Observation]) throws {
+        let text = try DelimitedText.read(path: path, displayName: displayName)
+        var log = ProblemLog()
+        guard let codeColumn = text.column("kommunekode", "kode"), let indicatorColumn = text.column("indikator"),
+              let periodColumn = text.column("periode", "år", "aar", "tid")
+        else {
+            throw InputProblems([InputProblem(SourceLocation(file: text.file, line: 1), headerMessage(
+                text, expected: "kommunekode;kommune;indikator;periode;vaerdi;taeller;naevner;datagrundlag"))])
+        }
+        let valueColumn = text.column("vaerdi", "værdi")
+        let numeratorColumn = text.column("taeller", "tæller")
+        let denominatorColumn = text.column("naevner", "nævner")
+        guard valueColumn != nil || numeratorColumn != nil else {
+            throw InputProblems([InputProblem(SourceLocation(file: text.file, line: 1),
+                "overskriften skal have kolonnen vaerdi eller kolonnerne taeller og naevner")])
+        }
+        let nameColumn = text.column("kommune", "navn")
+        let originColumn = text.column("datagrundlag")
+        for row in text.rows {
+            guard checkFieldCount(row, text, log: &log) else { continue }
+            guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else { continue }
+            let indicator = row.fields[indicatorColumn]
+            let period = row.fields[periodColumn]
+            if indicator.isEmpty || period.isEmpty {
+                log.add(SourceLocation(file: text.file, line: row.line), "indikator og periode skal være udfyldt")
+                continue
+            }
+            func number(_ column: Int?, _ what: String) -> Double?? {
+                guard let column else { return .some(nil) }
+                switch parseDanishNumber(row.fields[column]) {
+                case .number(let value): return .some(value)
+                case .notAvailable: return .some(nil)
+                case .invalid:
+                    log.add(SourceLocation(file: text.file, line: row.line, column: column + 1),
+                            "«\(row.fields[column])» i kolonnen \(what) er ikke et tal; forventede fx 12,3 (eller tom/.. når tallet ikke vises)")
+                    return nil
+                }
+            }
+            guard let value = number(valueColumn, "vaerdi"), let numerator = number(numeratorColumn, "taeller"),
+                  let denominator = number(denominatorColumn, "naevner") else { continue }
+            if let denominator, denominator < 0 {
+                log.add(SourceLocation(file: text.file, line: row.line, column: (denominatorColumn ?? 0) + 1), "nævneren kan ikke være negativ")
+                continue
+            }
+            observations.append(Observation(
+                municipality: code, indicatorID: indicator, period: Period(period), value: value,
+                numerator: numerator, denominator: denominator,
+                origin: dataOrigin(row, column: originColumn, text, log: &log),
+                location: SourceLocation(file: text.file, line: row.line)))
+        }
+        try log.throwIfAny()
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The character encodings accepted for CSV input.
+public enum TextEncoding: String, Sendable {
+    case utf8 = "UTF-8"
+    case utf8WithBOM = "UTF-8 med BOM"
+    case windows1252 = "Windows-1252"
+}
+
+/// Decodes a file's bytes: UTF-8 (with or without BOM) when valid, otherwise Windows-1252.
+///
+/// Excel on Danish Windows still saves "CSV (semikolonsepareret)" as Windows-1252, so a file
+/// that is not valid UTF-8 is read that way rather than rejected.
+func decodeText(_ data: Data) -> (text: String, encoding: TextEncoding) {
+    let bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+        return (String(decoding: bytes.dropFirst(3), as: UTF8.self), .utf8WithBOM)
+    }
+    if let text = String(validating: bytes, as: UTF8.self) {
+        return (text, .utf8)
+    }
+    var scalars = String.UnicodeScalarView()
+    for byte in bytes {
+        let code = (0x80...0x9F).contains(byte) ? windows1252High[Int(byte) - 0x80] : UInt32(byte)
+        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+    }
+    return (String(scalars), .windows1252)
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F; undefined positions map to U+FFFD.
+private let windows1252High: [UInt32] = [
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD,
+]

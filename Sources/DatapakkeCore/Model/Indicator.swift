@@ -1,0 +1,189 @@
+/// A population group, as named in the population data (`i_alt`, `alder_65plus`, …).
+public typealias PopulationGroup = String
+
+/// How a cluster's figure is made from its municipalities' (DESIGN.md §3).
+public enum Aggregation: Sendable, Hashable {
+    /// Σ count.
+    case count
+    /// Σ numerator / Σ denominator × scale.
+    case ratio(scale: Double)
+    /// Σ (value × weight) / Σ weight, the weight being the population in `base`.
+    case weighted(base: PopulationGroup)
+    /// Shown per municipality only; with `approximateBy`, a council figure weighted by that base,
+    /// labelled as an approximation.
+    case notAdditive(approximateBy: PopulationGroup?)
+    /// A population count read from the population data (Σ group).
+    case population(group: PopulationGroup)
+    /// A population share read from the population data: Σ numerator group / Σ denominator group × scale.
+    case populationShare(numerator: PopulationGroup, denominator: PopulationGroup, scale: Double)
+}
+
+/// Which direction of an indicator is good, for the traffic lights.
+public enum Direction: String, Sendable, Hashable, Codable {
+    case higherIsBetter = "høj"
+    case lowerIsBetter = "lav"
+    case none = "ingen"
+}
+
+/// Small-number thresholds (diskretionering): a municipality value below one of them is hidden.
+public struct SuppressionRule: Sendable, Hashable, Codable {
+    /// Smallest numerator shown (5 in Danish health statistics); nil when the rule does not apply.
+    public var minimumNumerator: Double?
+    /// Smallest denominator shown (20).
+    public var minimumDenominator: Double?
+    /// Smallest count shown, for count indicators (5).
+    public var minimumCount: Double?
+
+    public init(minimumNumerator: Double? = nil, minimumDenominator: Double? = nil, minimumCount: Double? = nil) {
+        self.minimumNumerator = minimumNumerator
+        self.minimumDenominator = minimumDenominator
+        self.minimumCount = minimumCount
+    }
+
+    /// The Danish defaults: numerator under 5 or denominator under 20 not shown, counts under 5 not shown.
+    public static let danishDefault = SuppressionRule(minimumNumerator: 5, minimumDenominator: 20, minimumCount: 5)
+    /// No suppression (capacity figures, published values that the source already screened).
+    public static let none = SuppressionRule()
+}
+
+/// A section of the pack (Population, Aktivitet i sundhedsvæsenet, …).
+public struct Section: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var introduction: String?
+
+    public init(id: String, title: String, introduction: String? = nil) {
+        self.id = id
+        self.title = title
+        self.introduction = introduction
+    }
+}
+
+/// One indicator of the catalogue: what it is, how it aggregates, how to read it.
+public struct Indicator: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// A short label for chart titles and narrow columns.
+    public var shortTitle: String
+    /// The unit, written out in Danish ("pct.", "pr. 1.000 borgere på 65 år og derover").
+    public var unit: String
+    public var sectionID: String
+    public var aggregation: Aggregation
+    public var direction: Direction
+    public var decimals: Int
+    public var definition: String
+    public var source: String
+    public var periodNote: String?
+    public var notes: [String]
+    /// The population date to weight by, when not 1 January of the period's (last) year.
+    public var populationDate: String?
+    public var suppression: SuppressionRule
+    /// Where in the catalogue the indicator was defined, for messages.
+    public var location: SourceLocation
+
+    public init(
+        id: String, title: String, shortTitle: String? = nil, unit: String, sectionID: String, aggregation: Aggregation,
+        direction: Direction = .none, decimals: Int = 1, definition: String = "", source: String = "",
+        periodNote: String? = nil, notes: [String] = [], populationDate: String? = nil,
+        suppression: SuppressionRule = .danishDefault, location: SourceLocation = SourceLocation(file: "")
+    ) {
+        self.id = id
+        self.title = title
+        self.shortTitle = shortTitle ?? title
+        self.unit = unit
+        self.sectionID = sectionID
+        self.aggregation = aggregation
+        self.direction = direction
+        self.decimals = decimals
+        self.definition = definition
+        self.source = source
+        self.periodNote = periodNote
+        self.notes = notes
+        self.populationDate = populationDate
+        self.suppression = suppression
+        self.location = location
+    }
+
+    /// The population group that weights the indicator and measures its coverage.
+    public var weightBase: PopulationGroup {
+        switch aggregation {
+        case .weighted(let base): return base
+        case .notAdditive(let base): return base ?? "i_alt"
+        case .populationShare(_, let denominator, _): return denominator
+        case .population(let group): return group
+        case .count, .ratio: return "i_alt"
+        }
+    }
+
+    /// Whether the indicator reads the population data rather than indicator rows.
+    public var isPopulationDerived: Bool {
+        switch aggregation {
+        case .population, .populationShare: return true
+        default: return false
+        }
+    }
+
+    /// A sentence in Danish describing how the council, region and country figures are computed.
+    public var weightingDescription: String {
+        switch aggregation {
+        case .count:
+            return "Summen af kommunernes antal."
+        case .ratio(let scale):
+            return "Summen af kommunernes tællere divideret med summen af deres nævnere\(scaleText(scale))."
+        case .weighted(let base):
+            return "Gennemsnit af kommunernes værdier, vægtet med \(groupDescription(base))."
+        case .notAdditive(nil):
+            return "Kan ikke lægges sammen; vises kun for de enkelte kommuner."
+        case .notAdditive(let base?):
+            return "Kan ikke lægges sammen. Tallet for sundhedsråd, region og land er en tilnærmelse: "
+                + "gennemsnit af kommunernes værdier vægtet med \(groupDescription(base))."
+        case .population(let group):
+            return "Summen af kommunernes \(groupDescription(group))."
+        case .populationShare(let numerator, let denominator, let scale):
+            return "Summen af kommunernes \(groupDescription(numerator)) divideret med summen af deres "
+                + "\(groupDescription(denominator))\(scaleText(scale))."
+        }
+    }
+
+    private func scaleText(_ scale: Double) -> String {
+        switch scale {
+        case 1: return ""
+        case 100: return ", i procent"
+        default: return ", gange \(DanishNumber.format(scale, decimals: 0))"
+        }
+    }
+}
+
+/// Danish words for the population groups, for running text.
+public func groupDescription(_ group: PopulationGroup) -> String {
+    switch group {
+    case "i_alt": return "indbyggertal"
+    case "alder_0_15": return "antal borgere på 0-15 år"
+    case "alder_16_67": return "antal borgere på 16-67 år"
+    case "alder_65plus": return "antal borgere på 65 år og derover"
+    case "alder_80plus": return "antal borgere på 80 år og derover"
+    case "plejehjem": return "antal borgere på plejehjem"
+    default: return "befolkningsgruppen «\(group)»"
+    }
+}
+
+/// The indicator catalogue: the sections of the pack and their indicators, in order.
+public struct IndicatorCatalogue: Sendable {
+    public var sections: [Section]
+    public var indicators: [Indicator]
+    public var file: String
+
+    public init(sections: [Section], indicators: [Indicator], file: String) {
+        self.sections = sections
+        self.indicators = indicators
+        self.file = file
+    }
+
+    /// The indicator with this id.
+    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+
+    /// The indicators of a section, in catalogue order.
+    public func indicators(in section: Section) -> [Indicator] {
+        indicators.filter { $0.sectionID == section.id }
+    }
+}

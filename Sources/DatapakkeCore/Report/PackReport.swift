@@ -1,0 +1,130 @@
+import Foundation
+
+/// What a table cell shows: a number, a hidden small number, or nothing to show.
+public enum ReportValue: Sendable, Hashable {
+    case shown(Double)
+    case hidden(SuppressionReason)
+    /// The data has no value (not published, or empty). Never a zero.
+    case missing
+    /// An aggregate the indicator's rule does not allow (not additive).
+    case notComputed
+
+    /// The number, only when it may be shown.
+    public var number: Double? {
+        if case .shown(let value) = self { return value }
+        return nil
+    }
+
+    /// The marker for a cell without a number ("<5", "x", "..", "").
+    public var marker: String {
+        switch self {
+        case .shown: return ""
+        case .hidden(let reason): return reason.marker
+        case .missing: return ".."
+        case .notComputed: return "·"
+        }
+    }
+}
+
+/// One row of an indicator table: a member municipality, the cluster, its region or the country.
+public struct ReportRow: Sendable, Hashable {
+    public var level: AreaLevel
+    public var id: String
+    public var name: String
+    /// The municipality's share in the cluster (1 unless it is split).
+    public var share: Double
+    /// One value per period of the indicator report, oldest first.
+    public var values: [ReportValue]
+    /// Coverage of aggregate rows per period (nil for municipalities).
+    public var coverage: [Coverage?]
+    public var isApproximation: Bool
+    /// Development since the previous period (latest against previous).
+    public var development: TrafficLight?
+    /// Level against the country in the latest period.
+    public var levelMark: TrafficLight?
+
+    /// The latest period's value.
+    public var latest: ReportValue { values.last ?? .missing }
+    /// The previous period's value, when there are two.
+    public var previous: ReportValue? { values.count > 1 ? values[values.count - 2] : nil }
+}
+
+/// A hidden cell, for the audit on the documentation sheet.
+public struct HiddenCell: Sendable, Hashable {
+    public var rowName: String
+    public var level: AreaLevel
+    public var period: Period
+    public var reason: SuppressionReason
+}
+
+/// An indicator as shown in one pack: its table for the shown periods, marks and notes.
+public struct IndicatorReport: Sendable {
+    public var indicator: Indicator
+    public var origin: DataOrigin
+    /// The shown periods, oldest first: the latest and, when there is one, the one before.
+    public var periods: [Period]
+    /// Every period in the data, oldest first.
+    public var allPeriods: [Period]
+    public var rows: [ReportRow]
+    /// Why traffic lights are missing, when they are.
+    public var trafficLightNote: String?
+    public var hiddenCells: [HiddenCell]
+
+    /// The member municipalities' rows, in table order.
+    public var municipalityRows: [ReportRow] { rows.filter { $0.level == .municipality } }
+    public var clusterRow: ReportRow? { rows.first { $0.level == .cluster } }
+    public var regionRow: ReportRow? { rows.first { $0.level == .region } }
+    public var countryRow: ReportRow? { rows.first { $0.level == .country } }
+
+    /// The shown municipality with the highest latest value.
+    public var highest: ReportRow? {
+        municipalityRows.filter { $0.latest.number != nil }.max { ($0.latest.number ?? 0) < ($1.latest.number ?? 0) }
+    }
+
+    /// The shown municipality with the lowest latest value.
+    public var lowest: ReportRow? {
+        municipalityRows.filter { $0.latest.number != nil }.min { ($0.latest.number ?? 0) < ($1.latest.number ?? 0) }
+    }
+}
+
+/// A section of the pack with its indicators.
+public struct SectionReport: Sendable {
+    public var section: Section
+    public var indicators: [IndicatorReport]
+}
+
+/// A member municipality on the front page.
+public struct MemberSummary: Sendable, Hashable {
+    public var code: MunicipalityCode
+    public var name: String
+    public var share: Double
+    /// Residents on the latest population date (the municipality's whole population).
+    public var population: Double?
+}
+
+/// Everything one pack shows, computed once; renderers read only this.
+public struct PackReport: Sendable {
+    public var cluster: Cluster
+    public var kind: ClusterKind
+    public var definitionsName: String
+    public var regionName: String
+    public var members: [MemberSummary]
+    /// The latest population date and the cluster's residents then (split municipalities by share).
+    public var populationDate: Period?
+    public var population: Double?
+    public var sections: [SectionReport]
+    /// Every period in the pack, oldest first.
+    public var periods: [Period]
+    public var sources: [String]
+    /// True when any figure in the pack rests on synthetic example data.
+    public var hasSyntheticData: Bool
+    public var syntheticIndicators: [String]
+    /// The document date: fixed, from the data or SOURCE_DATE_EPOCH, so rebuilding gives the same file.
+    public var documentDate: Date
+    public var toolVersion: String
+
+    /// Every hidden cell of the pack.
+    public var hiddenCells: [(indicator: Indicator, cell: HiddenCell)] {
+        sections.flatMap { $0.indicators.flatMap { report in report.hiddenCells.map { (report.indicator, $0) } } }
+    }
+}

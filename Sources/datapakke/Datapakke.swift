@@ -1,0 +1,79 @@
+import ArgumentParser
+import DatapakkeCore
+import Foundation
+
+@main
+struct Datapakke: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "datapakke",
+        abstract: "Bygger datapakker til sundhedsråd og sundhedsklynger ud fra kommunetal.",
+        discussion: """
+            Læser kommunernes befolknings- og indikatortal, regner tal for hvert sundhedsråd, dets region \
+            og hele landet med de rigtige vægte, og skriver en Excel-datapakke med refleksionsspørgsmål \
+            for hvert sundhedsråd.
+
+            Alle kommandoer virker uden argumenter fra projektets rodmappe og bruger da de medfølgende \
+            filer: ClusterDefinitions/sundhedsraad-2027.yaml, Data/ og Templates/.
+
+            Eksempler:
+              datapakke list --definitions ClusterDefinitions/sundhedsklynger-2022.yaml
+              datapakke check
+              datapakke figures --only SR06 --format csv
+            """,
+        version: version,
+        subcommands: [ListCommand.self, CheckCommand.self, FiguresCommand.self]
+    )
+}
+
+/// The input files every command reads.
+struct InputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Fil med sundhedsråd/klynger (YAML).", valueName: "fil"))
+    var definitions = "ClusterDefinitions/sundhedsraad-2027.yaml"
+
+    @Option(help: ArgumentHelp("Mappe med befolkning/*.csv og indikatorer/*.csv.", valueName: "mappe"))
+    var data = "Data"
+
+    @Option(help: ArgumentHelp("Mappe med indikatorkataloget (indikatorer.yaml) og skabelonerne.", valueName: "mappe"))
+    var templates = "Templates"
+
+    @Option(help: ArgumentHelp("Kommuneregisteret (kommunekode;navn;region;aliaser).", valueName: "fil"))
+    var register = "ClusterDefinitions/kommuner.csv"
+
+    var paths: InputPaths {
+        InputPaths(
+            register: absolute(register), definitions: absolute(definitions), data: absolute(data),
+            catalogue: absolute(templates) + "/indikatorer.yaml")
+    }
+
+    /// The folder messages name files relative to.
+    var base: String { FileManager.default.currentDirectoryPath }
+
+    private func absolute(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        return url.standardizedFileURL.path
+    }
+
+    /// Loads every input; on problems prints them all to standard error and exits with 1.
+    func load() throws -> DatapakkeInputs {
+        do {
+            return try DatapakkeInputs.load(paths, relativeTo: base)
+        } catch let problems as InputProblems {
+            printProblems(problems.problems)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Prints problems to standard error, one a line, with a count at the end.
+func printProblems(_ problems: [InputProblem]) {
+    for problem in problems {
+        printError("fejl: \(problem)")
+    }
+    printError("\(problems.count) \(problems.count == 1 ? "problem" : "problemer") fundet i input.")
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
