@@ -1,0 +1,480 @@
+#!/usr/bin/env python3
+"""Generate the SYNTHETIC example data shipped in Data/.
+
+Writes, relative to the repository root:
+
+  Data/befolkning/befolkning-syntetisk.csv
+      population per municipality on 1 January 2023, 2024 and 2025: total, 0-15, 16-67, 65+,
+      80+ and residents of nursing homes (plejehjem);
+  Data/indikatorer/syntetiske-indikatorer.csv
+      12 indicators (chronic disease, hospital stays, Serviceloven §84 stays, dose-dispensed
+      medicine, specialist practice contacts and capacity, expenses, medicine subsidies) for
+      2023 and 2024.
+
+EVERY NUMBER IN THESE TWO FILES IS SYNTHETIC. They are made up, plausible in size, so that the
+tool can be built, tested and demonstrated without real data. Every row says so in its
+`datagrundlag` column (`syntetisk`), and Data/README.md says so too. Do not use them for anything
+else.
+
+What is real and how the synthetic figures are calibrated:
+  * `i_alt` on 2023-01-01 equals the real total in shared/data/befolkning-kendte-totaler.csv
+    wherever one is known (71 municipalities), and the few real 2024/2025 totals given there are
+    used exactly on those dates (Holbæk 2024/2025, Slagelse 2024, Sorø 2024, Kalundborg 2025,
+    Lejre 2025);
+  * Nordjylland's real 2020 totals are grown to 2023 (about +0.5 %/year, Aalborg faster);
+  * the 16 municipalities without any known total get made-up totals whose sums equal the real
+    gaps stated in shared/data/SOURCES.md (Hovedstaden 1,083,052; Midtjylland 223,717);
+  * the eight municipalities of Sundhedsråd Midt- og Vestsjælland are calibrated to the real data
+    pack's figures (416,350 residents on 1 January 2025, 26.9 % aged 65+, 7.5 % aged 80+, 63.7 %
+    aged 16-67, 0.8 % in nursing homes), and their 2024 council level of each indicator is made
+    to equal the real pack's figure (19.2 % with a chronic disease, 52 % with an outpatient stay,
+    ...; see INDICATORS below). The pack gives no council figure for the bed-blocking expenses,
+    only that Odsherred is the council's highest at 26.6.
+Everything else (age structure, growth, indicator values) is drawn at random.
+
+The data is reproducible: a fixed seed (random.Random(2027)), a fixed order of draws, and only
+the standard library, so running the script twice gives byte-identical files.
+
+Usage (from anywhere):
+    python3 Tools/generate-example-data.py [--shared PATH] [--quiet]
+
+--shared is the read-only `shared` folder (default: ../shared next to the repository); its
+`data/` subfolder holds befolkning-kendte-totaler.csv. The municipality register is read from
+ClusterDefinitions/kommuner.csv in this repository.
+"""
+
+import argparse
+import csv
+import math
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = 2027
+YEARS = (2023, 2024, 2025)
+PERIODS = (2023, 2024)
+
+# Sundhedsråd Midt- og Vestsjælland and the figures of the real data pack we calibrate to.
+MIDT_VEST = (330, 316, 370, 329, 340, 306, 326, 350)
+MIDT_VEST_2025 = {"i_alt": 416_350, "65plus": 0.269, "80plus": 0.075, "16_67": 0.637, "plejehjem": 0.008}
+
+# Gaps stated in SOURCES.md: real 2023 region totals minus the known municipalities.
+HOVEDSTADEN_MISSING_SUM = 1_083_052
+MIDTJYLLAND_MISSING_SUM = 223_717
+# Made-up 2023 totals for municipalities with no known figure. The first one of each group is
+# set to the residual so that the group sums to the gap above.
+HOVEDSTADEN_MISSING = {101: None, 219: 51_870, 167: 55_420, 169: 57_960, 223: 25_630, 183: 23_710,
+                       173: 56_160, 230: 56_480, 175: 41_120, 185: 43_480, 187: 16_910}
+MIDTJYLLAND_MISSING = {791: None, 760: 55_980, 741: 3_690, 779: 45_890, 671: 20_640}
+
+BIG_CITIES = {101: 0.0125, 751: 0.013, 851: 0.0105, 461: 0.0095}       # growth per year
+SMALL_ISLANDS = {825: -0.008, 741: -0.006, 492: -0.007, 563: -0.003}   # Læsø, Samsø, Ærø, Fanø
+# Midt- og Vestsjælland: small fixed growth for the municipalities without a real 2025 total;
+# Næstved (370) takes the residual so that the council sums to 416,350 on 2025-01-01.
+MIDT_VEST_GROWTH = {330: 0.0015, 340: 0.0010, 329: 0.0025, 306: -0.0010}
+
+# Age profile: 0 = young (65+ about 14 %), 1 = old (65+ about 33 %). Default drawn in 0.35-0.60.
+OLD_INDEX = {
+    101: 0.0, 147: 0.05, 751: 0.05, 461: 0.2, 851: 0.2, 165: 0.25, 183: 0.2, 169: 0.3, 153: 0.3,
+    167: 0.35, 175: 0.35, 187: 0.3, 185: 0.35, 161: 0.35, 163: 0.35, 151: 0.4, 159: 0.3, 621: 0.35,
+    630: 0.35, 615: 0.35, 561: 0.4, 746: 0.35, 710: 0.35, 269: 0.35, 253: 0.4,
+    825: 1.0, 741: 1.0, 492: 1.0, 563: 0.95, 482: 0.9, 400: 0.8, 360: 0.8, 306: 0.85, 773: 0.75,
+    665: 0.75, 671: 0.7, 376: 0.72, 390: 0.72, 336: 0.65, 430: 0.68, 479: 0.62, 707: 0.68,
+    706: 0.68, 787: 0.66, 813: 0.7, 550: 0.68, 223: 0.75, 270: 0.72, 260: 0.7, 230: 0.6,
+    440: 0.65, 450: 0.6, 420: 0.62, 540: 0.6, 846: 0.6, 820: 0.6, 849: 0.6, 320: 0.6,
+    # Midt- og Vestsjælland: old enough on their own to reach the pack's 26.9 % aged 65+.
+    330: 0.68, 316: 0.64, 370: 0.66, 329: 0.6, 340: 0.7, 306: 0.9, 326: 0.72, 350: 0.62,
+}
+# Share aged 0-15 where the default (falling with age) does not fit: cities have few children,
+# commuter suburbs many.
+CHILD_SHARE = {101: 0.150, 147: 0.145, 751: 0.150, 461: 0.150, 851: 0.152,
+               240: 0.195, 190: 0.190, 201: 0.192, 746: 0.195, 710: 0.195, 269: 0.190,
+               187: 0.190, 840: 0.192, 766: 0.188, 530: 0.190, 253: 0.185}
+# Access to specialists: 1 = inner city, 0 = island.
+URBAN = {101: 1.0, 147: 1.0, 157: 0.9, 751: 0.9, 461: 0.8, 851: 0.8, 173: 0.8, 230: 0.7,
+         223: 0.7, 265: 0.6, 825: 0.0, 741: 0.0, 492: 0.0, 563: 0.05,
+         561: 0.45, 630: 0.45, 621: 0.45, 615: 0.45, 730: 0.45, 657: 0.45, 740: 0.45, 791: 0.45,
+         661: 0.45, 370: 0.45, 330: 0.45, 316: 0.45, 219: 0.5, 217: 0.45}
+URBAN_DEFAULT = {"Hovedstaden": 0.5}  # other municipalities: 0.25
+ISLANDS = (825, 563, 741, 492)
+
+
+class Indicator:
+    """One synthetic indicator: how its municipality rate is drawn and written."""
+
+    def __init__(self, ident, kind, target, scale, base=None, age=0.0, sigma=0.05, drift=0.0,
+                 urban=0.0, island=1.0):
+        self.ident = ident
+        self.kind = kind        # "share" (binomial count), "count" (a number of units) or "value" (value only)
+        self.target = target    # level of Sundhedsråd Midt- og Vestsjælland in 2024, in `scale` units
+        self.scale = scale      # 100 (pct.), 1_000 or 100_000; 1 for value-only indicators
+        self.base = base        # denominator column; i_alt also weights the value-only ones
+        self.age = age          # relative effect of one unit of 65+ share above 22 %
+        self.sigma = sigma      # municipality effect, log-normal sd
+        self.drift = drift      # relative change from 2023 to 2024
+        self.urban = urban      # weight of the URBAN index
+        self.island = island    # extra factor for the four small islands
+
+
+INDICATORS = [
+    Indicator("kronisk_sygdom_pct", "share", 19.2, 100, "i_alt", age=1.6, sigma=0.05, drift=0.012),
+    Indicator("ambulant_ophold_pct", "share", 52.0, 100, "i_alt", age=0.6, sigma=0.035, drift=0.01),
+    Indicator("indlaeggelse_pct", "share", 10.0, 100, "i_alt", age=1.5, sigma=0.06, drift=-0.01),
+    Indicator("aflastning_84_1_pr_1000_65plus", "share", 12.0, 1000, "alder_65plus",
+              sigma=0.35, drift=0.03, island=0.55),
+    Indicator("midlertidigt_ophold_84_2_pr_1000_65plus", "share", 7.7, 1000, "alder_65plus",
+              sigma=0.30, drift=0.02, island=0.5),
+    Indicator("dosispakket_medicin_pr_1000_80plus", "share", 92.0, 1000, "alder_80plus",
+              sigma=0.18, drift=-0.02),
+    Indicator("speciallaege_dermato_pr_1000", "share", 68.0, 1000, "i_alt",
+              age=0.3, sigma=0.08, drift=0.02, urban=0.45, island=0.7),
+    Indicator("speciallaege_oere_naese_hals_pr_1000", "share", 97.0, 1000, "i_alt",
+              age=-0.2, sigma=0.07, drift=0.0, urban=0.2, island=0.8),
+    Indicator("udgift_faerdigbehandlede_1000kr_pr_1000", "value", None, 1, "i_alt"),
+    Indicator("medicintilskud_regionalt_1000kr_pr_1000", "value", 1474.0, 1, "i_alt",
+              age=1.2, sigma=0.05, drift=0.04),
+    Indicator("medicintilskud_kommunalt_1000kr_pr_1000", "value", 71.0, 1, "i_alt",
+              age=1.0, sigma=0.18, drift=0.02),
+    Indicator("speciallaegepraksis_pr_100000", "count", 13.0, 100_000, "i_alt",
+              sigma=0.2, urban=1.0, island=0.0),
+]
+
+
+# --------------------------------------------------------------------------- input
+
+def find_shared_data(shared):
+    """Accept either the `shared` folder or its `data` subfolder."""
+    for candidate in (shared / "data", shared):
+        if (candidate / "befolkning-kendte-totaler.csv").is_file():
+            return candidate
+    sys.exit(f"error: befolkning-kendte-totaler.csv not found under {shared} (use --shared PATH)")
+
+
+def read_register():
+    path = REPO / "ClusterDefinitions" / "kommuner.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))
+    register = [(int(r["kommunekode"]), r["navn"], r["region"]) for r in rows]
+    if len(register) != 98:
+        sys.exit(f"error: {path} has {len(register)} municipalities, expected 98")
+    return sorted(register)
+
+
+def read_known_totals(data_dir):
+    known = {}
+    with open(data_dir / "befolkning-kendte-totaler.csv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter=";"):
+            known[(int(r["kommunekode"]), int(r["pr_1_januar"]))] = int(r["indbyggere"])
+    return known
+
+
+# --------------------------------------------------------------------------- population
+
+def totals_2023(register, known, rng):
+    regions = {code: region for code, _, region in register}
+    total = {}
+    for code, _, region in register:
+        if (code, 2023) in known:
+            total[code] = known[(code, 2023)]
+        elif (code, 2020) in known:
+            # Nordjylland: only 2020 is known. Grow three years.
+            rate = 0.011 if code == 851 else -0.010 if code == 825 else rng.uniform(0.002, 0.007)
+            total[code] = round(known[(code, 2020)] * (1 + rate) ** 3)
+    for missing, gap in ((HOVEDSTADEN_MISSING, HOVEDSTADEN_MISSING_SUM),
+                         (MIDTJYLLAND_MISSING, MIDTJYLLAND_MISSING_SUM)):
+        residual_code = next(c for c, v in missing.items() if v is None)
+        for code, value in missing.items():
+            if value is not None:
+                total[code] = value
+        total[residual_code] = gap - sum(v for v in missing.values() if v is not None)
+    unset = [c for c, _, _ in register if c not in total]
+    if unset:
+        sys.exit(f"error: no 2023 total for {unset}")
+    assert all(regions[c] for c in total)
+    return total
+
+
+def population_totals(register, known, rng):
+    """i_alt per municipality and year."""
+    t23 = totals_2023(register, known, rng)
+    totals = {}
+    for code, _, _ in register:
+        if code in BIG_CITIES:
+            g = BIG_CITIES[code]
+        elif code in SMALL_ISLANDS:
+            g = SMALL_ISLANDS[code]
+        elif code in MIDT_VEST_GROWTH:
+            g = MIDT_VEST_GROWTH[code]
+        else:
+            g = rng.triangular(-0.005, 0.012, 0.003)
+        g24 = g if code in MIDT_VEST_GROWTH else g + rng.uniform(-0.0015, 0.0015)
+        g25 = g if code in MIDT_VEST_GROWTH else g + rng.uniform(-0.0015, 0.0015)
+        t24 = known.get((code, 2024))
+        t25 = known.get((code, 2025))
+        if t24 is None and t25 is not None:
+            t24 = round(math.sqrt(t23[code] * t25))      # between two real figures
+        if t24 is None:
+            t24 = round(t23[code] * (1 + g24))
+        if t25 is None:
+            t25 = round(t24 * (1 + g25))
+        totals[code] = {2023: t23[code], 2024: t24, 2025: t25}
+    # Næstved closes the gap to the real council total on 2025-01-01.
+    others = sum(totals[c][2025] for c in MIDT_VEST if c != 370)
+    t25 = MIDT_VEST_2025["i_alt"] - others
+    totals[370][2025] = t25
+    totals[370][2024] = round(math.sqrt(totals[370][2023] * t25))
+    return totals
+
+
+def age_profiles(register, totals, rng):
+    """Shares per municipality on 2025-01-01: 0-15, 65-67, 65+, 80+, nursing home."""
+    prof = {}
+    for code, _, _ in register:
+        a = OLD_INDEX.get(code)
+        if a is None:
+            a = rng.uniform(0.35, 0.60)
+        p65 = 0.14 + 0.19 * a + rng.gauss(0, 0.006)
+        p80 = 0.04 + 0.068 * a + rng.gauss(0, 0.003)
+        p6567 = 0.030 + 0.018 * a + rng.gauss(0, 0.001)
+        p015 = CHILD_SHARE.get(code, 0.184 - 0.045 * a + rng.gauss(0, 0.005))
+        pple = 0.107 * p80 * rng.uniform(0.9, 1.1)
+        prof[code] = {"p65": max(0.135, min(p65, 0.345)), "p80": max(0.038, min(p80, 0.112)),
+                      "p6567": p6567, "p015": max(0.125, min(p015, 0.195)),
+                      "pple": max(0.006, min(pple, 0.010))}
+    # Calibrate Midt- og Vestsjælland to the real pack.
+    w = {c: totals[c][2025] for c in MIDT_VEST}
+    W = sum(w.values())
+
+    def mean(key):
+        return sum(prof[c][key] * w[c] for c in MIDT_VEST) / W
+
+    for key, target in (("p65", MIDT_VEST_2025["65plus"]), ("p80", MIDT_VEST_2025["80plus"]),
+                        ("pple", MIDT_VEST_2025["plejehjem"])):
+        factor = target / mean(key)
+        for c in MIDT_VEST:
+            prof[c][key] *= factor
+    # 16-67 = 1 - (0-15) - (68+), and 68+ = (65+) - (65-67). The pack's 63.7 % and 26.9 % leave
+    # little room for children; large 1957-60 cohorts (65-67 about 4.6 %) keep 0-15 near 14 %.
+    factor = 0.046 / mean("p6567")
+    for c in MIDT_VEST:
+        prof[c]["p6567"] *= factor
+    share_1667 = 1 - mean("p015") - mean("p65") + mean("p6567")
+    shift = share_1667 - MIDT_VEST_2025["16_67"]
+    for c in MIDT_VEST:
+        prof[c]["p015"] += shift
+    return prof
+
+
+def population_rows(register, totals, prof):
+    rows = {}
+    for year in YEARS:
+        back = 2025 - year
+        for code, name, _ in register:
+            p = prof[code]
+            n = totals[code][year]
+            a65 = round(n * (p["p65"] - 0.0025 * back))
+            a80 = round(n * (p["p80"] - 0.0018 * back))
+            a015 = round(n * (p["p015"] + 0.0012 * back))
+            a6567 = round(n * p["p6567"])
+            a1667 = n - a015 - (a65 - a6567)
+            ple = round(n * p["pple"])
+            assert 0 < ple < a80 < a65 < n and a015 + a1667 <= n and a6567 < a65, (code, year)
+            rows[(code, year)] = {"kommunekode": code, "kommune": name, "dato": f"{year}-01-01",
+                                  "i_alt": n, "alder_0_15": a015, "alder_16_67": a1667,
+                                  "alder_65plus": a65, "alder_80plus": a80, "plejehjem": ple}
+    return rows
+
+
+# --------------------------------------------------------------------------- indicators
+
+def binomial(rng, n, p):
+    """Binomial draw: exact for small n, normal approximation for large n."""
+    p = min(max(p, 0.0), 1.0)
+    if n <= 5000:
+        return sum(1 for _ in range(n) if rng.random() < p)
+    x = round(n * p + math.sqrt(n * p * (1 - p)) * rng.gauss(0, 1))
+    return min(max(x, 0), n)
+
+
+def stochastic_round(rng, x):
+    """An integer near x: floor(x) or floor(x) + 1, with the right mean (less spread than Poisson)."""
+    return max(0, math.floor(x + rng.random()))
+
+
+def urban_index(code, region):
+    return URBAN.get(code, URBAN_DEFAULT.get(region, 0.25))
+
+
+def relative_rates(ind, register, prof, rng):
+    """Municipality rate relative to an arbitrary base, before calibration."""
+    rel = {}
+    for code, _, region in register:
+        r = math.exp(rng.gauss(0, ind.sigma))
+        r *= max(0.2, 1 + ind.age * (prof[code]["p65"] - 0.22))
+        r *= 1 + ind.urban * (urban_index(code, region) - 0.25)
+        if code in ISLANDS:
+            r *= ind.island
+        rel[code] = max(r, 0.0)
+    return rel
+
+
+def calibrate(ind, rel, pop):
+    """Scale so that the council level of Midt- og Vestsjælland in 2024 equals the target."""
+    num = sum(rel[c] * pop[(c, 2024)][ind.base] for c in MIDT_VEST)
+    den = sum(pop[(c, 2024)][ind.base] for c in MIDT_VEST)
+    return ind.target / (num / den)
+
+
+def nudge_to_target(ind, values):
+    """Make the 2024 council level of Midt- og Vestsjælland hit the pack's figure after rounding.
+
+    The random draws leave it a little off; the difference is spread over the council's
+    municipalities in proportion to their counts (largest remainder), at most a few per cent.
+    """
+    counts = {c: values[(c, 2024)][0] for c in MIDT_VEST}
+    dens = {c: values[(c, 2024)][1] for c in MIDT_VEST}
+    goal = round(ind.target / ind.scale * sum(dens.values()))
+    diff = goal - sum(counts.values())
+    total = sum(counts.values()) or 1
+    shares = {c: diff * counts[c] / total for c in MIDT_VEST}
+    step = {c: math.trunc(shares[c]) for c in MIDT_VEST}
+    rest = diff - sum(step.values())
+    order = sorted(MIDT_VEST, key=lambda c: (-abs(shares[c] - step[c]), c))
+    for c in order[:abs(rest)]:
+        step[c] += 1 if rest > 0 else -1
+    for c in MIDT_VEST:
+        values[(c, 2024)] = (min(max(counts[c] + step[c], 0), dens[c]), dens[c])
+
+
+def decimal_comma(x):
+    s = f"{x:.1f}"
+    return "0,0" if s in ("-0.0", "0.0") else s.replace(".", ",")
+
+
+def indicator_rows(register, pop, prof, rng_for):
+    rows = []
+    for ind in INDICATORS:
+        rng = rng_for(ind.ident)
+        values = {}
+        if ind.ident.startswith("udgift_faerdigbehandlede"):
+            # Net expenses after the state's refund (distributed by population): many
+            # municipalities end up near zero or negative, a few high.
+            for code, _, _ in register:
+                level = max(-8.0, min(rng.gauss(4.0, 6.5), 22.0))
+                for year in PERIODS:
+                    v = level + rng.gauss(0, 2.0)
+                    if v < -7.0:                      # approach -10 smoothly instead of piling up
+                        v = -7.0 - 3.0 * (1 - math.exp((v + 7.0) / 3.0))
+                    values[(code, year)] = min(v, 30.0)
+            for c in MIDT_VEST:                       # Odsherred is the council's highest in 2024
+                values[(c, 2024)] = min(values[(c, 2024)], 23.5)
+            values[(306, 2024)] = 26.6
+            values[(306, 2023)] = 22.8
+        else:
+            rel = relative_rates(ind, register, prof, rng)
+            k = calibrate(ind, rel, pop)
+            for code, _, _ in register:
+                rate24 = rel[code] * k / ind.scale
+                rate23 = rate24 / (1 + ind.drift) * math.exp(rng.gauss(0, 0.02))
+                for year, rate in ((2023, rate23), (2024, rate24)):
+                    n = pop[(code, year)][ind.base]
+                    if ind.kind == "value":
+                        values[(code, year)] = rate
+                    elif ind.kind == "share":
+                        values[(code, year)] = (binomial(rng, n, rate), n)
+                    else:
+                        values[(code, year)] = (stochastic_round(rng, rate * n), n)
+            if ind.kind == "count":
+                # Practices change little from one year to the next: 2024 = 2023 ± 1 now and then.
+                for code, _, _ in register:
+                    count23, _ = values[(code, 2023)]
+                    step = rng.choices((-1, 0, 1), (0.12, 0.76, 0.12))[0] if count23 else 0
+                    values[(code, 2024)] = (max(0, count23 + step), values[(code, 2024)][1])
+            if ind.kind != "value":
+                nudge_to_target(ind, values)
+        for year in PERIODS:
+            for code, name, _ in register:
+                v = values[(code, year)]
+                if ind.kind == "value":
+                    rows.append((code, name, ind.ident, year, decimal_comma(v), "", ""))
+                else:
+                    rows.append((code, name, ind.ident, year, "", str(int(v[0])), str(int(v[1]))))
+    return rows
+
+
+# --------------------------------------------------------------------------- output
+
+def write_csv(path, header, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(";".join(header) + "\n")
+        for row in rows:
+            f.write(";".join(str(x) for x in row) + "\n")
+
+
+def summary(pop, ind_rows):
+    out = []
+    n = {k: sum(pop[(c, 2025)][k] for c in MIDT_VEST)
+         for k in ("i_alt", "alder_0_15", "alder_16_67", "alder_65plus", "alder_80plus", "plejehjem")}
+    pct = {k: 100 * v / n["i_alt"] for k, v in n.items()}
+    out.append("Sundhedsråd Midt- og Vestsjælland, 2025-01-01 (target: 416,350; 63.7 / 26.9 / 7.5 / 0.8 %):")
+    out.append(f"  residents {n['i_alt']:,}; 16-67 {pct['alder_16_67']:.2f} %; 65+ {pct['alder_65plus']:.2f} %; "
+               f"80+ {pct['alder_80plus']:.2f} %; plejehjem {pct['plejehjem']:.2f} %; 0-15 {pct['alder_0_15']:.2f} %")
+    out.append("Council level 2024 (count indicators: sum/sum x scale; value indicators: weighted by i_alt):")
+    for ind in INDICATORS:
+        rows = [r for r in ind_rows if r[2] == ind.ident and r[3] == 2024 and r[0] in MIDT_VEST]
+        if ind.kind == "value":
+            w = {c: pop[(c, 2024)]["i_alt"] for c in MIDT_VEST}
+            v = sum(float(r[4].replace(",", ".")) * w[r[0]] for r in rows) / sum(w.values())
+            hi = max(rows, key=lambda r: float(r[4].replace(",", ".")))
+            out.append(f"  {ind.ident:42s} {v:9.1f}   (target {ind.target or 'none given'}; highest {hi[1]} {hi[4]})")
+        else:
+            t, d = sum(int(r[5]) for r in rows), sum(int(r[6]) for r in rows)
+            out.append(f"  {ind.ident:42s} {t / d * ind.scale:9.2f}   (target {ind.target}; {t:,}/{d:,})")
+    out.append("Municipality-period cells with taeller < 5 (of 196 per indicator):")
+    for ind in INDICATORS:
+        if ind.kind == "value":
+            continue
+        small = [r for r in ind_rows if r[2] == ind.ident and int(r[5]) < 5]
+        names = ", ".join(f"{r[1]} {r[3]}: {r[5]}" for r in small)
+        out.append(f"  {ind.ident:42s} {len(small):3d}  {names}")
+    return "\n".join(out)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
+                        help="the read-only shared folder (or its data/ subfolder); default: ../shared")
+    parser.add_argument("--quiet", action="store_true", help="do not print the calibration summary")
+    args = parser.parse_args()
+
+    data_dir = find_shared_data(args.shared)
+    register = read_register()
+    known = read_known_totals(data_dir)
+
+    master = random.Random(SEED)
+    rng_pop = random.Random(master.getrandbits(64))
+    rng_age = random.Random(master.getrandbits(64))
+    ind_seeds = {ind.ident: master.getrandbits(64) for ind in INDICATORS}
+
+    totals = population_totals(register, known, rng_pop)
+    prof = age_profiles(register, totals, rng_age)
+    pop = population_rows(register, totals, prof)
+    pop_header = ["kommunekode", "kommune", "dato", "i_alt", "alder_0_15", "alder_16_67",
+                  "alder_65plus", "alder_80plus", "plejehjem", "datagrundlag"]
+    pop_out = [[pop[(c, y)][k] for k in pop_header[:-1]] + ["syntetisk"]
+               for y in YEARS for c, _, _ in register]
+    write_csv(REPO / "Data" / "befolkning" / "befolkning-syntetisk.csv", pop_header, pop_out)
+
+    ind_rows = indicator_rows(register, pop, prof, lambda ident: random.Random(ind_seeds[ident]))
+    write_csv(REPO / "Data" / "indikatorer" / "syntetiske-indikatorer.csv",
+              ["kommunekode", "kommune", "indikator", "periode", "vaerdi", "taeller", "naevner",
+               "datagrundlag"],
+              [list(r) + ["syntetisk"] for r in ind_rows])
+    if not args.quiet:
+        print(summary(pop, ind_rows))
+
+
+if __name__ == "__main__":
+    main()
