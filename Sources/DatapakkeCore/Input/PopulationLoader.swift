@@ -44,6 +44,10 @@ public enum PopulationLoader {
                 continue
             }
             seen[key] = row.line
+            if table.counts[date]?[code] != nil {
+                log.add(SourceLocation(file: text.file, line: row.line), "befolkningstal for \(code) pr. \(date) står også i en anden befolkningsfil")
+                continue
+            }
             let origin = dataOrigin(row, column: originColumn, text, log: &log)
             for (column, group) in groupColumns {
                 switch parseDanishNumber(row.fields[column]) {
@@ -100,6 +104,12 @@ public enum PopulationLoader {
                         "«\(row.fields[ageColumn])» er ikke en alder; forventede «Alder i alt» eller fx «65 år»")
             }
         }
+        let found = Set(totals.flatMap { date, rows in rows.keys.map { Pair(date: date, code: $0) } }
+            + singleAges.flatMap { date, rows in rows.keys.map { Pair(date: date, code: $0) } })
+        for pair in found.sorted(by: { ($0.date, $0.code) < ($1.date, $1.code) }) where table.counts[pair.date]?[pair.code] != nil {
+            log.add(SourceLocation(file: text.file), "befolkningstal for \(pair.code) pr. \(pair.date) står også i en anden befolkningsfil")
+        }
+        guard log.isEmpty else { return }
         for (date, municipalities) in singleAges {
             for (code, ages) in municipalities {
                 func sum(_ range: ClosedRange<Int>) -> Double { ages.filter { range.contains($0.key) }.reduce(0) { $0 + $1.value } }
@@ -117,6 +127,11 @@ public enum PopulationLoader {
                 table.set(count, group: "i_alt", municipality: code, date: date, origin: .real)
             }
         }
+    }
+
+    private struct Pair: Hashable {
+        var date: String
+        var code: MunicipalityCode
     }
 
     /// "2025-01-01", or a bare year meaning 1 January.

@@ -1,0 +1,136 @@
+import PropertyBased
+import Testing
+@testable import DatapakkeCore
+
+/// Invariants of the weighting rules (DESIGN.md §3), over random municipalities.
+@Suite struct AggregationPropertyTests {
+    static let kinds: [Aggregation] = [.count, .ratio(scale: 1000), .weighted(base: "alder_65plus"), .notAdditive(approximateBy: "i_alt")]
+
+    /// A random municipality: a value that may be missing, a numerator and denominator, a weight.
+    static let member = zip(
+        Gen.double(in: 0...500).optional(valueRate: 0.8),
+        Gen.int(in: 0...400),
+        Gen.int(in: 1...20_000),
+        Gen.double(in: 1...300_000)
+    ).map { value, numerator, denominator, weight in
+        MunicipalInput(value: value, numerator: Double(numerator), denominator: Double(denominator + numerator), weight: weight)
+    }
+
+    static func whole(_ inputs: [MunicipalInput]) -> [(share: Double, input: MunicipalInput)] {
+        inputs.map { (share: 1.0, input: $0) }
+    }
+
+    @Test func orderOfMunicipalitiesDoesNotMatter() async {
+        await propertyCheck(input: Self.member.array(of: 1...12), Gen.int(in: 0...11)) { members, rotation in
+            let k = rotation % members.count
+            let reordered = Array(members[k...] + members[..<k]).reversed()
+            for kind in Self.kinds {
+                let a = Aggregator.aggregate(kind, Self.whole(members))
+                let b = Aggregator.aggregate(kind, Self.whole(Array(reordered)))
+                #expect(a.coverage.municipalitiesWithValue == b.coverage.municipalitiesWithValue)
+                #expect(a.coverage.municipalities == b.coverage.municipalities)
+                if let x = a.coverage.weightShare { #expect(isClose(b.coverage.weightShare, x)) }
+                if let x = a.value, let y = b.value {
+                    #expect(abs(x - y) <= 1e-9 * max(1, abs(x)))
+                } else {
+                    #expect(a.value == nil && b.value == nil)
+                }
+            }
+        }
+    }
+
+    @Test func aClusterOfOneEqualsItsMunicipality() async {
+        await propertyCheck(input: Self.member) { input in
+            let count = Aggregator.aggregate(.count, Self.whole([input]))
+            #expect(count.value == input.value)
+            let weighted = Aggregator.aggregate(.weighted(base: "i_alt"), Self.whole([input]))
+            if let value = input.value {
+                #expect(isClose(weighted.value, value))
+            } else {
+                #expect(weighted.value == nil)
+            }
+            let ratio = Aggregator.aggregate(.ratio(scale: 100), Self.whole([input]))
+            #expect(isClose(ratio.value, (input.numerator ?? 0) / (input.denominator ?? 1) * 100))
+        }
+    }
+
+    @Test func scalingEveryWeightChangesNothing() async {
+        await propertyCheck(input: Self.member.array(of: 1...10), Gen.double(in: 0.01...1000)) { members, factor in
+            let scaled = members.map { input in
+                MunicipalInput(value: input.value, numerator: input.numerator.map { $0 * factor },
+                               denominator: input.denominator.map { $0 * factor }, weight: input.weight.map { $0 * factor })
+            }
+            for kind in [Aggregation.weighted(base: "i_alt"), .ratio(scale: 100)] {
+                let a = Aggregator.aggregate(kind, Self.whole(members)).value
+                let b = Aggregator.aggregate(kind, Self.whole(scaled)).value
+                if let a { #expect(isClose(b, a, tolerance: 1e-9)) } else { #expect(b == nil) }
+            }
+        }
+    }
+
+    @Test func aWeightedFigureLiesBetweenItsMunicipalities() async {
+        await propertyCheck(input: Self.member.array(of: 1...12)) { members in
+            let values = members.compactMap(\.value)
+            let figure = Aggregator.aggregate(.weighted(base: "i_alt"), Self.whole(members))
+            guard let low = values.min(), let high = values.max() else {
+                #expect(figure.value == nil)
+                return
+            }
+            let value = try #require(figure.value)
+            #expect(value >= low - 1e-9 && value <= high + 1e-9)
+        }
+    }
+
+    @Test func aMissingValueIsNeverAZero() async {
+        await propertyCheck(input: Self.member.array(of: 1...10), Gen.double(in: 1...100_000)) { members, weight in
+            let withGap = members + [MunicipalInput(value: nil, numerator: nil, denominator: nil, weight: weight)]
+            for kind in Self.kinds {
+                let a = Aggregator.aggregate(kind, Self.whole(members))
+                let b = Aggregator.aggregate(kind, Self.whole(withGap))
+                #expect(a.value == b.value)
+                #expect(b.coverage.municipalities == a.coverage.municipalities + 1)
+                #expect(b.coverage.municipalitiesWithValue == a.coverage.municipalitiesWithValue)
+            }
+        }
+    }
+}
+
+/// The country figure is the same rule applied to all 98 municipalities, and agrees with the regions.
+@Suite struct CountryConsistencyTests {
+    @Test func countryEqualsTheRuleOverAllMunicipalitiesAndAddsUpFromTheRegions() throws {
+        let inputs = try loadShipped()
+        let engine = FigureEngine(inputs: inputs)
+        let country = Area.country(inputs.register)
+        #expect(country.members.count == 98)
+        let regions = inputs.definitions.regions.map { Area.region($0, in: inputs.definitions) }
+        #expect(regions.reduce(0) { $0 + $1.members.count } == 98)
+        var checked = 0
+        for indicator in inputs.catalogue.indicators {
+            for period in inputs.periods(of: indicator) {
+                let whole = engine.figure(indicator, period: period, area: country)
+                // The same rule written out directly over the 98 municipalities.
+                let direct = Aggregator.aggregate(indicator.aggregation, inputs.register.municipalities.map {
+                    (share: 1.0, input: engine.input(indicator, period: period, municipality: $0.code))
+                })
+                #expect(whole == direct)
+                let parts = regions.map { engine.figure(indicator, period: period, area: $0) }
+                switch indicator.aggregation {
+                case .count, .population:
+                    #expect(isClose(whole.value, parts.compactMap(\.value).reduce(0, +)))
+                case .ratio(let scale), .populationShare(_, _, let scale):
+                    let top = parts.compactMap(\.numerator).reduce(0, +)
+                    let bottom = parts.compactMap(\.denominator).reduce(0, +)
+                    #expect(isClose(whole.value, top / bottom * scale))
+                case .weighted, .notAdditive(approximateBy: .some):
+                    let sum = parts.reduce(0) { $0 + ($1.value ?? 0) * ($1.weight ?? 0) }
+                    let weight = parts.reduce(0) { $0 + ($1.value == nil ? 0 : ($1.weight ?? 0)) }
+                    #expect(isClose(whole.value, sum / weight))
+                case .notAdditive(approximateBy: nil):
+                    #expect(whole.value == nil)
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 40)
+    }
+}
