@@ -23,7 +23,7 @@ struct Datapakke: ParsableCommand {
               datapakke figures --only SR06 --format csv
             """,
         version: version,
-        subcommands: [ListCommand.self, CheckCommand.self, FiguresCommand.self]
+        subcommands: [ListCommand.self, CheckCommand.self, FiguresCommand.self, BuildCommand.self]
     )
 }
 

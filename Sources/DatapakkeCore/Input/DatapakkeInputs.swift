@@ -201,3 +201,27 @@ public struct DatapakkeInputs: Sendable {
                 + "men befolkningstallet mangler for \(names)\(more); tilføj befolkningstal eller angiv «befolkningsdato»")
     }
 }
+
+extension DatapakkeInputs {
+    /// The newest date the data speaks of: a population date, or 31 December of the latest indicator
+    /// year. Used as the fixed document date, so that the same data always gives the same files.
+    public var dataDate: Date {
+        var latest = population.dates.last ?? "1980-01-01"
+        for periods in observations.values {
+            for period in periods.keys {
+                let end = period.isDate ? period.id : period.lastYear.map { "\($0)-12-31" }
+                if let end, end > latest { latest = end }
+            }
+        }
+        return Self.utcDate(latest) ?? Date(timeIntervalSince1970: 315_532_800)
+    }
+
+    /// Midnight UTC on a "yyyy-MM-dd" date.
+    static func utcDate(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
+}

@@ -1,0 +1,39 @@
+import DatapakkeCore
+import Foundation
+
+/// One pack's files, written so that a failure leaves nothing half-written and the earlier version
+/// of the pack untouched: text files go to temporary siblings first and are moved into place only
+/// after the workbook was written.
+public struct PackWriter: Sendable {
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Writes the workbook and the prompt files of one pack; returns the paths written.
+    public func write(_ report: PackReport, prompts: ReflectionSheetContent?, markdown: String?, html: String?) throws -> [String] {
+        let files = PackFiles(cluster: report.cluster)
+        var pending: [(temporary: String, final: String)] = []
+        defer {
+            for item in pending { try? FileManager.default.removeItem(atPath: item.temporary) }
+        }
+        for (text, name) in [(markdown, files.promptsMarkdown), (html, files.promptsHTML)] {
+            guard let text else { continue }
+            let temporary = directory + "/." + name + "." + UUID().uuidString + ".tmp"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            pending.append((temporary, directory + "/" + name))
+        }
+        let workbook = directory + "/" + files.workbook
+        try WorkbookRenderer(prompts: prompts).write(report, to: workbook)
+        var written = [workbook]
+        for item in pending {
+            if rename(item.temporary, item.final) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: item.final])
+            }
+            written.append(item.final)
+        }
+        pending.removeAll()
+        return written
+    }
+}

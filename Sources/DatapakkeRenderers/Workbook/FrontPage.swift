@@ -1,0 +1,121 @@
+import DatapakkeCore
+import XLSXWriter
+
+/// The front page: who the pack is for, what it holds, where the numbers come from.
+struct FrontPage {
+    let report: PackReport
+    let styles: WorkbookStyles
+    let sheetNames: [String]
+
+    func write(in workbook: Workbook) throws {
+        let sheet = try workbook.addWorksheet(named: "Forside")
+        let layout = SheetLayout(sheet)  // measures nothing here: the widths are fixed
+        try setUpPage(sheet, report: report)
+        sheet.setPortrait()
+        sheet.hideGridlines()
+        sheet.activate()
+        var row = 0
+        try layout.write(.text(report.cluster.name), row: row, column: 0, style: styles.title, measure: false)
+        row += 1
+        try layout.write(.text("Datapakke til \(report.kind.rawValue) · \(report.regionName)"), row: row, column: 0, style: styles.subtitle, measure: false)
+        row += 2
+        if report.hasSyntheticData {
+            let text = "OBS: Dele af tallene er SYNTETISKE eksempeldata, dannet til afprøvning af værktøjet. De beskriver ikke virkeligheden "
+                + "og må ikke bruges til beslutninger. Det gælder: \(report.syntheticIndicators.joined(separator: ", ")). "
+                + "Se arket Dokumentation for hver indikators datagrundlag."
+            try sheet.writeWrapped(text, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.warning)
+            row += 2
+        }
+
+        let facts: [(String, String)] = [
+            ("Region", report.regionName),
+            ("Akutsygehus" + (report.cluster.acuteHospitals.count == 1 ? "" : "e"), report.cluster.acuteHospitals.joined(separator: "; ")),
+            ("Indbyggere", report.population.map { "\(DanishNumber.format($0, decimals: 0)) pr. \(report.populationDate?.label ?? "")" } ?? "ikke oplyst"),
+            ("Perioder i pakken", report.periods.map(\.label).joined(separator: ", ")),
+            ("Definitioner", report.definitionsName),
+            ("Dokumentdato", "\(report.documentDate.danishDate) (fast dato fra datagrundlaget) · datapakke \(report.toolVersion)"),
+        ]
+        for (label, value) in facts {
+            try layout.write(.text(label), row: row, column: 0, style: styles.subheading)
+            try sheet.writeWrapped(value, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
+            row += 1
+        }
+        if let note = report.cluster.note {
+            try layout.write(.text("Bemærk"), row: row, column: 0, style: styles.subheading)
+            try sheet.writeWrapped(note, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.note, lineHeight: 13.5)
+            row += 1
+        }
+        row += 1
+
+        try layout.write(.text("Kommuner"), row: row, column: 0, style: styles.heading)
+        row += 1
+        try layout.write(.text("Kommune"), row: row, column: 0, style: styles.tableHeader)
+        try layout.write(.text("Kommunekode"), row: row, column: 1, style: styles.tableHeaderRight)
+        try layout.write(.text("Indbyggere" + (report.populationDate.map { " pr. \($0.label)" } ?? "")), row: row, column: 2, style: styles.tableHeaderRight)
+        try layout.write(.text("Andel i \(report.kind.definite)"), row: row, column: 3, style: styles.tableHeaderRight)
+        row += 1
+        let integer = styles.number(decimals: 0, level: .municipality)
+        for member in report.members {
+            try layout.write(.text(member.name), row: row, column: 0, style: styles.name)
+            try layout.write(.number(Double(member.code)), row: row, column: 1, style: styles.number(decimals: 0, level: .municipality), displayed: "000")
+            if let population = member.population {
+                try layout.write(.number(population), row: row, column: 2, style: integer, displayed: DanishNumber.format(population, decimals: 0))
+            } else {
+                try layout.write(.text(".."), row: row, column: 2, style: styles.marker)
+            }
+            try layout.write(.text(member.share < 1 ? "\(DanishNumber.format(member.share * 100, decimals: 0)) %" : "hele kommunen"), row: row, column: 3, style: styles.marker)
+            row += 1
+        }
+        row += 1
+
+        try layout.write(.text("Indhold"), row: row, column: 0, style: styles.heading)
+        row += 1
+        for name in sheetNames.dropFirst() {
+            try layout.write(.internalLink(sheet: name, cell: "A1", text: name), row: row, column: 0, style: styles.link)
+            try sheet.writeWrapped(contentsDescription(name), row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.note, lineHeight: 13.5)
+            row += 1
+        }
+        row += 1
+
+        try layout.write(.text("Sådan læses tallene"), row: row, column: 0, style: styles.heading)
+        row += 1
+        let legend: [(String, String)] = [
+            ("▲ Bedre / ▼ Dårligere", "Udvikling siden forrige periode og niveau i forhold til hele landet, efter om høj eller lav værdi er bedst."),
+            ("● Uændret / På niveau", "Forskellen er inden for ±1 pct. (som i Nationale mål for sundhedsvæsenet)."),
+            ("<5", "Skjult: færre end 5 hændelser (diskretionering)."),
+            ("–", "Skjult: færre end 20 i nævneren (diskretionering)."),
+            ("x", "Skjult, så en anden skjult værdi ikke kan regnes ud (sekundær diskretionering)."),
+            ("..", "Ikke oplyst i datagrundlaget. Tallet er udeladt af beregningerne, ikke sat til 0."),
+            ("·", "Intet samlet tal: indikatoren kan ikke lægges sammen over kommuner."),
+        ]
+        for (marker, meaning) in legend {
+            try layout.write(.text(marker), row: row, column: 0, style: styles.subheading)
+            try sheet.writeWrapped(meaning, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
+            row += 1
+        }
+        row += 1
+        try layout.write(.text("Kilder"), row: row, column: 0, style: styles.heading)
+        row += 1
+        for source in report.sources {
+            try sheet.writeWrapped(source, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.note, lineHeight: 13.5)
+            row += 1
+        }
+        for (column, width) in Self.widths.enumerated() {
+            try sheet.setColumn(column, column, width: width)
+        }
+    }
+
+    /// Fixed widths, so the page fits A4 portrait and long texts wrap inside it.
+    static let widths: [Double] = [30, 22, 26, 20]
+    static var totalWidth: Double { widths.reduce(0, +) }
+
+    private func contentsDescription(_ sheet: String) -> String {
+        switch sheet {
+        case "Refleksioner": return "Spørgsmål til drøftelse, med \(report.kind.definite)s egne tal"
+        case "Dokumentation": return "Definitioner, kilder, beregning, dækning og skjulte celler"
+        default:
+            let section = report.sections.first { WorkbookRenderer.sheetName(for: $0.section) == sheet }
+            return section.map { $0.indicators.map(\.indicator.shortTitle).joined(separator: ", ") } ?? ""
+        }
+    }
+}

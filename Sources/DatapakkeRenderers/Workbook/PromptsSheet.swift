@@ -1,0 +1,81 @@
+import DatapakkeCore
+import XLSXWriter
+
+/// What the Refleksioner sheet shows: per section, per indicator, the facts and the questions.
+public struct ReflectionSheetContent: Sendable {
+    public struct Item: Sendable {
+        public var title: String
+        public var facts: [String]
+        public var questions: [String]
+
+        public init(title: String, facts: [String], questions: [String]) {
+            self.title = title
+            self.facts = facts
+            self.questions = questions
+        }
+    }
+
+    public struct Group: Sendable {
+        public var title: String
+        public var items: [Item]
+
+        public init(title: String, items: [Item]) {
+            self.title = title
+            self.items = items
+        }
+    }
+
+    public var groups: [Group]
+
+    public init(groups: [Group]) {
+        self.groups = groups
+    }
+}
+
+/// The Refleksioner sheet: grouped by section, facts first, then the questions for the meeting.
+struct PromptsSheet {
+    let report: PackReport
+    let prompts: ReflectionSheetContent
+    let styles: WorkbookStyles
+
+    func write(in workbook: Workbook) throws {
+        let sheet = try workbook.addWorksheet(named: "Refleksioner")
+        try setUpPage(sheet, report: report)
+        sheet.setPortrait()
+        sheet.hideGridlines()
+        try sheet.setColumn(0, 0, width: 4)
+        try sheet.setColumn(1, 1, width: 110)
+        try sheet.write(.text("Refleksioner · \(report.cluster.name)"), row: 0, column: 0, style: styles.title)
+        try sheet.write(.text("Spørgsmål til \(report.kind.definite)s drøftelser, med udgangspunkt i \(report.kind.definite)s egne tal."),
+                        row: 1, column: 0, style: styles.subtitle)
+        try sheet.write(.internalLink(sheet: "Forside", cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link)
+        var row = 4
+        if report.hasSyntheticData {
+            try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 1,
+                            text: "OBS: Tallene i spørgsmålene bygger delvis på SYNTETISKE eksempeldata.", style: styles.warning)
+            row += 2
+        }
+        for group in prompts.groups {
+            try sheet.write(.text(group.title), row: row, column: 0, style: styles.heading)
+            row += 1
+            for item in group.items {
+                try sheet.write(.text(item.title), row: row, column: 0, style: styles.subheading)
+                row += 1
+                for fact in item.facts {
+                    try writeLine("•", fact, style: styles.text, row: &row, sheet: sheet)
+                }
+                for question in item.questions {
+                    try writeLine("?", question, style: styles.text, row: &row, sheet: sheet)
+                }
+                row += 1
+            }
+        }
+    }
+
+    private func writeLine(_ bullet: String, _ text: String, style: Format, row: inout Int, sheet: Worksheet) throws {
+        try sheet.write(.text(bullet), row: row, column: 0, style: styles.muted)
+        try sheet.write(.text(text), row: row, column: 1, style: styles.note)
+        try sheet.setRow(row, height: Double(max(1, text.count / 120 + 1)) * 14)
+        row += 1
+    }
+}

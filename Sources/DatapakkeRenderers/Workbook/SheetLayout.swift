@@ -1,0 +1,59 @@
+import XLSXWriter
+
+/// Writes cells and remembers how wide each column's content is, because libxlsxwriter has no autofit.
+final class SheetLayout {
+    let sheet: Worksheet
+    private var widths: [Int: Double] = [:]
+
+    init(_ sheet: Worksheet) {
+        self.sheet = sheet
+    }
+
+    /// Writes a cell; `measure: false` for long text that may run over (titles, notes).
+    func write(_ value: CellValue, row: Int, column: Int, style: Format? = nil, measure: Bool = true, displayed: String? = nil) throws {
+        try sheet.write(value, row: row, column: column, style: style)
+        guard measure else { return }
+        let shown: String
+        switch value {
+        case .text(let text): shown = displayed ?? text
+        case .number(let number): shown = displayed ?? String(format: "%.1f", number)
+        case .internalLink(_, _, let text): shown = text
+        case .url(let url, let text): shown = text ?? url
+        default: shown = displayed ?? ""
+        }
+        let longestLine = shown.split(separator: "\n").map(\.count).max() ?? 0
+        widths[column] = max(widths[column] ?? 0, Double(longestLine))
+    }
+
+    /// Counts a width for a column without writing (for a header that wraps, say).
+    func reserve(_ characters: Double, column: Int) {
+        widths[column] = max(widths[column] ?? 0, characters)
+    }
+
+    /// Sets every measured column's width: about one unit per character, with a little air, within limits.
+    func applyWidths(minimum: Double = 6, maximum: Double = 60) throws {
+        for (column, characters) in widths.sorted(by: { $0.key < $1.key }) {
+            try sheet.setColumn(column, column, width: min(maximum, max(minimum, characters * 1.1 + 2)))
+        }
+    }
+}
+
+extension Worksheet {
+    /// Writes wrapped text merged over columns whose widths add up to `width` characters, and makes
+    /// the row tall enough for it, since Excel does not grow merged rows by itself.
+    func writeWrapped(_ text: String, row: Int, firstColumn: Int, lastColumn: Int, width: Double, style: Format, lineHeight: Double = 15) throws {
+        if firstColumn == lastColumn {
+            try write(.text(text), row: row, column: firstColumn, style: style)
+        } else {
+            try merge(firstRow: row, firstColumn: firstColumn, lastRow: row, lastColumn: lastColumn, text: text, style: style)
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .reduce(0) { $0 + max(1, Int((Double($1.count) / max(1, width * 0.95)).rounded(.up))) }
+        try setRow(row, height: Double(max(1, lines)) * lineHeight + 2)
+    }
+}
+
+/// Escapes `&` for Excel's header and footer codes.
+func headerText(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&&")
+}

@@ -1,0 +1,72 @@
+import DatapakkeCore
+import Foundation
+import XLSXWriter
+
+/// Writes one pack's Excel workbook from its report model.
+public struct WorkbookRenderer {
+    /// The prompts shown on the Refleksioner sheet, already rendered from the templates.
+    public var prompts: ReflectionSheetContent?
+
+    public init(prompts: ReflectionSheetContent? = nil) {
+        self.prompts = prompts
+    }
+
+    /// The sheet names, in order: front page, one per section, prompts, documentation.
+    public static func sheetNames(for report: PackReport, withPrompts: Bool) -> [String] {
+        ["Forside"] + report.sections.map { sheetName(for: $0.section) } + (withPrompts ? ["Refleksioner"] : []) + ["Dokumentation"]
+    }
+
+    /// A section's sheet name: its title, cut to Excel's 31 characters.
+    public static func sheetName(for section: DatapakkeCore.Section) -> String {
+        String(section.title.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+    }
+
+    /// Writes the workbook to `path`; nothing is left at `path` if anything fails.
+    public func write(_ report: PackReport, to path: String) throws {
+        let properties = DocumentProperties(
+            title: "Datapakke – \(report.cluster.name)",
+            subject: "Data om borgere, aktivitet, udgifter, medicin og kapacitet i \(report.cluster.name)",
+            author: "datapakke \(report.toolVersion)",
+            manager: "",
+            company: "",
+            category: "Datapakke til \(report.kind.rawValue)",
+            keywords: ["datapakke", report.kind.rawValue, report.cluster.name, report.regionName].joined(separator: ", ")
+                + (report.hasSyntheticData ? ", syntetiske eksempeldata" : ""),
+            comments: report.hasSyntheticData ? "Indeholder SYNTETISKE eksempeldata; se Forside og Dokumentation." : "",
+            created: report.documentDate)
+        try Workbook.write(to: path, properties: properties) { workbook in
+            let styles = WorkbookStyles(workbook)
+            let names = Self.sheetNames(for: report, withPrompts: prompts != nil)
+            try FrontPage(report: report, styles: styles, sheetNames: names).write(in: workbook)
+            for section in report.sections {
+                try SectionSheet(report: report, section: section, styles: styles).write(in: workbook)
+            }
+            if let prompts {
+                try PromptsSheet(report: report, prompts: prompts, styles: styles).write(in: workbook)
+            }
+            try DocumentationSheet(report: report, styles: styles).write(in: workbook)
+        }
+    }
+}
+
+/// Page setup shared by every sheet: A4 landscape, fit to width, the council's name in the header.
+func setUpPage(_ sheet: Worksheet, report: PackReport) throws {
+    sheet.setPaperA4()
+    sheet.setLandscape()
+    sheet.fitToPages(width: 1, height: 0)
+    sheet.setMargins(left: 0.5, right: 0.5, top: 0.75, bottom: 0.6)
+    try sheet.setHeader("&L&\"Calibri,Bold\"\(headerText(report.cluster.name))&R&A")
+    try sheet.setFooter("&LDatapakke · \(headerText(report.documentDate.danishDate))&RSide &P af &N")
+}
+
+extension Date {
+    /// "24. november 2026", in UTC so the text does not depend on the machine's time zone.
+    var danishDate: String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: self)
+        let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+        guard let year = parts.year, let month = parts.month, let day = parts.day, (1...12).contains(month) else { return "" }
+        return "\(day). \(months[month - 1]) \(year)"
+    }
+}
