@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what datapakke needs and is missing: libxlsxwriter (C), a Danish locale for the locale test,
-# unzip and openpyxl for reading workbooks back in the tests. Safe to run again: it only installs what is absent.
+# unzip and openpyxl for reading workbooks back in the tests, Chromium with its driver and Selenium for
+# the download page's browser test. Safe to run again: it only installs what is absent.
 set -euo pipefail
 
 sudo_if_needed() {
@@ -12,6 +13,8 @@ apt_packages=()
 pkg-config --exists xlsxwriter 2>/dev/null || apt_packages+=(libxlsxwriter-dev zlib1g-dev pkg-config)
 command -v unzip >/dev/null || apt_packages+=(unzip)
 [ -f /usr/share/i18n/SUPPORTED ] && command -v locale-gen >/dev/null || apt_packages+=(locales)
+command -v chromium >/dev/null || apt_packages+=(chromium)
+command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
 if [ "${#apt_packages[@]}" -gt 0 ]; then
     echo "setup: installing ${apt_packages[*]}"
     sudo_if_needed apt-get update -qq
@@ -25,7 +28,9 @@ if ! locale -a 2>/dev/null | grep -qi '^da_DK\.utf-\?8$'; then
     sudo_if_needed locale-gen >/dev/null
 fi
 
-if ! python3 -c 'import openpyxl' 2>/dev/null; then
-    echo "setup: installing openpyxl (independent reader for the workbook tests)"
-    python3 -m pip install --quiet --disable-pip-version-check openpyxl
-fi
+for module in openpyxl selenium; do
+    if ! python3 -c "import $module" 2>/dev/null; then
+        echo "setup: installing $module (workbook reader / browser driver for the tests)"
+        python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "$module"
+    fi
+done

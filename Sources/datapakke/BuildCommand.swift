@@ -40,7 +40,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let inputs = try input.load()
+        let (inputs, promptRenderer) = try input.loadWithPrompts()
         let clusters = try only.isEmpty ? inputs.definitions.clusters : only.map { key in
             guard let cluster = inputs.definitions.cluster(matching: key) else {
                 throw ValidationError("Ukendt sundhedsråd «\(key)». Se `datapakke list` for id'er og navne.")
@@ -61,7 +61,9 @@ struct BuildCommand: ParsableCommand {
                 let cluster = clusters[index]
                 let report = builder.pack(for: cluster, tables: tables, documentDate: documentDate, toolVersion: Datapakke.version)
                 do {
-                    let paths = try writer.write(report, prompts: nil, markdown: nil, html: nil)
+                    let prompts = try promptRenderer.prompts(for: report)
+                    let paths = try writer.write(report, prompts: prompts, markdown: promptRenderer.markdown(prompts, report: report),
+                                                 html: promptRenderer.html(prompts, report: report))
                     results.set(index, .success(paths))
                 } catch {
                     results.set(index, .failure(error))
@@ -87,6 +89,16 @@ struct BuildCommand: ParsableCommand {
                 print("FEJL     \(cluster.id)  \(cluster.name): blev ikke bygget")
             }
         }
+        // The download page lists every pack of the definition set that is now in the folder.
+        let published = inputs.definitions.clusters.filter {
+            FileManager.default.fileExists(atPath: out + "/" + PackFiles(cluster: $0).workbook)
+        }
+        let page = DownloadPage.html(
+            reports: published.map { builder.pack(for: $0, tables: tables, documentDate: documentDate, toolVersion: Datapakke.version) },
+            definitionsName: inputs.definitions.name, buildDate: documentDate, keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs)
+        try writeIfChanged(page, to: out + "/index.html")
+        print("skrevet  index.html (downloadside med \(published.count) pakker)")
+
         let seconds = Date().timeIntervalSince(started)
         let summary = "\(clusters.count - failed) af \(clusters.count) datapakker skrevet til \(out)/ på \(DanishNumber.format(seconds, decimals: 1)) s "
             + "(\(DanishNumber.format(Double(bytes) / 1_048_576, decimals: 1)) MB)."
@@ -95,6 +107,13 @@ struct BuildCommand: ParsableCommand {
             printError("\(failed) \(failed == 1 ? "pakke" : "pakker") fejlede; tidligere versioner af dem er ikke rørt.")
             throw ExitCode(1)
         }
+    }
+
+    /// Writes text atomically, and not at all when the file already holds exactly that text.
+    func writeIfChanged(_ text: String, to path: String) throws {
+        let data = Data(text.utf8)
+        if FileManager.default.contents(atPath: path) == data { return }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     /// SOURCE_DATE_EPOCH when set (reproducible builds convention), else the data's own date.

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import DatapakkeCore
+import DatapakkeRenderers
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let inputs = try input.load()
+        let (inputs, prompts) = try input.loadWithPrompts()
         let builder = ReportBuilder(inputs: inputs)
         let tables = builder.allTables()
         let observationCount = inputs.observations.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
@@ -24,6 +26,9 @@ struct CheckCommand: ParsableCommand {
             let periods = inputs.periods(of: indicator).map(\.label).joined(separator: ", ")
             print("  \(indicator.id): \(periods) (\(origin))")
         }
+        let templateCount = (try? FileManager.default.subpathsOfDirectory(atPath: prompts.templatesDirectory))?
+            .filter { $0.hasSuffix(".mustache") }.count ?? 0
+        print("Skabeloner til refleksioner: \(templateCount) filer uden fejl.")
         for notice in inputs.notices {
             print("bemærk: \(notice)")
         }

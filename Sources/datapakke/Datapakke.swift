@@ -1,5 +1,6 @@
 import ArgumentParser
 import DatapakkeCore
+import DatapakkeRenderers
 import Foundation
 
 @main
@@ -47,6 +48,9 @@ struct InputOptions: ParsableArguments {
             catalogue: absolute(templates) + "/indikatorer.yaml")
     }
 
+    /// The folder with the reflection prompt templates.
+    var promptTemplates: String { PromptRenderer.directory(inTemplates: absolute(templates)) }
+
     /// The folder messages name files relative to.
     var base: String { FileManager.default.currentDirectoryPath }
 
@@ -61,6 +65,28 @@ struct InputOptions: ParsableArguments {
             return try DatapakkeInputs.load(paths, relativeTo: base)
         } catch let problems as InputProblems {
             printProblems(problems.problems)
+            throw ExitCode(1)
+        }
+    }
+
+    /// Loads every input and compiles the prompt templates, reporting the problems of both in one run.
+    func loadWithPrompts() throws -> (DatapakkeInputs, PromptRenderer) {
+        var problems: [InputProblem] = []
+        var inputs: DatapakkeInputs?
+        do {
+            inputs = try DatapakkeInputs.load(paths, relativeTo: base)
+        } catch let error as InputProblems {
+            problems += error.problems
+        }
+        problems += PromptRenderer.validate(templatesDirectory: promptTemplates, catalogue: inputs?.catalogue, relativeTo: base)
+        guard problems.isEmpty, let inputs else {
+            printProblems(problems)
+            throw ExitCode(1)
+        }
+        do {
+            return (inputs, try PromptRenderer(templatesDirectory: promptTemplates, catalogue: inputs.catalogue, relativeTo: base))
+        } catch let error as InputProblems {
+            printProblems(error.problems)
             throw ExitCode(1)
         }
     }

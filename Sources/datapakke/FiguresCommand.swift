@@ -108,7 +108,9 @@ struct FigureRows {
     func csv() -> String {
         var lines = ["niveau;id;navn;indikator;periode;vaerdi;taeller;naevner;tilnaermelse;skjult;datagrundlag;kommuner_med_vaerdi;kommuner;vaegtandel"]
         func number(_ value: Double?) -> String {
-            value.map { String($0).replacingOccurrences(of: ".", with: ",") } ?? ""
+            guard let value else { return "" }
+            if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+            return String(value).replacingOccurrences(of: ".", with: ",")
         }
         for entry in entries {
             lines.append([

@@ -36,7 +36,7 @@ public struct Figure: Sendable, Hashable, Codable {
     /// Σ share × weight over the municipalities with a value.
     public var weight: Double?
     public var coverage: Coverage
-    /// True when the indicator is not additive and the figure is a weighted approximation.
+    /// True when the indicator is not additive and the figure is a weighted approximation of it.
     public var isApproximation: Bool
 }
 
@@ -91,7 +91,8 @@ public enum Aggregator {
         case .weighted:
             figure.value = weightSum > 0 ? weightedSum / weightSum : nil
         case .notAdditive(let base):
-            figure.isApproximation = true
+            // Only a figure that is computed can be an approximation; without a base there is none.
+            figure.isApproximation = base != nil
             figure.value = base != nil && weightSum > 0 ? weightedSum / weightSum : nil
         }
         return figure

@@ -25,6 +25,12 @@ public enum DanishNumber {
         return (negative && rounded != 0 ? "-" : "") + text
     }
 
+    /// The value rounded to the decimals it is shown with (half away from zero).
+    public static func rounded(_ value: Double, decimals: Int) -> Double {
+        let factor = pow(10.0, Double(decimals))
+        return (value * factor).rounded() / factor
+    }
+
     /// Excel number format for a value with this many decimals; Excel shows it with the user's separators.
     public static func excelFormat(decimals: Int) -> String {
         decimals == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: decimals)

@@ -63,13 +63,20 @@ public struct ReportBuilder: Sendable {
         figures[CellKey(.country, "DK")] = engine.figure(indicator, period: period, area: countryArea)
 
         if secondarySuppression, !hidden.isEmpty {
+            // A cell without a value is not published and adds nothing to any sum: it is no part of
+            // a constraint, and hiding it would protect nothing.
+            let hasValue: (CellKey) -> Bool = { key in
+                if key.level == .municipality, let code = Int(key.id) { return municipalInputs[code]?.value != nil }
+                return figures[key]?.value != nil
+            }
+            let publishedSums = constraints.map { SumConstraint(total: $0.total, parts: $0.parts.filter(hasValue)) }
             let size: (CellKey) -> Double = { key in
                 if key.level == .municipality, let code = Int(key.id), let input = municipalInputs[code] {
                     return input.numerator ?? input.value ?? 0
                 }
                 return figures[key]?.numerator ?? figures[key]?.value ?? 0
             }
-            for key in SecondarySuppression.complete(hidden: Set(hidden.keys), constraints: constraints, size: size) {
+            for key in SecondarySuppression.complete(hidden: Set(hidden.keys), constraints: publishedSums, size: size) {
                 hidden[key] = .secondary
             }
         }

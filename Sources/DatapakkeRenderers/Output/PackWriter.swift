@@ -12,7 +12,7 @@ public struct PackWriter: Sendable {
     }
 
     /// Writes the workbook and the prompt files of one pack; returns the paths written.
-    public func write(_ report: PackReport, prompts: ReflectionSheetContent?, markdown: String?, html: String?) throws -> [String] {
+    public func write(_ report: PackReport, prompts: PackPrompts?, markdown: String?, html: String?) throws -> [String] {
         let files = PackFiles(cluster: report.cluster)
         var pending: [(temporary: String, final: String)] = []
         defer {

@@ -1,41 +1,10 @@
 import DatapakkeCore
 import XLSXWriter
 
-/// What the Refleksioner sheet shows: per section, per indicator, the facts and the questions.
-public struct ReflectionSheetContent: Sendable {
-    public struct Item: Sendable {
-        public var title: String
-        public var facts: [String]
-        public var questions: [String]
-
-        public init(title: String, facts: [String], questions: [String]) {
-            self.title = title
-            self.facts = facts
-            self.questions = questions
-        }
-    }
-
-    public struct Group: Sendable {
-        public var title: String
-        public var items: [Item]
-
-        public init(title: String, items: [Item]) {
-            self.title = title
-            self.items = items
-        }
-    }
-
-    public var groups: [Group]
-
-    public init(groups: [Group]) {
-        self.groups = groups
-    }
-}
-
 /// The Refleksioner sheet: grouped by section, facts first, then the questions for the meeting.
 struct PromptsSheet {
     let report: PackReport
-    let prompts: ReflectionSheetContent
+    let prompts: PackPrompts
     let styles: WorkbookStyles
 
     func write(in workbook: Workbook) throws {
@@ -55,8 +24,8 @@ struct PromptsSheet {
                             text: "OBS: Tallene i spørgsmålene bygger delvis på SYNTETISKE eksempeldata.", style: styles.warning)
             row += 2
         }
-        for group in prompts.groups {
-            try sheet.write(.text(group.title), row: row, column: 0, style: styles.heading)
+        for group in prompts.sections where !group.items.isEmpty {
+            try sheet.write(.text(group.section.title), row: row, column: 0, style: styles.heading)
             row += 1
             for item in group.items {
                 try sheet.write(.text(item.title), row: row, column: 0, style: styles.subheading)

@@ -84,7 +84,7 @@ struct SectionSheet {
             // The chart reads this column: numbers only where they may be shown, blank otherwise,
             // so a hidden or missing value is a gap in the chart, never a bar at 0.
             if let number = tableRow.latest.number {
-                try layout.write(.number(number), row: row, column: chartDataColumn, style: styles.number(decimals: info.decimals, level: .municipality),
+                try layout.write(.number(DanishNumber.rounded(number, decimals: info.decimals)), row: row, column: chartDataColumn, style: styles.number(decimals: info.decimals, level: .municipality),
                                  displayed: DanishNumber.format(number, decimals: info.decimals))
             }
             pointColours.append(colour(for: level))
@@ -125,7 +125,8 @@ struct SectionSheet {
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {
         switch value {
         case .shown(let number):
-            try layout.write(.number(number), row: row, column: column, style: styles.number(decimals: decimals, level: level),
+            // Stored as shown: a published figure carries the precision it is shown with, no more.
+            try layout.write(.number(DanishNumber.rounded(number, decimals: decimals)), row: row, column: column, style: styles.number(decimals: decimals, level: level),
                              displayed: DanishNumber.format(number, decimals: decimals))
         default:
             try layout.write(.text(value.marker), row: row, column: column, style: styles.rowMarker(level))

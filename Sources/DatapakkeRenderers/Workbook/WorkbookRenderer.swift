@@ -5,9 +5,9 @@ import XLSXWriter
 /// Writes one pack's Excel workbook from its report model.
 public struct WorkbookRenderer {
     /// The prompts shown on the Refleksioner sheet, already rendered from the templates.
-    public var prompts: ReflectionSheetContent?
+    public var prompts: PackPrompts?
 
-    public init(prompts: ReflectionSheetContent? = nil) {
+    public init(prompts: PackPrompts? = nil) {
         self.prompts = prompts
     }
 

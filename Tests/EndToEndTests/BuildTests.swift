@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `datapakke build` on the shipped files: one workbook per council, reproducible, locale-proof, and
+/// a failure in one pack leaves the others written and the old version of the failed one in place.
+@Suite(.serialized) struct BuildTests {
+    func files(in folder: String, ending suffix: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test func buildWritesOneWorkbookPerCouncilAndPerClusterOf2022() throws {
+        try CommandRunner.withTemporaryDirectory { folder in
+            let outcome = try CommandRunner.run(["build", "--out", folder + "/raad"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let workbooks = try files(in: folder + "/raad", ending: ".xlsx")
+            #expect(workbooks.count == 17)
+            #expect(workbooks.contains("sundhedsraad-midt-og-vestsjaelland.xlsx"))
+            #expect(outcome.stdout.contains("17 af 17 datapakker skrevet til \(folder)/raad/"))
+            #expect(outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("skrevet  SR") }.count == 17)
+            // No temporary files are left behind.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/raad").allSatisfy { !$0.hasPrefix(".") })
+
+            let clusters = try CommandRunner.run(["build", "--definitions", "ClusterDefinitions/sundhedsklynger-2022.yaml", "--out", folder + "/klynger"])
+            #expect(clusters.status == 0, "\(clusters.stderr)")
+            #expect(try files(in: folder + "/klynger", ending: ".xlsx").count == 22)
+        }
+    }
+
+    @Test func twoBuildsAndADanishLocaleGiveByteIdenticalWorkbooks() throws {
+        try CommandRunner.withTemporaryDirectory { folder in
+            let first = try CommandRunner.run(["build", "--only", "SR06", "SR09", "--out", folder + "/a"], environment: ["LC_ALL": "C"])
+            #expect(first.status == 0)
+            let second = try CommandRunner.run(["build", "--only", "SR06", "SR09", "--out", folder + "/b"], environment: ["LC_ALL": "C"])
+            #expect(second.status == 0)
+            let danish = try CommandRunner.run(["build", "--only", "SR06", "SR09", "--out", folder + "/da"],
+                                               environment: ["LC_ALL": "da_DK.UTF-8", "LANG": "da_DK.UTF-8"])
+            #expect(danish.status == 0, "\(danish.stderr)")
+            let names = try files(in: folder + "/a", ending: ".xlsx")
+            #expect(names.count == 2)
+            for name in names {
+                let a = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/a/\(name)"))
+                #expect(a == (try Data(contentsOf: URL(fileURLWithPath: "\(folder)/b/\(name)"))), "\(name) differs between two builds")
+                #expect(a == (try Data(contentsOf: URL(fileURLWithPath: "\(folder)/da/\(name)"))), "\(name) differs under da_DK.UTF-8")
+            }
+            // The Danish build's numbers are written with a decimal point, as the file format requires.
+            let sheet = try runUnzip(folder + "/da/sundhedsraad-midt-og-vestsjaelland.xlsx", part: "xl/worksheets/sheet3.xml")
+            #expect(sheet.contains("<v>65.5</v>"))
+            #expect(!sheet.contains("<v>65,5</v>"))
+        }
+    }
+
+    @Test func sourceDateEpochSetsTheDocumentDate() throws {
+        try CommandRunner.withTemporaryDirectory { folder in
+            let outcome = try CommandRunner.run(["build", "--only", "SR06", "--out", folder], environment: ["SOURCE_DATE_EPOCH": "1780000000"])
+            #expect(outcome.status == 0)
+            let core = try runUnzip(folder + "/sundhedsraad-midt-og-vestsjaelland.xlsx", part: "docProps/core.xml")
+            #expect(core.contains("2026-05-28T20:26:40Z"))
+        }
+    }
+
+    @Test func aPackThatFailsLeavesTheOthersWrittenAndItsEarlierVersionUntouched() throws {
+        try CommandRunner.withTemporaryDirectory { folder in
+            // A note longer than Excel's 32.767 characters a cell is found only when SR01's workbook is written.
+            let original = try String(contentsOfFile: CommandRunner.root + "/ClusterDefinitions/sundhedsraad-2027.yaml", encoding: .utf8)
+            let longNote = String(repeating: "meget lang note ", count: 2_500)
+            let broken = original.replacingOccurrences(of: "    sikkerhed: middel (Bornholms placering kun set i én kilde)\n",
+                                                       with: "    sikkerhed: \"\(longNote)\"\n")
+            #expect(broken != original)
+            let definitions = folder + "/definitioner.yaml"
+            try broken.write(toFile: definitions, atomically: true, encoding: .utf8)
+            let out = folder + "/out"
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let earlier = Data("the earlier, good version".utf8)
+            try earlier.write(to: URL(fileURLWithPath: out + "/sundhedsraad-hovedstaden.xlsx"))
+
+            let outcome = try CommandRunner.run(["build", "--definitions", definitions, "--out", out])
+            #expect(outcome.status == 1)
+            #expect(outcome.stdout.contains("FEJL     SR01  Sundhedsråd Hovedstaden"))
+            #expect(outcome.stdout.contains("16 af 17 datapakker skrevet"))
+            #expect(outcome.stderr.contains("1 pakke fejlede; tidligere versioner af dem er ikke rørt."))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/sundhedsraad-hovedstaden.xlsx")) == earlier)
+            let workbooks = try files(in: out, ending: ".xlsx")
+            #expect(workbooks.count == 17)  // 16 new and the untouched earlier one
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.hasPrefix(".") }, "no temporary files left")
+        }
+    }
+}
+
+/// One part of an .xlsx (a zip), read with unzip.
+func runUnzip(_ path: String, part: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["unzip", "-p", path, part]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// `list`, `check` and `figures` run as a user runs them: files, stdout, stderr and exit codes.
+@Suite struct CommandTests {
+    @Test func listShowsTheSeventeenCouncilsWithTheirMunicipalities() throws {
+        let outcome = try CommandRunner.run(["list"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasPrefix("Sundhedsråd 2027 (ClusterDefinitions/sundhedsraad-2027.yaml): 17 sundhedsråd, 98 kommuner"))
+        let councils = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("SR") }
+        #expect(councils.count == 17)
+        #expect(outcome.stdout.contains("SR06  Sundhedsråd Midt- og Vestsjælland  [Østdanmark]  416.350 borgere"))
+        #expect(outcome.stdout.contains("Kommuner (8): Slagelse (80.043), Holbæk (74.490)"))
+        #expect(outcome.stdout.contains("(SYNTETISKE eksempeldata)"))
+    }
+
+    @Test func listOfThe2022DefinitionsShowsTwentyTwoClustersWithKobenhavnSplit() throws {
+        let outcome = try CommandRunner.run(["list", "--definitions", "ClusterDefinitions/sundhedsklynger-2022.yaml"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains(": 22 sundhedsklynge, 98 kommuner"))
+        #expect(outcome.stdout.components(separatedBy: "    Akutsygehuse:").count - 1 == 22)
+        #expect(outcome.stdout.contains("København (") && outcome.stdout.contains(", andel 50 %)"))
+    }
+
+    @Test func checkPassesOnTheShippedFiles() throws {
+        let outcome = try CommandRunner.run(["check"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Ingen problemer fundet."))
+        #expect(outcome.stdout.contains("25 indikatorer i 5 sektioner"))
+        #expect(outcome.stderr.isEmpty)
+    }
+
+    @Test func checkReportsEveryProblemWithFileAndLineAndExitsWithOne() throws {
+        let folder = CommandRunner.fixture("broken")
+        let outcome = try CommandRunner.run(["check", "--definitions", "klynger.yaml", "--register", "kommuner.csv", "--data", "Data", "--templates", "Templates"],
+                                            in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.isEmpty)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("fejl: klynger.yaml:10:9: 147 Frederiksberg er med i flere klynger") })
+        #expect(lines.contains { $0.hasPrefix("fejl: Data/indikatorer/indikatorer.csv:5:5: «55,0x» i kolonnen vaerdi er ikke et tal") })
+        #expect(lines.contains { $0.hasPrefix("fejl: Data/indikatorer/indikatorer.csv:12: linjen har 4 felter, men overskriften har 7") })
+        #expect(lines.last == "3 problemer fundet i input.")
+    }
+
+    @Test func aUsageMistakeExitsWith64AndSaysWhatIsWrong() throws {
+        let outcome = try CommandRunner.run(["figures", "--format", "xml"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--format"))
+        let unknown = try CommandRunner.run(["figures", "--only", "SR99"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("Ukendt sundhedsråd «SR99»"))
+    }
+
+    @Test func missingFilesAreNamed() throws {
+        let outcome = try CommandRunner.run(["check", "--definitions", "ClusterDefinitions/findes-ikke.yaml"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("fejl: ClusterDefinitions/findes-ikke.yaml: filen findes ikke eller kan ikke læses"))
+    }
+
+    @Test func helpTeachesInDanish() throws {
+        let outcome = try CommandRunner.run(["--help"])
+        #expect(outcome.status == 0)
+        for word in ["list", "check", "figures", "build", "Eksempler:"] {
+            #expect(outcome.stdout.contains(word))
+        }
+    }
+
+    @Test func figuresAsJSONCoverEveryCouncilRegionAndTheCountryForEveryIndicator() throws {
+        let outcome = try CommandRunner.run(["figures", "--format", "json"])
+        #expect(outcome.status == 0)
+        struct Entry: Decodable {
+            var level: String
+            var id: String
+            var indicator: String
+            var period: String
+            var value: Double?
+            var municipalitiesWithValue: Int
+            var municipalities: Int
+            var hidden: String?
+        }
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(outcome.stdout.utf8))
+        let areas = Set(entries.map { "\($0.level) \($0.id)" })
+        #expect(areas.filter { $0.hasPrefix("klynge") }.count == 17)
+        #expect(areas.filter { $0.hasPrefix("region") }.count == 4)
+        #expect(areas.contains("land DK"))
+        let indicators = Set(entries.map(\.indicator))
+        #expect(indicators.count == 25)
+        for area in areas {
+            #expect(Set(entries.filter { "\($0.level) \($0.id)" == area }.map(\.indicator)) == indicators)
+        }
+        let sr06 = try #require(entries.first { $0.id == "SR06" && $0.indicator == "aflastning_84_1_pr_1000_65plus" && $0.period == "2024" })
+        #expect(abs((sr06.value ?? 0) - 1329.0 / 110_789 * 1000) < 1e-9)
+        #expect(sr06.municipalitiesWithValue == 8 && sr06.municipalities == 8)
+        let median = try #require(entries.first { $0.id == "DK" && $0.indicator == "ventetid_genoptraening_median_dage" })
+        #expect(median.value == nil, "a median is not additive: no country figure")
+    }
+
+    @Test func figuresAsCSVUseDanishConventions() throws {
+        let outcome = try CommandRunner.run(["figures", "--format", "csv", "--only", "SR06"])
+        #expect(outcome.status == 0)
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("niveau;id;navn;indikator;periode;vaerdi;") == true)
+        #expect(lines.contains { $0.hasPrefix("klynge;SR06;Sundhedsråd Midt- og Vestsjælland;befolkning_i_alt;2025-01-01;416350;") })
+        #expect(!lines.contains { $0.contains("klynge;SR01") })
+    }
+}
