@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make run   installs what is missing, builds, checks the shipped data and writes the packs to out/
 #   make test  installs what is missing and runs the whole test suite
-.PHONY: setup build run test benchmark clean
+# And: make benchmark (prints build times and memory), make pdf (renders one pack with LibreOffice).
+.PHONY: setup build run test benchmark pdf clean
 
 SWIFT ?= swift
 DATAPAKKE = .build/release/datapakke
@@ -14,10 +15,16 @@ build: setup
 
 run: build
 	$(DATAPAKKE) check
-	$(DATAPAKKE) figures --only SR06
+	$(DATAPAKKE) build
 
 test: setup
 	$(SWIFT) test
+
+benchmark: build
+	@Tools/benchmark.sh $(DATAPAKKE)
+
+pdf: run
+	@Tools/render-pdf.sh out/sundhedsraad-midt-og-vestsjaelland.xlsx
 
 clean:
 	rm -rf .build out

@@ -13,6 +13,7 @@ apt_packages=()
 pkg-config --exists xlsxwriter 2>/dev/null || apt_packages+=(libxlsxwriter-dev zlib1g-dev pkg-config)
 command -v unzip >/dev/null || apt_packages+=(unzip)
 [ -f /usr/share/i18n/SUPPORTED ] && command -v locale-gen >/dev/null || apt_packages+=(locales)
+[ -x /usr/bin/time ] || apt_packages+=(time)
 command -v chromium >/dev/null || apt_packages+=(chromium)
 command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
 if [ "${#apt_packages[@]}" -gt 0 ]; then

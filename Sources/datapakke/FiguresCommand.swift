@@ -63,10 +63,14 @@ struct FigureRows {
         var title: String
         var unit: String
         var period: String
+        var periodLabel: String
+        var decimals: Int
         var value: Double?
         var numerator: Double?
         var denominator: Double?
         var approximation: Bool
+        /// True when the indicator cannot be added up over municipalities, so there is no figure.
+        var notAdditive: Bool
         var hidden: String?
         var origin: String
         var municipalitiesWithValue: Int
@@ -85,12 +89,16 @@ struct FigureRows {
                     guard let table = tables[indicator.id]?[period], let figure = table.figures[key] else { continue }
                     let hidden = table.hidden[key]
                     var value = hidden == nil ? figure.value : nil
-                    if case .notAdditive(nil) = indicator.aggregation { value = nil }
+                    var notAdditive = false
+                    if case .notAdditive(nil) = indicator.aggregation {
+                        value = nil
+                        notAdditive = true
+                    }
                     entries.append(Entry(
                         level: area.level.rawValue, id: area.id, name: area.name, indicator: indicator.id, title: indicator.title,
-                        unit: indicator.unit, period: period.id, value: value,
+                        unit: indicator.unit, period: period.id, periodLabel: period.label, decimals: indicator.decimals, value: value,
                         numerator: hidden == nil ? figure.numerator : nil, denominator: hidden == nil ? figure.denominator : nil,
-                        approximation: figure.isApproximation, hidden: hidden?.ruleName, origin: origin,
+                        approximation: figure.isApproximation, notAdditive: notAdditive, hidden: hidden?.ruleName, origin: origin,
                         municipalitiesWithValue: figure.coverage.municipalitiesWithValue,
                         municipalities: figure.coverage.municipalities, weightShare: figure.coverage.weightShare))
                 }
@@ -122,6 +130,11 @@ struct FigureRows {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Pads with spaces to `width` characters; longer text is kept whole.
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
     /// A plain table for reading in a terminal, one block per area.
     func table() -> String {
         var text = ""
@@ -135,15 +148,14 @@ struct FigureRows {
             if let hidden = entry.hidden {
                 value = "skjult (\(hidden))"
             } else if let number = entry.value {
-                value = DanishNumber.format(number, decimals: 2) + (entry.approximation ? " (tilnærmet)" : "")
+                value = DanishNumber.format(number, decimals: entry.decimals) + (entry.approximation ? " (tilnærmet)" : "")
             } else {
-                value = entry.approximation ? "intet samlet tal" : ".."
+                value = entry.notAdditive ? "intet samlet tal" : ".."
             }
             let coverage = "\(entry.municipalitiesWithValue)/\(entry.municipalities) kommuner"
                 + (entry.weightShare.map { ", \(DanishNumber.format($0 * 100, decimals: 1)) % af vægten" } ?? "")
             let synthetic = entry.origin == "syntetisk" ? " [syntetisk]" : ""
-            text += "  \(entry.title.padding(toLength: 62, withPad: " ", startingAt: 0)) \(entry.period.padding(toLength: 10, withPad: " ", startingAt: 0)) "
-                + "\(value.padding(toLength: 16, withPad: " ", startingAt: 0)) \(entry.unit) (\(coverage))\(synthetic)\n"
+            text += "  \(pad(entry.title, 62)) \(pad(entry.periodLabel, 15)) \(pad(value, 18)) \(entry.unit) (\(coverage))\(synthetic)\n"
         }
         return text
     }

@@ -57,6 +57,9 @@ struct SectionSheet {
         }
         try layout.write(.text("Udvikling"), row: row, column: developmentColumn, style: styles.tableHeader)
         try layout.write(.text("Niveau ift. landet"), row: row, column: levelColumn, style: styles.tableHeader)
+        // The marks' longest words, so a column never looks empty in one block and cut in the next.
+        layout.reserve(Double(MarkText.development(.red).count), column: developmentColumn)
+        layout.reserve(Double(MarkText.level(.red).count), column: levelColumn)
         try layout.write(.text("Dækning"), row: row, column: coverageColumn, style: styles.tableHeader)
         try layout.write(.text("Til diagram\n(kun viste tal)"), row: row, column: chartDataColumn, style: styles.tableHeaderRight, measure: false)
         layout.reserve(13, column: chartDataColumn)

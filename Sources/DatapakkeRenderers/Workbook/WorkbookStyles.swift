@@ -21,7 +21,7 @@ enum Palette {
 
 /// The cell styles used across the workbook, created once per workbook.
 struct WorkbookStyles {
-    let title, subtitle, heading, subheading, text, muted, note, warning, link: Format
+    let title, subtitle, heading, subheading, text, muted, note, warning, link, bullet: Format
     let tableHeader, tableHeaderRight, name, clusterName, levelName: Format
     let marker, clusterMarker, levelMarker: Format
     let coverage: Format
@@ -36,6 +36,7 @@ struct WorkbookStyles {
         subheading = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top))
         text = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top))
         muted = workbook.style(CellStyle(italic: true, fontName: font, fontSize: 10, fontColor: Palette.muted))
+        bullet = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 10, fontColor: Palette.accent, horizontalAlignment: .center, verticalAlignment: .top))
         note = workbook.style(CellStyle(fontName: font, fontSize: 10, fontColor: Palette.muted, verticalAlignment: .top, wrapText: true))
         warning = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 11, fontColor: Palette.warningInk,
                                            backgroundColor: Palette.warningFill, verticalAlignment: .center, wrapText: true))
