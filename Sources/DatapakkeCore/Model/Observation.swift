@@ -36,7 +36,7 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         guard isDate else { return id }
         let parts = id.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]) else { return id }
-        return "\(parts[2]). \(danishMonths[parts[1] - 1]) \(parts[0])"
+        return "\(parts[2]). \(DanishText.months[parts[1] - 1]) \(parts[0])"
     }
 
     public var description: String { id }
@@ -45,11 +45,6 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         (lhs.lastYear ?? 0, lhs.id) < (rhs.lastYear ?? 0, rhs.id)
     }
 }
-
-private let danishMonths = [
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
-]
 
 /// One municipality's value of one indicator in one period, as read from the data.
 public struct Observation: Sendable, Hashable {

@@ -7,6 +7,9 @@ import Foundation
 /// The page uses no external scripts, fonts or styles, so it works from a file share as well as a web
 /// server. A small inline script filters the packs; without it every pack is simply shown.
 public enum DownloadPage {
+    /// The page's file name in the output folder.
+    public static let fileName = "index.html"
+
     /// The key indicators the command shows when nothing else is asked for.
     public static let defaultKeyIndicatorIDs = [
         "befolkning_i_alt", "andel_65plus", "genindl_somatisk_pct",
@@ -56,21 +59,7 @@ public enum DownloadPage {
     }
 
     /// Escapes text for HTML element content and double- or single-quoted attribute values.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    public static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     // MARK: - Parts of the page
 
@@ -80,9 +69,9 @@ public enum DownloadPage {
         html += "<p class=\"lead\">\(escape(definitionsName)) · \(reports.count) \(escape(reports.count == 1 ? words.singular : words.plural))"
         let years = Set(reports.flatMap(\.periods)).filter { !$0.isDate }.sorted().map(\.label)
         if !years.isEmpty {
-            html += " · Data for \(escape(danishList(years)))"
+            html += " · Data for \(escape(DanishText.list(years)))"
         }
-        html += " · Dannet <time datetime=\"\(isoDate(buildDate))\">\(escape(buildDate.danishDate))</time></p>\n"
+        html += " · Dannet <time datetime=\"\(DanishText.isoDate(buildDate))\">\(escape(buildDate.danishDate))</time></p>\n"
         html += "</header>\n"
         return html
     }
@@ -119,10 +108,10 @@ public enum DownloadPage {
         html += "refleksionsspørgsmål til møderne (som HTML til skærm og print og som Markdown til redigering).</p>\n"
         html += "<dl class=\"facts\">\n"
         if !periods.isEmpty {
-            html += "<dt>Dataperioder</dt><dd>\(escape(danishList(periods.sorted().map(\.label))))</dd>\n"
+            html += "<dt>Dataperioder</dt><dd>\(escape(DanishText.list(periods.sorted().map(\.label))))</dd>\n"
         }
         if !populationDates.isEmpty {
-            html += "<dt>Befolkningstal pr.</dt><dd>\(escape(danishList(populationDates.map(\.label))))</dd>\n"
+            html += "<dt>Befolkningstal pr.</dt><dd>\(escape(DanishText.list(populationDates.map(\.label))))</dd>\n"
         }
         html += "</dl>\n"
         html += "</section>\n"
@@ -389,22 +378,8 @@ public enum DownloadPage {
         }
     }
 
-    /// "a, b og c".
-    private static func danishList(_ items: [String]) -> String {
-        guard items.count > 1, let last = items.last else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " og " + last
-    }
-
     private static func capitalized(_ text: String) -> String {
         text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    /// "2026-11-24", in UTC like the Danish date beside it.
-    private static func isoDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        guard let year = parts.year, let month = parts.month, let day = parts.day else { return "" }
-        return String(format: "%04d-%02d-%02d", year, month, day)
-    }
 }

@@ -164,12 +164,12 @@ struct IndicatorFacts {
         let missing = report.municipalityRows.filter { $0.latest == .missing }
         if !hidden.isEmpty {
             flags["skjulte_vaerdier"] = true
-            values["skjulte_kommuner"] = PromptText.list(hidden.map(\.name))
+            values["skjulte_kommuner"] = DanishText.list(hidden.map(\.name))
             values["antal_skjulte"] = String(hidden.count)
         }
         if !missing.isEmpty {
             flags["manglende_vaerdier"] = true
-            values["manglende_kommuner"] = PromptText.list(missing.map(\.name))
+            values["manglende_kommuner"] = DanishText.list(missing.map(\.name))
             values["antal_manglende"] = String(missing.count)
         }
         for name in ["vaerdi", "forrige_vaerdi", "regionen", "landet", "hoejeste", "laveste", "afvigende", "aendring"] {

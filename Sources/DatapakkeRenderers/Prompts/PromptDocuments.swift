@@ -52,43 +52,43 @@ extension PromptRenderer {
     public func html(_ prompts: PackPrompts, report: PackReport) -> String {
         let header = PromptHeader(report)
         var body = ""
-        body += "<header>\n<p class=\"kicker\">Refleksioner til mødet</p>\n<h1>\(PromptText.html(header.name))</h1>\n<dl>\n"
+        body += "<header>\n<p class=\"kicker\">Refleksioner til mødet</p>\n<h1>\(HTMLText.escape(header.name))</h1>\n<dl>\n"
         for (label, value) in header.fields {
-            body += "<dt>\(PromptText.html(label))</dt><dd>\(PromptText.html(value))</dd>\n"
+            body += "<dt>\(HTMLText.escape(label))</dt><dd>\(HTMLText.escape(value))</dd>\n"
         }
         body += "</dl>\n</header>\n"
         if let notice = header.syntheticNotice {
-            body += "<aside class=\"synthetic\" role=\"note\"><strong>\(PromptText.html(notice.headline))</strong> \(PromptText.html(notice.text))</aside>\n"
+            body += "<aside class=\"synthetic\" role=\"note\"><strong>\(HTMLText.escape(notice.headline))</strong> \(HTMLText.escape(notice.text))</aside>\n"
         }
-        body += "<p class=\"intro\">\(PromptText.html(header.introduction))</p>\n"
+        body += "<p class=\"intro\">\(HTMLText.escape(header.introduction))</p>\n"
         for section in prompts.sections where !section.items.isEmpty {
-            body += "<section>\n<h2>\(PromptText.html(section.section.title))</h2>\n"
+            body += "<section>\n<h2>\(HTMLText.escape(section.section.title))</h2>\n"
             for item in section.items {
-                body += "<article>\n<h3>\(PromptText.html(item.title))</h3>\n"
+                body += "<article>\n<h3>\(HTMLText.escape(item.title))</h3>\n"
                 var meta: [String] = []
-                if let period = item.period { meta.append("Periode: \(PromptText.html(period))") }
+                if let period = item.period { meta.append("Periode: \(HTMLText.escape(period))") }
                 if item.isSynthetic { meta.append("<span class=\"tag\">syntetiske eksempeldata</span>") }
                 if !meta.isEmpty { body += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n" }
                 if !item.facts.isEmpty {
-                    body += "<ul class=\"facts\">\n" + item.facts.map { "<li>\(PromptText.html($0))</li>\n" }.joined() + "</ul>\n"
+                    body += "<ul class=\"facts\">\n" + item.facts.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
                 }
                 if !item.questions.isEmpty {
                     body += "<p class=\"label\">Refleksioner</p>\n<ul class=\"questions\">\n"
-                        + item.questions.map { "<li>\(PromptText.html($0))</li>\n" }.joined() + "</ul>\n"
+                        + item.questions.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
                 }
                 body += "</article>\n"
             }
             body += "</section>\n"
         }
-        body += "<footer>\(PromptText.html(header.footer))</footer>\n"
+        body += "<footer>\(HTMLText.escape(header.footer))</footer>\n"
         return """
             <!DOCTYPE html>
             <html lang="da">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="datapakke \(PromptText.html(report.toolVersion))">
-            <title>Refleksioner: \(PromptText.html(header.name))</title>
+            <meta name="generator" content="datapakke \(HTMLText.escape(report.toolVersion))">
+            <title>Refleksioner: \(HTMLText.escape(header.name))</title>
             <style>
             \(Self.stylesheet)
             </style>
@@ -146,17 +146,17 @@ struct PromptHeader {
         let kindTitle = report.kind.rawValue.prefix(1).uppercased() + report.kind.rawValue.dropFirst()
         var fields: [(String, String)] = [("Region", report.regionName)]
         if !report.members.isEmpty {
-            fields.append(("Kommuner", PromptText.list(report.members.map(\.name))))
+            fields.append(("Kommuner", DanishText.list(report.members.map(\.name))))
         }
         if !report.cluster.acuteHospitals.isEmpty {
-            fields.append((report.cluster.acuteHospitals.count == 1 ? "Akutsygehus" : "Akutsygehuse", PromptText.list(report.cluster.acuteHospitals)))
+            fields.append((report.cluster.acuteHospitals.count == 1 ? "Akutsygehus" : "Akutsygehuse", DanishText.list(report.cluster.acuteHospitals)))
         }
         if let population = report.population, let date = report.populationDate {
             fields.append(("Borgere", "\(DanishNumber.format(population, decimals: 0)) pr. \(date.label)"))
         }
         let dataPeriods = report.periods.filter { !$0.isDate }.map(\.label)
-        if !dataPeriods.isEmpty { fields.append(("Perioder", PromptText.list(dataPeriods))) }
-        fields.append(("Dato", PromptText.date(report.documentDate)))
+        if !dataPeriods.isEmpty { fields.append(("Perioder", DanishText.list(dataPeriods))) }
+        fields.append(("Dato", DanishText.date(report.documentDate)))
         fields.append(("Inddeling", "\(report.definitionsName) (\(kindTitle.lowercased()))"))
         self.fields = fields
         introduction = "Spørgsmålene tager udgangspunkt i \(report.kind.definite)s egne tal fra datapakken: \(report.kind.definite)s tal "
@@ -168,7 +168,7 @@ struct PromptHeader {
                 "Tallene for \(report.syntheticIndicators.count) af datapakkens indikatorer (markeret «syntetiske eksempeldata» "
                     + "ved hvert punkt) er genererede eksempeldata og ikke offentliggjorte tal. De viser, hvordan datapakken virker, og må ikke bruges som grundlag for beslutninger.")
         }
-        footer = "Udarbejdet med datapakke \(report.toolVersion) den \(PromptText.date(report.documentDate)). "
+        footer = "Udarbejdet med datapakke \(report.toolVersion) den \(DanishText.date(report.documentDate)). "
             + "Tallene og definitionerne står i datapakkens regneark."
     }
 }

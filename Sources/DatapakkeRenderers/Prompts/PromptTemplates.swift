@@ -78,8 +78,7 @@ struct PromptTemplateLoader {
         for name in top where !name.hasPrefix(".") {
             let path = directory + "/" + name
             var folder: ObjCBool = false
-            manager.fileExists(atPath: path, isDirectory: &folder)
-            if folder.boolValue {
+            if manager.fileExists(atPath: path, isDirectory: &folder), folder.boolValue {
                 if catalogue != nil, !sectionIDs.contains(name) {
                     problems.append(InputProblem(SourceLocation(file: display(path)),
                                                  "ingen sektion med id «\(name)» i indikatorkataloget"))

@@ -58,15 +58,3 @@ func setUpPage(_ sheet: Worksheet, report: PackReport) throws {
     try sheet.setHeader("&L&\"Calibri,Bold\"\(headerText(report.cluster.name))&R&A")
     try sheet.setFooter("&LDatapakke · \(headerText(report.documentDate.danishDate))&RSide &P af &N")
 }
-
-extension Date {
-    /// "24. november 2026", in UTC so the text does not depend on the machine's time zone.
-    var danishDate: String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: self)
-        let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
-        guard let year = parts.year, let month = parts.month, let day = parts.day, (1...12).contains(month) else { return "" }
-        return "\(day). \(months[month - 1]) \(year)"
-    }
-}
