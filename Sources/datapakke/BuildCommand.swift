@@ -13,6 +13,14 @@ struct BuildCommand: ParsableCommand {
             flyttes først på plads, når den er hel: en fejl efterlader aldrig en halv pakke, og en \
             tidligere version af pakken bliver stående.
 
+            Bygningen er trinvis: out/manifest.json husker for hver pakke et fingeraftryk (SHA-256) af \
+            dens input (definition, egne kommuners data, sammenligningen med region og land som vist, \
+            katalog, skabeloner, værktøjets version og programfil) og af de skrevne filer. Kun pakker, \
+            hvis input eller filer er ændret, bygges igen; de andre meldes som uændrede. En genbygget \
+            pakke får på forsiden en liste over, hvad der er ændret siden forrige version. --force \
+            bygger alle. Filer fra pakker, der er fjernet fra definitionerne, slettes først, når \
+            bygningen er lykkedes; andre filer i mappen røres ikke.
+
             Dokumentdatoen er fast (datagrundlagets seneste dato, eller SOURCE_DATE_EPOCH når den er \
             sat), så to kørsler på samme data giver byte-identiske filer.
 
@@ -31,6 +39,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Kun disse sundhedsråd (id eller navn).", valueName: "id"))
     var only: [String] = []
 
+    @Flag(help: "Byg alle pakker, også dem hvis input og filer er som ved sidste bygning.")
+    var force = false
+
     @Option(help: ArgumentHelp("Antal pakker, der bygges samtidig (standard: antal kerner).", valueName: "antal"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -41,79 +52,71 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let (inputs, promptRenderer) = try input.loadWithPrompts()
-        let clusters = try only.isEmpty ? inputs.definitions.clusters : only.map { key in
+        let selection = try only.isEmpty ? nil : only.map { key in
             guard let cluster = inputs.definitions.cluster(matching: key) else {
                 throw ValidationError("Ukendt sundhedsråd «\(key)». Se `datapakke list` for id'er og navne.")
             }
             return cluster
         }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-
-        let builder = ReportBuilder(inputs: inputs)
-        let tables = builder.allTables()
-        let documentDate = Self.documentDate(default: inputs.dataDate)
-        let writer = PackWriter(directory: out)
-        let progress = Progress(total: clusters.count)
-        let results = Results(count: clusters.count)
-        let nextIndex = Counter()
-        DispatchQueue.concurrentPerform(iterations: min(jobs, clusters.count)) { _ in
-            while let index = nextIndex.next(below: clusters.count) {
-                let cluster = clusters[index]
-                let report = builder.pack(for: cluster, tables: tables, documentDate: documentDate, toolVersion: Datapakke.version)
-                do {
-                    let prompts = try promptRenderer.prompts(for: report)
-                    let paths = try writer.write(report, prompts: prompts, markdown: promptRenderer.markdown(prompts, report: report),
-                                                 html: promptRenderer.html(prompts, report: report))
-                    results.set(index, .success(paths))
-                } catch {
-                    results.set(index, .failure(error))
-                }
-                progress.advance(cluster.name)
-            }
-        }
+        var build = IncrementalBuild(
+            inputs: inputs, promptRenderer: promptRenderer, directory: out, selection: selection, toolVersion: Datapakke.version,
+            documentDate: Self.documentDate(default: inputs.dataDate), cataloguePath: input.paths.catalogue,
+            templatesDirectory: input.promptTemplates)
+        build.force = force
+        build.jobs = jobs
+        build.toolExecutable = Self.executablePath
+        let progress = Progress(total: selection?.count ?? inputs.definitions.clusters.count)
+        let outcome = try build.run { progress.advance($0) }
         progress.finish()
-
-        var failed = 0
-        var bytes = 0
-        for (cluster, result) in zip(clusters, results.all) {
-            switch result {
-            case .success(let paths):
-                let size = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
-                bytes += size
-                print("skrevet  \(cluster.id)  \(cluster.name) → \(paths.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))")
-            case .failure(let error):
-                failed += 1
-                print("FEJL     \(cluster.id)  \(cluster.name): \(error)")
-            case nil:
-                failed += 1
-                print("FEJL     \(cluster.id)  \(cluster.name): blev ikke bygget")
-            }
-        }
-        // The download page lists every pack of the definition set that is now in the folder.
-        let published = inputs.definitions.clusters.filter {
-            FileManager.default.fileExists(atPath: out + "/" + PackFiles(cluster: $0).workbook)
-        }
-        let page = DownloadPage.html(
-            reports: published.map { builder.pack(for: $0, tables: tables, documentDate: documentDate, toolVersion: Datapakke.version) },
-            definitionsName: inputs.definitions.name, buildDate: documentDate, keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs)
-        try writeIfChanged(page, to: out + "/index.html")
-        print("skrevet  index.html (downloadside med \(published.count) pakker)")
-
-        let seconds = Date().timeIntervalSince(started)
-        let summary = "\(clusters.count - failed) af \(clusters.count) datapakker skrevet til \(out)/ på \(DanishNumber.format(seconds, decimals: 1)) s "
-            + "(\(DanishNumber.format(Double(bytes) / 1_048_576, decimals: 1)) MB)."
-        print(summary)
-        if failed > 0 {
-            printError("\(failed) \(failed == 1 ? "pakke" : "pakker") fejlede; tidligere versioner af dem er ikke rørt.")
+        report(outcome, seconds: Date().timeIntervalSince(started))
+        if outcome.failed > 0 {
+            printError("\(outcome.failed) \(outcome.failed == 1 ? "pakke" : "pakker") fejlede; tidligere versioner af dem er ikke rørt.")
             throw ExitCode(1)
         }
     }
 
-    /// Writes text atomically, and not at all when the file already holds exactly that text.
-    func writeIfChanged(_ text: String, to path: String) throws {
-        let data = Data(text.utf8)
-        if FileManager.default.contents(atPath: path) == data { return }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    private func report(_ outcome: BuildOutcome, seconds: Double) {
+        if let ignored = outcome.ignoredManifest {
+            printError("advarsel: \(ignored); alle pakker bygges.")
+        }
+        var bytes = 0
+        for (cluster, result) in outcome.packs {
+            switch result {
+            case .built(let files, let reasons):
+                bytes += files.reduce(0) { $0 + $1.size }
+                print("skrevet  \(cluster.id)  \(cluster.name) (\(reasons.map(\.rawValue).joined(separator: ", "))) → "
+                    + files.map(\.name).joined(separator: ", "))
+            case .skipped:
+                print("uændret  \(cluster.id)  \(cluster.name) (input og filer som sidst)")
+            case .failed(let error, _):
+                print("FEJL     \(cluster.id)  \(cluster.name): \(error)")
+            }
+        }
+        for name in outcome.removed {
+            print("fjernet  \(name) (hører ikke længere til en pakke i definitionerne)")
+        }
+        for (name, reason) in outcome.notRemoved {
+            printError("advarsel: kunne ikke fjerne \(name): \(reason)")
+        }
+        if outcome.removalPostponed {
+            print("Filer fra pakker, der ikke længere er i definitionerne, fjernes først, når en bygning lykkes helt.")
+        }
+        print((outcome.pageWritten ? "skrevet  " : "uændret  ") + "index.html (downloadside med \(outcome.published) pakker)")
+        print((outcome.manifestWritten ? "skrevet  " : "uændret  ") + Manifest.fileName)
+        let total = outcome.packs.count
+        var summary = "\(outcome.built) af \(total) datapakker skrevet til \(out)/ på \(DanishNumber.format(seconds, decimals: 1)) s "
+            + "(\(DanishNumber.format(Double(bytes) / 1_048_576, decimals: 1)) MB)"
+        summary += outcome.skipped > 0 ? "; \(outcome.skipped) uændrede." : "."
+        print(summary)
+        if outcome.wroteNothing {
+            print("Intet er ændret siden sidste bygning: ingen filer skrevet.")
+        }
+    }
+
+    /// The running executable (Linux: /proc/self/exe), when it can be found.
+    static var executablePath: String? {
+        if FileManager.default.isReadableFile(atPath: "/proc/self/exe") { return "/proc/self/exe" }
+        return Bundle.main.executablePath
     }
 
     /// SOURCE_DATE_EPOCH when set (reproducible builds convention), else the data's own date.
@@ -122,36 +125,6 @@ struct BuildCommand: ParsableCommand {
             return Date(timeIntervalSince1970: seconds)
         }
         return dataDate
-    }
-}
-
-/// Results of the parallel build, by pack index.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Result<[String], Error>?]
-
-    init(count: Int) {
-        values = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ result: Result<[String], Error>) {
-        lock.withLock { values[index] = result }
-    }
-
-    var all: [Result<[String], Error>?] { lock.withLock { values } }
-}
-
-/// Hands out pack indexes to the workers.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func next(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
     }
 }
 

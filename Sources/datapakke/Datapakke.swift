@@ -22,10 +22,19 @@ struct Datapakke: ParsableCommand {
               datapakke list --definitions ClusterDefinitions/sundhedsklynger-2022.yaml
               datapakke check
               datapakke figures --only SR06 --format csv
+              datapakke diff gammel-out out
             """,
         version: version,
-        subcommands: [ListCommand.self, CheckCommand.self, FiguresCommand.self, BuildCommand.self]
+        subcommands: [ListCommand.self, CheckCommand.self, FiguresCommand.self, BuildCommand.self, DiffCommand.self]
     )
+
+    /// Takes the user's locale, as command-line tools do. A Danish locale makes the C library write
+    /// decimal commas; the workbook writer keeps LC_NUMERIC at "C" on its own thread, and the
+    /// end-to-end tests build under da_DK.UTF-8 to prove the files stay valid.
+    static func main() {
+        setlocale(LC_ALL, "")
+        main(nil)
+    }
 }
 
 /// The input files every command reads.

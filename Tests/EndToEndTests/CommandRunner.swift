@@ -36,7 +36,7 @@ struct CommandRunner {
         process.environment = env
         // Standard error goes to a file, so neither stream can fill up and block the command.
         let errorPath = NSTemporaryDirectory() + "datapakke-stderr-" + UUID().uuidString
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        guard FileManager.default.createFile(atPath: errorPath, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         defer { try? FileManager.default.removeItem(atPath: errorPath) }
         let output = Pipe()
         process.standardOutput = output

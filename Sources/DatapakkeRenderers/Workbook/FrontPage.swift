@@ -47,6 +47,16 @@ struct FrontPage {
         }
         row += 1
 
+        if !report.changes.isEmpty {
+            try layout.write(.text("Ændringer siden forrige version"), row: row, column: 0, style: styles.heading)
+            row += 1
+            for change in report.changes {
+                try sheet.writeWrapped(change, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.text)
+                row += 1
+            }
+            row += 1
+        }
+
         try layout.write(.text("Kommuner"), row: row, column: 0, style: styles.heading)
         row += 1
         try layout.write(.text("Kommune"), row: row, column: 0, style: styles.tableHeader)

@@ -63,7 +63,8 @@ struct SectionSheet {
         try layout.write(.text("Dækning"), row: row, column: coverageColumn, style: styles.tableHeader)
         try layout.write(.text("Til diagram\n(kun viste tal)"), row: row, column: chartDataColumn, style: styles.tableHeaderRight, measure: false)
         layout.reserve(13, column: chartDataColumn)
-        try sheet.setRow(row, height: 30)
+        // Period and unit on separate lines; a long unit wraps once more.
+        try sheet.setRow(row, height: info.unit.count > 18 ? 45 : 30)
         row += 1
 
         let firstDataRow = row

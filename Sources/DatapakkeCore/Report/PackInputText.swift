@@ -1,0 +1,121 @@
+import Foundation
+
+/// Canonical texts of what one pack depends on, one per kind of input. Equal texts mean the pack
+/// would come out the same from that input; a manifest stores their hashes to decide whether a
+/// pack must be rebuilt. Every text is built in a fixed order, never in dictionary order.
+public enum PackInputText {
+    /// The cluster's definition (id, name, region, hospitals, members with shares, note, confidence,
+    /// sources) and the name and kind of its definition set, as JSON with sorted keys.
+    public static func definition(of cluster: Cluster, in definitions: ClusterDefinitionSet) -> String {
+        struct Canonical: Encodable {
+            var cluster: Cluster
+            var definitionsName: String
+            var kind: ClusterKind
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, numbers and arrays cannot fail; an empty text would only force a rebuild.
+        let data = (try? encoder.encode(Canonical(cluster: cluster, definitionsName: definitions.name, kind: definitions.kind))) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Every data row of the cluster's own municipalities at full precision: their register entry,
+    /// every indicator observation with its origin, and their population on every date.
+    public static func municipalData(of cluster: Cluster, inputs: DatapakkeInputs) -> String {
+        let codes = cluster.members.map(\.code).sorted()
+        var lines: [String] = []
+        for code in codes {
+            let municipality = inputs.register.municipality(code)
+            lines.append("kommune;\(code);\(municipality?.name ?? "");\(municipality?.region ?? "")")
+        }
+        for indicatorID in inputs.observations.keys.sorted() {
+            guard let periods = inputs.observations[indicatorID] else { continue }
+            for period in periods.keys.sorted(by: { $0.id < $1.id }) {
+                for code in codes {
+                    guard let observation = periods[period]?[code] else { continue }
+                    lines.append([
+                        "obs", indicatorID, period.id, String(code), exact(observation.value), exact(observation.numerator),
+                        exact(observation.denominator), observation.origin.rawValue,
+                    ].joined(separator: ";"))
+                }
+            }
+        }
+        for date in inputs.population.dates {
+            for code in codes {
+                guard let groups = inputs.population.counts[date]?[code] else { continue }
+                for group in groups.keys.sorted() {
+                    lines.append("bef;\(date);\(code);\(group);\(exact(groups[group]))")
+                }
+            }
+            lines.append("bef-kilde;\(date);\(inputs.population.origins[date]?.rawValue ?? "")")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// What the pack shows that other clusters' data can move: the region and country rows as shown
+    /// (rounded to the indicator's decimals, hidden markers, coverage), the traffic-light marks of
+    /// every row, the cluster's distance to the country as the prompts state it, the pack's hidden
+    /// cells (secondary suppression depends on the whole definition set) and the periods shown.
+    ///
+    /// Only shown values enter, so that a change in another region, which moves the country figure in
+    /// a far decimal, leaves the text alone.
+    public static func comparison(of report: PackReport) -> String {
+        var lines: [String] = [
+            "perioder;" + report.periods.map(\.id).joined(separator: ","),
+            "befolkningsdato;" + (report.populationDate?.id ?? ""),
+            "syntetisk;" + report.syntheticIndicators.joined(separator: ","),
+        ]
+        for section in report.sections {
+            for indicator in section.indicators {
+                let decimals = indicator.indicator.decimals
+                lines.append("indikator;\(indicator.indicator.id);\(indicator.origin.rawValue);"
+                    + indicator.periods.map(\.id).joined(separator: ",") + ";" + indicator.allPeriods.map(\.id).joined(separator: ","))
+                lines.append("note;" + (indicator.trafficLightNote ?? ""))
+                for row in indicator.rows {
+                    var fields = [row.level.rawValue, row.id, row.development?.rawValue ?? "", row.levelMark?.rawValue ?? ""]
+                    if row.level == .region || row.level == .country {
+                        fields.append(row.name)
+                        fields.append(row.isApproximation ? "tilnærmet" : "")
+                        fields += row.values.map { shown($0, decimals: decimals) }
+                        fields += row.coverage.map(coverageText)
+                    }
+                    if row.level == .cluster {
+                        fields.append(distanceToCountry(indicator) ?? "")
+                    }
+                    lines.append(fields.joined(separator: ";"))
+                }
+                for cell in indicator.hiddenCells {
+                    lines.append("skjult;\(cell.level.rawValue);\(cell.rowName);\(cell.period.id);\(cell.reason.marker)")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A value as the pack shows it: the number rounded to the shown decimals, or the marker.
+    public static func shown(_ value: ReportValue, decimals: Int) -> String {
+        value.number.map { DanishNumber.format($0, decimals: decimals) } ?? value.marker
+    }
+
+    /// Full precision, the same on every platform; "" for no value.
+    private static func exact(_ value: Double?) -> String {
+        value.map { "\($0)" } ?? ""
+    }
+
+    private static func coverageText(_ coverage: Coverage?) -> String {
+        guard let coverage else { return "" }
+        return "\(coverage.municipalitiesWithValue)/\(coverage.municipalities)/"
+            + (coverage.weightShare.map { DanishNumber.format($0 * 100, decimals: 1) } ?? "")
+    }
+
+    /// The cluster's latest value against the country as the prompts state it: percent with one
+    /// decimal, "+" above, "-" below, "=" on level (within the ±1 % band). Nil when it cannot be said.
+    ///
+    /// It rests on unrounded figures, so a far-decimal move of the country figure can change it.
+    public static func distanceToCountry(_ report: IndicatorReport) -> String? {
+        guard let difference = TrafficLightRule.relativeDifference(report.clusterRow?.latest.number, from: report.countryRow?.latest.number)
+        else { return nil }
+        let side = abs(difference) <= TrafficLightRule.band + 1e-12 ? "=" : (difference > 0 ? "+" : "-")
+        return side + DanishNumber.format(abs(difference) * 100, decimals: 1)
+    }
+}
