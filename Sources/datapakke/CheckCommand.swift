@@ -17,6 +17,7 @@ struct CheckCommand: ParsableCommand {
         let builder = ReportBuilder(inputs: inputs)
         let tables = builder.allTables()
         let observationCount = inputs.observations.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
+        print("Læst: \(inputs.files.joined(separator: ", ")).")
         print("Definitioner: \(inputs.definitions.name), \(inputs.definitions.clusters.count) \(inputs.definitions.kind.rawValue) i "
               + "\(inputs.definitions.regions.count) regioner, \(inputs.register.municipalities.count) kommuner.")
         print("Katalog: \(inputs.catalogue.indicators.count) indikatorer i \(inputs.catalogue.sections.count) sektioner.")

@@ -28,11 +28,24 @@ public enum TrafficLightRule {
         return (value - reference) / abs(reference)
     }
 
+    /// Where a relative difference lies against the ±1 % band.
+    public enum Position: Sendable {
+        case above, within, below
+    }
+
+    /// Places a relative difference above, within or below the band; exactly ±1 % is within.
+    public static func position(of relative: Double) -> Position {
+        // A hair of tolerance, so that exactly ±1 % (after floating-point division) counts as inside.
+        if abs(relative) <= band + 1e-12 { return .within }
+        return relative > 0 ? .above : .below
+    }
+
     private static func mark(_ value: Double?, against reference: Double?, direction: Direction) -> TrafficLight? {
         guard direction != .none, let relative = relativeDifference(value, from: reference) else { return nil }
-        // Compare with a hair of tolerance so that exactly ±1 % counts as inside the band.
-        if abs(relative) <= band + 1e-12 { return .yellow }
-        let higher = relative > 0
-        return (higher == (direction == .higherIsBetter)) ? .green : .red
+        switch position(of: relative) {
+        case .within: return .yellow
+        case .above: return direction == .higherIsBetter ? .green : .red
+        case .below: return direction == .higherIsBetter ? .red : .green
+        }
     }
 }

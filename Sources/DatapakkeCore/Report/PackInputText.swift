@@ -115,7 +115,12 @@ public enum PackInputText {
     public static func distanceToCountry(_ report: IndicatorReport) -> String? {
         guard let difference = TrafficLightRule.relativeDifference(report.clusterRow?.latest.number, from: report.countryRow?.latest.number)
         else { return nil }
-        let side = abs(difference) <= TrafficLightRule.band + 1e-12 ? "=" : (difference > 0 ? "+" : "-")
+        let side: String
+        switch TrafficLightRule.position(of: difference) {
+        case .within: side = "="
+        case .above: side = "+"
+        case .below: side = "-"
+        }
         return side + DanishNumber.format(abs(difference) * 100, decimals: 1)
     }
 }

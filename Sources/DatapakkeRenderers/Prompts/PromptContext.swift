@@ -109,9 +109,10 @@ struct IndicatorFacts {
         // Level against the country: the ±1 % band of the national goals report.
         if let difference = TrafficLightRule.relativeDifference(value, from: country) {
             values["forskel_landet_pct"] = percent(difference)
-            flags["over_landet"] = difference > TrafficLightRule.band + 1e-12
-            flags["under_landet"] = difference < -TrafficLightRule.band - 1e-12
-            flags["paa_niveau"] = abs(difference) <= TrafficLightRule.band + 1e-12
+            let position = TrafficLightRule.position(of: difference)
+            flags["over_landet"] = position == .above
+            flags["under_landet"] = position == .below
+            flags["paa_niveau"] = position == .within
         }
         flags["daarligere_end_landet"] = cluster?.levelMark == .red
         flags["bedre_end_landet"] = cluster?.levelMark == .green
@@ -123,9 +124,10 @@ struct IndicatorFacts {
             set("aendring", abs(value - previous))
             if let change = TrafficLightRule.relativeDifference(value, from: previous) {
                 values["udvikling_pct"] = percent(change)
-                flags["steget"] = change > TrafficLightRule.band + 1e-12
-                flags["faldet"] = change < -TrafficLightRule.band - 1e-12
-                flags["uaendret"] = abs(change) <= TrafficLightRule.band + 1e-12
+                let position = TrafficLightRule.position(of: change)
+                flags["steget"] = position == .above
+                flags["faldet"] = position == .below
+                flags["uaendret"] = position == .within
             }
         }
         flags["udvikling_forkert_vej"] = cluster?.development == .red
