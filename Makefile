@@ -6,6 +6,9 @@
 
 SWIFT ?= swift
 DATAPAKKE = .build/release/datapakke
+# The packs' document date: the last commit's time (the reproducible-builds convention), so the same
+# checkout always gives the same files. Without git, datapakke uses the data's own latest date.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 setup:
 	@Tools/setup.sh

@@ -33,7 +33,7 @@ struct FrontPage {
             ("Indbyggere", report.population.map { "\(DanishNumber.format($0, decimals: 0)) pr. \(report.populationDate?.label ?? "")" } ?? "ikke oplyst"),
             ("Perioder i pakken", report.periods.map(\.label).joined(separator: ", ")),
             ("Definitioner", report.definitionsName),
-            ("Dokumentdato", "\(report.documentDate.danishDate) (fast dato fra datagrundlaget) · datapakke \(report.toolVersion)"),
+            ("Dato", "\(report.documentDate.danishDate) · datapakke \(report.toolVersion)"),
         ]
         for (label, value) in facts {
             try layout.write(.text(label), row: row, column: 0, style: styles.subheading)
