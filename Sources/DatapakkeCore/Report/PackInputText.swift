@@ -11,11 +11,12 @@ public enum PackInputText {
             var cluster: Cluster
             var definitionsName: String
             var kind: ClusterKind
+            var validFrom: String?
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and arrays cannot fail; an empty text would only force a rebuild.
-        let data = (try? encoder.encode(Canonical(cluster: cluster, definitionsName: definitions.name, kind: definitions.kind))) ?? Data()
+        let data = (try? encoder.encode(Canonical(cluster: cluster, definitionsName: definitions.name, kind: definitions.kind, validFrom: definitions.validFrom))) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 

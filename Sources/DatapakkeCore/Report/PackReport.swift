@@ -107,6 +107,8 @@ public struct PackReport: Sendable {
     public var cluster: Cluster
     public var kind: ClusterKind
     public var definitionsName: String
+    /// The date the definition set applies from ("2027-01-01"), when the file gives one.
+    public var definitionsValidFrom: Period?
     public var regionName: String
     public var members: [MemberSummary]
     /// The latest population date and the cluster's residents then (split municipalities by share).

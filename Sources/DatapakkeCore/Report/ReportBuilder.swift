@@ -144,7 +144,8 @@ public struct ReportBuilder: Sendable {
             sources.append(source)
         }
         return PackReport(
-            cluster: cluster, kind: definitions.kind, definitionsName: definitions.name, regionName: region.name,
+            cluster: cluster, kind: definitions.kind, definitionsName: definitions.name,
+            definitionsValidFrom: definitions.validFrom.map(Period.init), regionName: region.name,
             members: memberSummaries, populationDate: latestDate.map(Period.init), population: clusterPopulation,
             sections: sections, periods: allPeriods.sorted(), sources: sources,
             hasSyntheticData: !synthetic.isEmpty, syntheticIndicators: synthetic,

@@ -32,7 +32,8 @@ struct DocumentationSheet {
                 let cells = [
                     info.title, section.section.title, info.definition, info.unit,
                     indicator.origin == .synthetic ? "SYNTETISKE eksempeldata" : "Reelle, offentliggjorte tal",
-                    info.source, indicator.allPeriods.map(\.label).joined(separator: ", "), info.weightingDescription, coverage,
+                    info.source, indicator.allPeriods.map(\.label).joined(separator: ", ") + (info.periodNote.map { ". \($0)" } ?? ""),
+                    info.weightingDescription, coverage,
                     suppressionText(info.suppression, aggregation: info.aggregation), info.notes.joined(separator: " "),
                 ]
                 for (column, text) in cells.enumerated() {

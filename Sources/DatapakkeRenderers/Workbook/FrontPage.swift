@@ -32,7 +32,7 @@ struct FrontPage {
             ("Akutsygehus" + (report.cluster.acuteHospitals.count == 1 ? "" : "e"), report.cluster.acuteHospitals.joined(separator: "; ")),
             ("Indbyggere", report.population.map { "\(DanishNumber.format($0, decimals: 0)) pr. \(report.populationDate?.label ?? "")" } ?? "ikke oplyst"),
             ("Perioder i pakken", report.periods.map(\.label).joined(separator: ", ")),
-            ("Definitioner", report.definitionsName),
+            ("Definitioner", report.definitionsName + (report.definitionsValidFrom.map { " (gældende fra \($0.label))" } ?? "")),
             ("Dato", "\(report.documentDate.danishDate) · datapakke \(report.toolVersion)"),
         ]
         for (label, value) in facts {
