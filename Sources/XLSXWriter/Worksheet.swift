@@ -137,9 +137,7 @@ public final class Worksheet {
     ) throws {
         let operation = "worksheet_merge_range"
         try state.ensureOpen(operation)
-        let (r1, c1, cell) = try index(operation, row: firstRow, column: firstColumn)
-        let (r2, c2, _) = try index(operation, row: lastRow, column: lastColumn)
-        try checkOrder(operation, firstRow, firstColumn, lastRow, lastColumn)
+        let (r1, c1, r2, c2, cell) = try range(operation, firstRow, firstColumn, lastRow, lastColumn)
         try validateText(text, limit: ExcelLimits.maxCellTextLength, operation: operation, sheet: name, cell: cell)
         let format = try style.resolve(for: state, operation: operation, sheet: name, cell: cell)
         try check(worksheet_merge_range(handle, r1, c1, r2, c2, text, format), operation: operation, sheet: name, cell: cell)
@@ -160,9 +158,7 @@ public final class Worksheet {
     public func setColumn(_ first: Int, _ last: Int, width: Double, style: Format? = nil, hidden: Bool = false) throws {
         let operation = "worksheet_set_column_opt"
         try state.ensureOpen(operation)
-        let (_, c1, cell) = try index(operation, row: 0, column: first)
-        let (_, c2, _) = try index(operation, row: 0, column: last)
-        try checkOrder(operation, 0, first, 0, last)
+        let (_, c1, _, c2, cell) = try range(operation, 0, first, 0, last)
         let columns = columnLetters(first) + ":" + columnLetters(last)
         guard width.isFinite, width >= 0, width <= ExcelLimits.maxColumnWidth else {
             throw XLSXError.invalidArgument(
@@ -227,9 +223,7 @@ public final class Worksheet {
     ) throws {
         let operation = "worksheet_conditional_format_range"
         try state.ensureOpen(operation)
-        let (r1, c1, cell) = try index(operation, row: firstRow, column: firstColumn)
-        let (r2, c2, _) = try index(operation, row: lastRow, column: lastColumn)
-        try checkOrder(operation, firstRow, firstColumn, lastRow, lastColumn)
+        let (r1, c1, r2, c2, cell) = try range(operation, firstRow, firstColumn, lastRow, lastColumn)
         var conditional = lxw_conditional_format()
         conditional.format = try style.resolve(for: state, operation: operation, sheet: name, cell: cell)
 
@@ -282,9 +276,7 @@ public final class Worksheet {
     ) throws {
         let operation = "worksheet_data_validation_range"
         try state.ensureOpen(operation)
-        let (r1, c1, cell) = try index(operation, row: firstRow, column: firstColumn)
-        let (r2, c2, _) = try index(operation, row: lastRow, column: lastColumn)
-        try checkOrder(operation, firstRow, firstColumn, lastRow, lastColumn)
+        let (r1, c1, r2, c2, cell) = try range(operation, firstRow, firstColumn, lastRow, lastColumn)
         guard !values.isEmpty, values.allSatisfy({ !$0.isEmpty && !$0.contains(",") && !$0.contains("\"") }) else {
             throw XLSXError.invalidArgument(
                 operation: operation, sheet: name, cell: cell,
@@ -359,9 +351,7 @@ public final class Worksheet {
     public func repeatRows(first: Int, last: Int) throws {
         let operation = "worksheet_repeat_rows"
         try state.ensureOpen(operation)
-        let (r1, _, _) = try index(operation, row: first, column: 0)
-        let (r2, _, _) = try index(operation, row: last, column: 0)
-        try checkOrder(operation, first, 0, last, 0)
+        let (r1, _, r2, _, _) = try range(operation, first, 0, last, 0)
         try check(worksheet_repeat_rows(handle, r1, r2), operation: operation, sheet: name, cell: "rows \(first + 1):\(last + 1)")
     }
 
@@ -438,12 +428,19 @@ public final class Worksheet {
         }
     }
 
-    private func checkOrder(_ operation: String, _ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int) throws {
+    /// Checks a block of cells (both corners inside the grid, first before last) and converts it for C;
+    /// the reference names the first cell, for messages.
+    private func range(
+        _ operation: String, _ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int
+    ) throws -> (lxw_row_t, lxw_col_t, lxw_row_t, lxw_col_t, String) {
+        let (r1, c1, cell) = try index(operation, row: firstRow, column: firstColumn)
+        let (r2, c2, _) = try index(operation, row: lastRow, column: lastColumn)
         guard firstRow <= lastRow, firstColumn <= lastColumn else {
             throw XLSXError.invalidArgument(
-                operation: operation, sheet: name, cell: cellReference(row: firstRow, column: firstColumn),
+                operation: operation, sheet: name, cell: cell,
                 message: "first cell is after last cell \(cellReference(row: lastRow, column: lastColumn))")
         }
+        return (r1, c1, r2, c2, cell)
     }
 }
 

@@ -67,6 +67,12 @@ struct IndicatorFacts {
             values[name] = DanishNumber.format(number, decimals: indicator.decimals)
         }
         let percent = { (fraction: Double) in DanishNumber.format(abs(fraction) * 100, decimals: 1) }
+        // One flag per side of the ±1 % band.
+        func setBand(_ position: TrafficLightRule.Position, above: String, below: String, within: String) {
+            flags[above] = position == .above
+            flags[below] = position == .below
+            flags[within] = position == .within
+        }
 
         values["raadet"] = pack.kind.definite
         values["raadet_stort"] = pack.kind.definite.prefix(1).uppercased() + pack.kind.definite.dropFirst()
@@ -109,10 +115,7 @@ struct IndicatorFacts {
         // Level against the country: the ±1 % band of the national goals report.
         if let difference = TrafficLightRule.relativeDifference(value, from: country) {
             values["forskel_landet_pct"] = percent(difference)
-            let position = TrafficLightRule.position(of: difference)
-            flags["over_landet"] = position == .above
-            flags["under_landet"] = position == .below
-            flags["paa_niveau"] = position == .within
+            setBand(TrafficLightRule.position(of: difference), above: "over_landet", below: "under_landet", within: "paa_niveau")
         }
         flags["daarligere_end_landet"] = cluster?.levelMark == .red
         flags["bedre_end_landet"] = cluster?.levelMark == .green
@@ -124,10 +127,7 @@ struct IndicatorFacts {
             set("aendring", abs(value - previous))
             if let change = TrafficLightRule.relativeDifference(value, from: previous) {
                 values["udvikling_pct"] = percent(change)
-                let position = TrafficLightRule.position(of: change)
-                flags["steget"] = position == .above
-                flags["faldet"] = position == .below
-                flags["uaendret"] = position == .within
+                setBand(TrafficLightRule.position(of: change), above: "steget", below: "faldet", within: "uaendret")
             }
         }
         flags["udvikling_forkert_vej"] = cluster?.development == .red
