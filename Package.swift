@@ -25,20 +25,29 @@ let package = Package(
         .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
         // Pure Swift: definitions, loading, aggregation, suppression, comparison, report model.
         .target(name: "DatapakkeCore", dependencies: ["Yams"]),
-        // Workbook, prompts and download page: read the report model only.
+        // Workbook, prompts and download page: read the report model only, never the raw inputs.
         .target(
             name: "DatapakkeRenderers",
             dependencies: [
                 "DatapakkeCore", "XLSXWriter",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The pipeline: project layout, load → figures → reports → render → write; the manifest,
+        // incremental decisions, diff, atomic writing, hashing and file-system errors in Danish.
+        .target(
+            name: "DatapakkeBuild",
+            dependencies: [
+                "DatapakkeCore", "DatapakkeRenderers",
                 // SHA-256 of inputs and written files, for the manifest and incremental rebuilds.
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The command line: option declarations, one library call, reporting.
         .executableTarget(
             name: "datapakke",
             dependencies: [
-                "DatapakkeCore", "DatapakkeRenderers",
+                "DatapakkeBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +69,10 @@ let package = Package(
             // The Python readers are run by the tests as programs, not bundled.
             exclude: ["Readers", "Browser"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DatapakkeBuildTests",
+            dependencies: ["DatapakkeBuild", "DatapakkeRenderers", "DatapakkeCore"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,6 +1,5 @@
 import ArgumentParser
-import DatapakkeCore
-import DatapakkeRenderers
+import DatapakkeBuild
 import Foundation
 
 struct BuildCommand: ParsableCommand {
@@ -23,6 +22,9 @@ struct BuildCommand: ParsableCommand {
 
             Dokumentdatoen er fast (datagrundlagets seneste dato, eller SOURCE_DATE_EPOCH når den er \
             sat), så to kørsler på samme data giver byte-identiske filer.
+
+            --only tager id'er og navne, med eller uden "Sundhedsråd", uden hensyn til store og små \
+            bogstaver, og med æ/ø/å eller ae/oe/aa.
 
             Eksempler:
               datapakke build
@@ -51,106 +53,15 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (inputs, promptRenderer) = try input.loadWithPrompts()
-        let selection = try only.isEmpty ? nil : only.map { key in
-            guard let cluster = inputs.definitions.cluster(matching: key) else {
-                throw ValidationError("Ukendt sundhedsråd «\(key)». Se `datapakke list` for id'er og navne.")
-            }
-            return cluster
+        let progress = TerminalProgress()
+        let outcome = try reportingFailures {
+            let options = BuildOptions(
+                directory: out, only: only, force: force, jobs: jobs, tool: .running(version: Datapakke.version), documentDate: documentDate())
+            return try IncrementalBuild(project: Project.load(input.layout()), options: options).run(progress: progress.advance)
         }
-        var build = IncrementalBuild(
-            inputs: inputs, promptRenderer: promptRenderer, directory: out, selection: selection, toolVersion: Datapakke.version,
-            documentDate: Self.documentDate(default: inputs.dataDate), cataloguePath: input.paths.catalogue,
-            templatesDirectory: input.promptTemplates)
-        build.force = force
-        build.jobs = jobs
-        build.toolExecutable = Self.executablePath
-        let progress = Progress(total: selection?.count ?? inputs.definitions.clusters.count)
-        let outcome = try build.run { progress.advance($0) }
         progress.finish()
-        report(outcome, seconds: Date().timeIntervalSince(started))
-        if outcome.failed > 0 {
-            printError("\(outcome.failed) \(outcome.failed == 1 ? "pakke" : "pakker") fejlede; tidligere versioner af dem er ikke rørt.")
-            throw ExitCode(1)
-        }
-    }
-
-    private func report(_ outcome: BuildOutcome, seconds: Double) {
-        if let ignored = outcome.ignoredManifest {
-            printError("advarsel: \(ignored); alle pakker bygges.")
-        }
-        var bytes = 0
-        for (cluster, result) in outcome.packs {
-            switch result {
-            case .built(let files, let reasons):
-                bytes += files.reduce(0) { $0 + $1.size }
-                print("skrevet  \(cluster.id)  \(cluster.name) (\(reasons.map(\.rawValue).joined(separator: ", "))) → "
-                    + files.map(\.name).joined(separator: ", "))
-            case .skipped:
-                print("uændret  \(cluster.id)  \(cluster.name) (input og filer som sidst)")
-            case .failed(let error, _):
-                print("FEJL     \(cluster.id)  \(cluster.name): \(error)")
-            }
-        }
-        for name in outcome.removed {
-            print("fjernet  \(name) (hører ikke længere til en pakke i definitionerne)")
-        }
-        for (name, reason) in outcome.notRemoved {
-            printError("advarsel: kunne ikke fjerne \(name): \(reason)")
-        }
-        if outcome.removalPostponed {
-            print("Filer fra pakker, der ikke længere er i definitionerne, fjernes først, når en bygning lykkes helt.")
-        }
-        print((outcome.pageWritten ? "skrevet  " : "uændret  ") + "index.html (downloadside med \(outcome.published) pakker)")
-        print((outcome.manifestWritten ? "skrevet  " : "uændret  ") + Manifest.fileName)
-        let total = outcome.packs.count
-        var summary = "\(outcome.built) af \(total) datapakker skrevet til \(out)/ på \(DanishNumber.format(seconds, decimals: 1)) s "
-            + "(\(DanishNumber.format(Double(bytes) / 1_048_576, decimals: 1)) MB)"
-        summary += outcome.skipped > 0 ? "; \(outcome.skipped) uændrede." : "."
-        print(summary)
-        if outcome.wroteNothing {
-            print("Intet er ændret siden sidste bygning: ingen filer skrevet.")
-        }
-    }
-
-    /// The running executable (Linux: /proc/self/exe), when it can be found.
-    static var executablePath: String? {
-        if FileManager.default.isReadableFile(atPath: "/proc/self/exe") { return "/proc/self/exe" }
-        return Bundle.main.executablePath
-    }
-
-    /// SOURCE_DATE_EPOCH when set (reproducible builds convention), else the data's own date.
-    static func documentDate(default dataDate: Date) -> Date {
-        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text), seconds > 0 {
-            return Date(timeIntervalSince1970: seconds)
-        }
-        return dataDate
-    }
-}
-
-/// A one-line progress indicator on a terminal; silent when standard error is not a terminal.
-private final class Progress: @unchecked Sendable {
-    private let lock = NSLock()
-    private let total: Int
-    private var done = 0
-    private let enabled = isatty(STDERR_FILENO) != 0
-
-    init(total: Int) {
-        self.total = total
-    }
-
-    func advance(_ name: String) {
-        lock.withLock {
-            done += 1
-            guard enabled else { return }
-            let width = 24
-            let filled = total == 0 ? width : done * width / total
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(done)/\(total) \(name)".utf8))
-        }
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        outcome.report(seconds: Date().timeIntervalSince(started)).forEach { print($0) }
+        outcome.warnings.forEach(printError)
+        if outcome.failed > 0 { throw ExitCode(1) }
     }
 }

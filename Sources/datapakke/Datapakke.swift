@@ -1,6 +1,5 @@
 import ArgumentParser
-import DatapakkeCore
-import DatapakkeRenderers
+import DatapakkeBuild
 import Foundation
 
 @main
@@ -39,74 +38,37 @@ struct Datapakke: ParsableCommand {
 
 /// The input files every command reads.
 struct InputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Fil med sundhedsråd/klynger (YAML).", valueName: "fil"))
-    var definitions = "ClusterDefinitions/sundhedsraad-2027.yaml"
+    @Option(help: ArgumentHelp("Fil med sundhedsråd/klynger (YAML). Standard: \(ProjectLayout.defaultDefinitions).", valueName: "fil"))
+    var definitions: String?
 
-    @Option(help: ArgumentHelp("Mappe med befolkning/*.csv og indikatorer/*.csv.", valueName: "mappe"))
-    var data = "Data"
+    @Option(help: ArgumentHelp("Mappe med befolkning/*.csv og indikatorer/*.csv. Standard: \(ProjectLayout.defaultData).", valueName: "mappe"))
+    var data: String?
 
-    @Option(help: ArgumentHelp("Mappe med indikatorkataloget (indikatorer.yaml) og skabelonerne.", valueName: "mappe"))
-    var templates = "Templates"
+    @Option(
+        help: ArgumentHelp(
+            "Mappe med indikatorkataloget (indikatorer.yaml) og skabelonerne. Standard: \(ProjectLayout.defaultTemplates).", valueName: "mappe"))
+    var templates: String?
 
-    @Option(help: ArgumentHelp("Kommuneregisteret (kommunekode;navn;region;aliaser).", valueName: "fil"))
-    var register = "ClusterDefinitions/kommuner.csv"
+    @Option(
+        help: ArgumentHelp("Kommuneregisteret (kommunekode;navn;region;aliaser). Standard: \(ProjectLayout.defaultRegister).", valueName: "fil"))
+    var register: String?
 
-    var paths: InputPaths {
-        InputPaths(
-            register: absolute(register), definitions: absolute(definitions), data: absolute(data),
-            catalogue: absolute(templates) + "/indikatorer.yaml")
-    }
-
-    /// The folder with the reflection prompt templates.
-    var promptTemplates: String { PromptRenderer.directory(inTemplates: absolute(templates)) }
-
-    /// The folder messages name files relative to.
-    var base: String { FileManager.default.currentDirectoryPath }
-
-    private func absolute(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
-        return url.standardizedFileURL.path
-    }
-
-    /// Loads every input; on problems prints them all to standard error and exits with 1.
-    func load() throws -> DatapakkeInputs {
-        do {
-            return try DatapakkeInputs.load(paths, relativeTo: base)
-        } catch let problems as InputProblems {
-            printProblems(problems.problems)
-            throw ExitCode(1)
-        }
-    }
-
-    /// Loads every input and compiles the prompt templates, reporting the problems of both in one run.
-    func loadWithPrompts() throws -> (DatapakkeInputs, PromptRenderer) {
-        var problems: [InputProblem] = []
-        var inputs: DatapakkeInputs?
-        do {
-            inputs = try DatapakkeInputs.load(paths, relativeTo: base)
-        } catch let error as InputProblems {
-            problems += error.problems
-        }
-        problems += PromptRenderer.validate(templatesDirectory: promptTemplates, catalogue: inputs?.catalogue, relativeTo: base)
-        guard problems.isEmpty, let inputs else {
-            printProblems(problems)
-            throw ExitCode(1)
-        }
-        do {
-            return (inputs, try PromptRenderer(templatesDirectory: promptTemplates, catalogue: inputs.catalogue, relativeTo: base))
-        } catch let error as InputProblems {
-            printProblems(error.problems)
-            throw ExitCode(1)
-        }
+    /// The checked layout of the given (or default) paths.
+    func layout() throws -> ProjectLayout {
+        try ProjectLayout.resolve(definitions: definitions, data: data, templates: templates, register: register)
     }
 }
 
-/// Prints problems to standard error, one a line, with a count at the end.
-func printProblems(_ problems: [InputProblem]) {
-    for problem in problems {
-        printError("fejl: \(problem)")
+/// Runs a command's library call; a failure the user can fix is printed as Danish lines on standard
+/// error and ends the program with its exit code.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        guard let failure = CommandFailure(error) else { throw error }
+        failure.lines.forEach(printError)
+        throw ExitCode(failure.exitCode)
     }
-    printError("\(problems.count) \(problems.count == 1 ? "problem" : "problemer") fundet i input.")
 }
 
 func printError(_ text: String) {

@@ -1,6 +1,5 @@
 import ArgumentParser
-import DatapakkeRenderers
-import Foundation
+import DatapakkeBuild
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,15 +23,7 @@ struct DiffCommand: ParsableCommand {
     var new: String
 
     func run() throws {
-        let manifests: (old: Manifest, new: Manifest)
-        do {
-            manifests = (try Manifest.read(path: Manifest.path(in: old)), try Manifest.read(path: Manifest.path(in: new)))
-        } catch let error as ManifestError {
-            printError("fejl: \(error)")
-            throw ExitCode(1)
-        }
-        for line in ManifestDiff.lines(from: manifests.old, to: manifests.new) {
-            print(line)
-        }
+        let lines = try reportingFailures { try ManifestDiff.lines(fromBuild: old, toBuild: new) }
+        lines.forEach { print($0) }
     }
 }

@@ -17,7 +17,7 @@ import Testing
     }
 
     func cluster(_ id: String) throws -> Area {
-        .cluster(try #require(inputs.definitions.cluster(matching: id)))
+        .cluster(try inputs.definitions.cluster(named: id))
     }
 
     @Test func rateWeightedBy65PlusPopulation() throws {
@@ -97,7 +97,7 @@ import Testing
         let expected = rows.reduce(0) { $0 + $1.1 * $1.2 } / rows.reduce(0) { $0 + $1.2 }
         #expect(isClose(expected, 61.1950273568447, tolerance: 1e-12))
         let indicator = try #require(inputs.catalogue.indicator("forebyggelige_ophold_pr_1000_65plus"))
-        let council = try #require(inputs.definitions.cluster(matching: "SR06"))
+        let council = try inputs.definitions.cluster(named: "SR06")
         let figure = FigureEngine(inputs: inputs).figure(indicator, period: Period("2023"), area: .cluster(council))
         #expect(isClose(figure.value, expected))
         #expect(figure.coverage.isComplete)
@@ -107,7 +107,7 @@ import Testing
         // §84 stk. 1, 2024: Σ tæller = 192+176+422+169+74+119+113+64 = 1.329;
         // Σ nævner (65+) = 21.236+19.689+21.622+9.357+8.161+9.976+13.514+7.234 = 110.789
         let indicator = try #require(inputs.catalogue.indicator("aflastning_84_1_pr_1000_65plus"))
-        let council = try #require(inputs.definitions.cluster(matching: "Sundhedsråd Midt- og Vestsjælland"))
+        let council = try inputs.definitions.cluster(named: "Sundhedsråd Midt- og Vestsjælland")
         let figure = FigureEngine(inputs: inputs).figure(indicator, period: Period("2024"), area: .cluster(council))
         #expect(figure.numerator == 1329)
         #expect(figure.denominator == 110_789)
@@ -117,7 +117,7 @@ import Testing
     @Test func theShippedSetsHaveTheirCouncilsAndClusters() throws {
         #expect(inputs.definitions.clusters.count == 17)
         #expect(try loadShipped(definitions: "ClusterDefinitions/sundhedsklynger-2022.yaml").definitions.clusters.count == 22)
-        let midt = try #require(inputs.definitions.cluster(matching: "SR06"))
+        let midt = try inputs.definitions.cluster(named: "SR06")
         #expect(Set(midt.members.map(\.code)) == [330, 316, 370, 329, 340, 306, 326, 350])
     }
 }

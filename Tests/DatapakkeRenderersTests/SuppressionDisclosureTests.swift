@@ -24,13 +24,15 @@ import Testing
         var builder = ReportBuilder(inputs: inputs)
         builder.secondarySuppression = secondary
         let tables = builder.allTables()
-        let writer = PackWriter(directory: folder)
         let prompts = try PromptRenderer(templatesDirectory: fixture + "/Templates/refleksioner", catalogue: inputs.catalogue)
         var reports: [PackReport] = []
         for cluster in inputs.definitions.clusters {
             let report = builder.pack(for: cluster, tables: tables, documentDate: documentDate, toolVersion: "test")
             let pack = try prompts.prompts(for: report)
-            _ = try writer.write(report, prompts: pack, markdown: prompts.markdown(pack, report: report), html: prompts.html(pack, report: report))
+            let files = PackFiles(cluster: cluster)
+            try WorkbookRenderer(prompts: pack).write(report, to: folder + "/" + files.workbook)
+            try prompts.markdown(pack, report: report).write(toFile: folder + "/" + files.promptsMarkdown, atomically: true, encoding: .utf8)
+            try prompts.html(pack, report: report).write(toFile: folder + "/" + files.promptsHTML, atomically: true, encoding: .utf8)
             reports.append(report)
         }
         let page = DownloadPage.html(reports: reports, definitionsName: inputs.definitions.name, buildDate: documentDate, keyIndicatorIDs: ["ophold"])

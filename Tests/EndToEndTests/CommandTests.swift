@@ -49,13 +49,37 @@ import Testing
         #expect(outcome.stderr.contains("--format"))
         let unknown = try CommandRunner.run(["figures", "--only", "SR99"])
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("Ukendt sundhedsråd «SR99»"))
+        #expect(unknown.stderr.contains("fejl: ukendt sundhedsråd «SR99»"))
+        #expect(!unknown.stderr.contains("USAGE"), "a wrong council is not a reason to print the whole usage")
+    }
+
+    @Test func onlyTakesIdsAndNamesAndSuggestsTheNearestId() throws {
+        let typo = try CommandRunner.run(["figures", "--only", "SR6"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("fejl: ukendt sundhedsråd «SR6» – mente du SR06?"))
+        for key in ["Midt- og Vestsjælland", "sundhedsraad midt og vestsjaelland", "sr06", "SUNDHEDSRÅD MIDT- OG VESTSJÆLLAND"] {
+            let outcome = try CommandRunner.run(["figures", "--only", key, "--format", "csv"])
+            #expect(outcome.status == 0, "\(key): \(outcome.stderr)")
+            #expect(outcome.stdout.contains(";SR06;Sundhedsråd Midt- og Vestsjælland;"), "\(key)")
+            #expect(!outcome.stdout.contains(";SR01;"), "\(key)")
+        }
     }
 
     @Test func missingFilesAreNamed() throws {
         let outcome = try CommandRunner.run(["check", "--definitions", "ClusterDefinitions/findes-ikke.yaml"])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("fejl: ClusterDefinitions/findes-ikke.yaml: filen findes ikke eller kan ikke læses"))
+        #expect(outcome.stderr == "fejl: filen ClusterDefinitions/findes-ikke.yaml findes ikke (--definitions).\n")
+    }
+
+    @Test func runOutsideTheProjectSaysWhichFolderItExpectedAndHowToPointAtIt() throws {
+        try CommandRunner.withTemporaryDirectory { folder in
+            let outcome = try CommandRunner.run(["list"], in: folder)
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr.hasPrefix("fejl: fandt ikke ClusterDefinitions/sundhedsraad-2027.yaml, ClusterDefinitions/kommuner.csv, Data/ og Templates/ i "))
+            #expect(outcome.stderr.contains("Kør datapakke fra projektets rodmappe"))
+            #expect(outcome.stderr.contains("--definitions, --register, --data og --templates"))
+            #expect(outcome.stderr.split(separator: "\n").count == 1)
+        }
     }
 
     @Test func helpTeachesInDanish() throws {

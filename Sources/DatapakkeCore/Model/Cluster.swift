@@ -74,10 +74,4 @@ public struct ClusterDefinitionSet: Sendable {
         var seen: Set<String> = []
         return clusters.map(\.region).filter { seen.insert($0).inserted }
     }
-
-    /// Finds clusters by id or name (case-insensitive).
-    public func cluster(matching key: String) -> Cluster? {
-        let wanted = key.lowercased()
-        return clusters.first { $0.id.lowercased() == wanted || $0.name.lowercased() == wanted }
-    }
 }

@@ -124,8 +124,6 @@ public struct PackReport: Sendable {
     /// The document date: fixed, from the data or SOURCE_DATE_EPOCH, so rebuilding gives the same file.
     public var documentDate: Date
     public var toolVersion: String
-    /// What changed since the previous version of the pack (Danish sentences); empty for a first build.
-    public var changes: [String] = []
 
     /// Every hidden cell of the pack.
     public var hiddenCells: [(indicator: Indicator, cell: HiddenCell)] {

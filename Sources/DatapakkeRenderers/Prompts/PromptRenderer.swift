@@ -7,6 +7,8 @@ import Mustache
 public struct PromptRenderer: Sendable {
     /// The folder with the prompt templates.
     public let templatesDirectory: String
+    /// How many template files were read.
+    public let templateCount: Int
     let standard: PromptTemplate?
     let shared: PromptTemplate?
     let byIndicator: [String: PromptTemplate]
@@ -27,6 +29,7 @@ public struct PromptRenderer: Sendable {
         let (templates, problems) = loader.load()
         if !problems.isEmpty { throw InputProblems(problems) }
         self.templatesDirectory = templatesDirectory
+        self.templateCount = templates.count
         var standard: PromptTemplate?
         var shared: PromptTemplate?
         var byIndicator: [String: PromptTemplate] = [:]

@@ -4,6 +4,8 @@ import XLSXWriter
 /// The front page: who the pack is for, what it holds, where the numbers come from.
 struct FrontPage {
     let report: PackReport
+    /// What changed since the previous version of the pack, from the build.
+    let changes: [String]
     let styles: WorkbookStyles
     let sheetNames: [String]
 
@@ -47,10 +49,10 @@ struct FrontPage {
         }
         row += 1
 
-        if !report.changes.isEmpty {
+        if !changes.isEmpty {
             try layout.write(.text("Ændringer siden forrige version"), row: row, column: 0, style: styles.heading)
             row += 1
-            for change in report.changes {
+            for change in changes {
                 try sheet.writeWrapped(change, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.text)
                 row += 1
             }

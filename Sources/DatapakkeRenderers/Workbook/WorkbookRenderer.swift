@@ -21,8 +21,9 @@ public struct WorkbookRenderer {
         String(section.title.filter { !"[]:*?/\\".contains($0) }.prefix(31))
     }
 
-    /// Writes the workbook to `path`; nothing is left at `path` if anything fails.
-    public func write(_ report: PackReport, to path: String) throws {
+    /// Writes the workbook to `path`; nothing is left at `path` if anything fails. `changes` are the
+    /// build's sentences on what changed since the previous version of the pack, for the front page.
+    public func write(_ report: PackReport, changes: [String] = [], to path: String) throws {
         let properties = DocumentProperties(
             title: "Datapakke – \(report.cluster.name)",
             subject: "Data om borgere, aktivitet, udgifter, medicin og kapacitet i \(report.cluster.name)",
@@ -37,7 +38,7 @@ public struct WorkbookRenderer {
         try Workbook.write(to: path, properties: properties) { workbook in
             let styles = WorkbookStyles(workbook)
             let names = Self.sheetNames(for: report, withPrompts: prompts != nil)
-            try FrontPage(report: report, styles: styles, sheetNames: names).write(in: workbook)
+            try FrontPage(report: report, changes: changes, styles: styles, sheetNames: names).write(in: workbook)
             for section in report.sections {
                 try SectionSheet(report: report, section: section, styles: styles).write(in: workbook)
             }

@@ -1,4 +1,5 @@
 import DatapakkeCore
+import DatapakkeRenderers
 import Foundation
 
 /// One pack's files, written so that a failure leaves nothing half-written and the earlier version
@@ -12,7 +13,8 @@ public struct PackWriter: Sendable {
     }
 
     /// Writes the workbook and the prompt files of one pack; returns the paths written.
-    public func write(_ report: PackReport, prompts: PackPrompts?, markdown: String?, html: String?) throws -> [String] {
+    /// `changes` are the sentences on what changed since the pack's previous version, for its front page.
+    public func write(_ report: PackReport, changes: [String], prompts: PackPrompts?, markdown: String?, html: String?) throws -> [String] {
         let files = PackFiles(cluster: report.cluster)
         var pending: [(temporary: String, final: String)] = []
         defer {
@@ -25,11 +27,11 @@ public struct PackWriter: Sendable {
             pending.append((temporary, directory + "/" + name))
         }
         let workbook = directory + "/" + files.workbook
-        try WorkbookRenderer(prompts: prompts).write(report, to: workbook)
+        try WorkbookRenderer(prompts: prompts).write(report, changes: changes, to: workbook)
         var written = [workbook]
         for item in pending {
             if rename(item.temporary, item.final) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: item.final])
+                throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSFilePathErrorKey: item.final])
             }
             written.append(item.final)
         }

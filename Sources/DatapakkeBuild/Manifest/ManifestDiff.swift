@@ -1,5 +1,12 @@
+import DatapakkeCore
+
 /// What changed between two whole builds, pack by pack, from their manifests.
 public enum ManifestDiff {
+    /// The report between two output folders (or their manifest files).
+    public static func lines(fromBuild old: String, toBuild new: String) throws -> [String] {
+        lines(from: try Manifest.read(path: Manifest.path(in: old)), to: try Manifest.read(path: Manifest.path(in: new)))
+    }
+
     /// The report `datapakke diff` prints: added and removed packs, then every changed pack with its
     /// changes (indented), then a count of the unchanged ones.
     public static func lines(from old: Manifest, to new: Manifest) -> [String] {

@@ -1,11 +1,12 @@
+import DatapakkeBuild
 import DatapakkeCore
-import DatapakkeRenderers
 import Foundation
 import Testing
 
 /// The manifest: its bytes, the change sentences computed from two entries, and the input texts
 /// whose hashes decide which packs a build must redo.
 @Suite struct ManifestTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     typealias Row = Manifest.FigureRow
 
     static func pack(
@@ -99,9 +100,9 @@ import Testing
 
     @Test func aPacksMunicipalDataTextIgnoresOtherMunicipalities() throws {
         var inputs = try DatapakkeInputs.load(InputPaths(
-            register: DownloadPageTests.packageRoot + "/ClusterDefinitions/kommuner.csv",
-            definitions: DownloadPageTests.packageRoot + "/ClusterDefinitions/sundhedsraad-2027.yaml",
-            data: DownloadPageTests.packageRoot + "/Data", catalogue: DownloadPageTests.packageRoot + "/Templates/indikatorer.yaml"))
+            register: ManifestTests.packageRoot + "/ClusterDefinitions/kommuner.csv",
+            definitions: ManifestTests.packageRoot + "/ClusterDefinitions/sundhedsraad-2027.yaml",
+            data: ManifestTests.packageRoot + "/Data", catalogue: ManifestTests.packageRoot + "/Templates/indikatorer.yaml"))
         let vendsyssel = try #require(inputs.definitions.clusters.first { $0.members.contains { $0.code == 825 } })
         let other = try #require(inputs.definitions.clusters.first { !$0.members.contains { $0.code == 825 } })
         let before = (PackInputText.municipalData(of: vendsyssel, inputs: inputs), PackInputText.municipalData(of: other, inputs: inputs))

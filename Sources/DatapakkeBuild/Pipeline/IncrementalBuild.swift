@@ -1,49 +1,58 @@
 import DatapakkeCore
+import DatapakkeRenderers
 import Foundation
 
-/// Why a pack is (re)built.
-public enum RebuildReason: String, Sendable, CaseIterable {
-    case new = "ny pakke"
-    case force = "--force"
-    case definition = "definition ændret"
-    case municipalData = "data for egne kommuner ændret"
-    case comparison = "sammenligning med region/land ændret"
-    case catalogue = "katalog/skabeloner ændret"
-    case tool = "ny version af værktøjet"
-    case documentDate = "dokumentdato ændret"
-    case files = "fil mangler eller er ændret"
+/// What a build is asked to do, besides the project it builds.
+public struct BuildOptions: Sendable {
+    /// The output folder, created when missing.
+    public var directory: String
+    /// Ids or names of the packs to consider (empty: every pack of the definition set).
+    public var only: [String]
+    /// Rebuild every considered pack, also those whose inputs and files are as at the last build.
+    public var force: Bool
+    /// Packs built at the same time.
+    public var jobs: Int
+    public var tool: ToolIdentity
+    /// The date printed on every file; nil: the data's own latest date.
+    public var documentDate: Date?
+
+    public init(
+        directory: String, only: [String] = [], force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        tool: ToolIdentity, documentDate: Date? = nil
+    ) {
+        self.directory = directory
+        self.only = only
+        self.force = force
+        self.jobs = jobs
+        self.tool = tool
+        self.documentDate = documentDate
+    }
 }
 
-/// What happened to one pack.
-public enum PackOutcome: Sendable {
-    case built(files: [Manifest.File], reasons: [RebuildReason])
-    /// Inputs and files as at the last build: nothing written.
-    case skipped
-    case failed(error: String, reasons: [RebuildReason])
+/// The tool that writes the packs, hashed into every pack's inputs: a rebuilt tool with the same
+/// version number can still write different files.
+public struct ToolIdentity: Sendable {
+    public var version: String
+    /// The running executable; nil: the version alone identifies the tool.
+    public var executable: String?
+
+    public init(version: String, executable: String? = nil) {
+        self.version = version
+        self.executable = executable
+    }
+
+    /// The running program (Linux: /proc/self/exe), when it can be found.
+    public static func running(version: String) -> ToolIdentity {
+        if FileManager.default.isReadableFile(atPath: "/proc/self/exe") { return ToolIdentity(version: version, executable: "/proc/self/exe") }
+        return ToolIdentity(version: version, executable: Bundle.main.executablePath)
+    }
 }
 
-/// What a build did, for the command to report.
-public struct BuildOutcome: Sendable {
-    /// Every selected pack, in definition order.
-    public var packs: [(cluster: Cluster, outcome: PackOutcome)]
-    /// Files of packs no longer in the definitions (or renamed), removed after the build succeeded.
-    public var removed: [String]
-    /// Files that should have been removed but could not be, with the reason.
-    public var notRemoved: [(name: String, reason: String)]
-    /// True when packs left the definitions but their files stay, because a pack failed.
-    public var removalPostponed = false
-    /// Packs listed on the download page.
-    public var published: Int
-    public var pageWritten: Bool
-    public var manifestWritten: Bool
-    /// Why the earlier manifest was not used, when it existed but could not be read.
-    public var ignoredManifest: String?
-
-    public var failed: Int { packs.filter { if case .failed = $0.outcome { return true } else { return false } }.count }
-    public var built: Int { packs.filter { if case .built = $0.outcome { return true } else { return false } }.count }
-    public var skipped: Int { packs.filter { if case .skipped = $0.outcome { return true } else { return false } }.count }
-    /// True when not a single file in the output folder was written or removed.
-    public var wroteNothing: Bool { built == 0 && removed.isEmpty && !pageWritten && !manifestWritten }
+/// The document date of a build: `SOURCE_DATE_EPOCH` when it is set (the reproducible-builds
+/// convention), else nil, which makes the build use the data's own latest date.
+public func documentDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date? {
+    guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text), seconds > 0 else { return nil }
+    return Date(timeIntervalSince1970: seconds)
 }
 
 /// Builds the packs of a definition set into a folder, rebuilding only those whose inputs or files
@@ -54,41 +63,26 @@ public struct BuildOutcome: Sendable {
 /// packs that left the definitions are removed only after a build without failures, and only the
 /// names the old manifest lists: anything else in the folder is left alone.
 public struct IncrementalBuild: Sendable {
-    public var inputs: DatapakkeInputs
-    public var promptRenderer: PromptRenderer
-    /// The output folder.
-    public var directory: String
-    /// The packs to consider (nil: every pack of the definition set).
-    public var selection: [Cluster]?
-    public var force = false
-    public var jobs = 1
-    public var toolVersion: String
-    public var documentDate: Date
-    /// `indikatorer.yaml`, hashed as bytes.
-    public var cataloguePath: String
-    /// The prompt templates' folder, hashed file by file.
-    public var templatesDirectory: String
-    /// The running executable, hashed with the version: a rebuilt tool with the same version number
-    /// can still write different files. Nil: the version alone identifies the tool.
-    public var toolExecutable: String?
+    public let project: Project
+    public let options: BuildOptions
 
-    public init(
-        inputs: DatapakkeInputs, promptRenderer: PromptRenderer, directory: String, selection: [Cluster]?,
-        toolVersion: String, documentDate: Date, cataloguePath: String, templatesDirectory: String
-    ) {
-        self.inputs = inputs
-        self.promptRenderer = promptRenderer
-        self.directory = directory
-        self.selection = selection
-        self.toolVersion = toolVersion
-        self.documentDate = documentDate
-        self.cataloguePath = cataloguePath
-        self.templatesDirectory = templatesDirectory
+    public init(project: Project, options: BuildOptions) {
+        self.project = project
+        self.options = options
     }
 
-    /// Runs the build; `progress` is called with each pack's name as it is done (from any thread).
-    public func run(progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> BuildOutcome {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    private var inputs: DatapakkeInputs { project.inputs }
+    private var directory: String { options.directory }
+    private var documentDate: Date { options.documentDate ?? inputs.dataDate }
+
+    /// Runs the build; `progress` is called with each built pack's name and the number of packs being
+    /// built, as each is done (from any thread).
+    /// Throws `UnknownClusterError` for an `only` that names no pack and `FileSystemError` when the
+    /// folder cannot be written, both before anything is written.
+    public func run(progress: @escaping @Sendable (_ name: String, _ total: Int) -> Void = { _, _ in }) throws -> BuildOutcome {
+        let definitions = inputs.definitions
+        let clusters = try definitions.select(options.only)
+        try prepareDirectory()
         let manifestPath = directory + "/" + Manifest.fileName
         var old: Manifest?
         var ignoredManifest: String?
@@ -100,12 +94,12 @@ public struct IncrementalBuild: Sendable {
             ignoredManifest = "\(error)"
         }
 
-        let definitions = inputs.definitions
         let builder = ReportBuilder(inputs: inputs)
         let tables = builder.allTables()
-        let reports = definitions.clusters.map { builder.pack(for: $0, tables: tables, documentDate: documentDate, toolVersion: toolVersion) }
+        let reports = definitions.clusters.map {
+            builder.pack(for: $0, tables: tables, documentDate: documentDate, toolVersion: options.tool.version)
+        }
         let shared = try sharedInputs()
-        let clusters = selection ?? definitions.clusters
 
         // Decide per pack, then build the ones that must be built in parallel.
         let plans: [Plan] = clusters.compactMap { cluster in
@@ -119,16 +113,17 @@ public struct IncrementalBuild: Sendable {
         let pending = plans.indices.filter { !plans[$0].reasons.isEmpty }
         let nextIndex = Counter()
         let writer = PackWriter(directory: directory)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, pending.count))) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, pending.count))) { _ in
             while let next = nextIndex.next(below: pending.count) {
                 let index = pending[next]
                 results.set(index, build(plans[index], writer: writer))
-                progress(plans[index].report.cluster.name)
+                progress(plans[index].report.cluster.name, pending.count)
             }
         }
 
-        var outcome = BuildOutcome(packs: [], removed: [], notRemoved: [], published: 0, pageWritten: false, manifestWritten: false,
-                                   ignoredManifest: ignoredManifest)
+        var outcome = BuildOutcome(
+            directory: directory, packs: [], removed: [], notRemoved: [], published: 0, pageWritten: false, manifestWritten: false,
+            ignoredManifest: ignoredManifest)
         var entries: [String: Manifest.Pack] = [:]
         for entry in old?.packs ?? [] { entries[entry.id] = entry }
         for (index, plan) in plans.enumerated() {
@@ -141,7 +136,11 @@ public struct IncrementalBuild: Sendable {
             } else {
                 // The earlier files are untouched and keep their entry, whose old hashes make the next build try again.
                 let message: String
-                if let result = results.value(index), case .failure(let error) = result { message = "\(error)" } else { message = "blev ikke bygget" }
+                if let result = results.value(index), case .failure(let error) = result {
+                    message = FileSystemError.describe(error, writing: directory + "/" + PackFiles(cluster: plan.report.cluster).workbook)
+                } else {
+                    message = "blev ikke bygget"
+                }
                 outcome.packs.append((plan.report.cluster, .failed(error: message, reasons: plan.reasons)))
             }
         }
@@ -164,7 +163,7 @@ public struct IncrementalBuild: Sendable {
                     try FileManager.default.removeItem(atPath: path)
                     outcome.removed.append(name)
                 } catch {
-                    outcome.notRemoved.append((name, error.localizedDescription))
+                    outcome.notRemoved.append((name, FileSystemError.translate(error, path: path).description))
                 }
             }
         }
@@ -179,9 +178,38 @@ public struct IncrementalBuild: Sendable {
         outcome.published = published.count
         outcome.pageWritten = try Self.writeIfChanged(Data(page.utf8), to: directory + "/" + DownloadPage.fileName)
 
-        let manifest = Manifest(tool: toolVersion, definitions: definitions.name, documentDate: DanishText.isoDate(documentDate), packs: packs)
+        let manifest = Manifest(
+            tool: options.tool.version, definitions: definitions.name, documentDate: DanishText.isoDate(documentDate), packs: packs)
         outcome.manifestWritten = try Self.writeIfChanged(try manifest.encoded(), to: manifestPath)
         return outcome
+    }
+
+    /// Creates the output folder and makes sure it can be written, before any pack is built.
+    private func prepareDirectory() throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw FileSystemError(path: directory, reason: .notAFolder) }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw FileSystemError.translate(error, path: Self.existingAncestor(of: directory))
+            }
+        }
+        if let reason = FileSystemError.probableReason(writing: directory + "/" + Manifest.fileName) {
+            throw FileSystemError(path: directory, reason: reason)
+        }
+    }
+
+    /// The nearest folder above `path` that exists: the one a failed `createDirectory` could not write in.
+    private static func existingAncestor(of path: String) -> String {
+        var url = URL(fileURLWithPath: path)
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
+            url.deleteLastPathComponent()
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { return url.path }
+        return url.path
     }
 
     /// A pack with its freshly computed entry (without files) and why it must be built.
@@ -195,7 +223,7 @@ public struct IncrementalBuild: Sendable {
     private func reasons(_ entry: Manifest.Pack, previous: Manifest.Pack?) -> [RebuildReason] {
         guard let previous else { return [.new] }
         let (a, b) = (previous.inputs, entry.inputs)
-        var reasons: [RebuildReason] = force ? [.force] : []
+        var reasons: [RebuildReason] = options.force ? [.force] : []
         if a.definition != b.definition { reasons.append(.definition) }
         if a.municipalData != b.municipalData { reasons.append(.municipalData) }
         if a.comparison != b.comparison { reasons.append(.comparison) }
@@ -225,12 +253,13 @@ public struct IncrementalBuild: Sendable {
             let sameInputs = plan.reasons.allSatisfy { $0 == .force || $0 == .files }
             entry.changes = sameInputs ? previous.changes : PackChanges.between(previous, entry)
         }
-        var report = plan.report
-        report.changes = entry.changes
+        let report = plan.report
+        let renderer = project.prompts
         do {
-            let prompts = try promptRenderer.prompts(for: report)
-            let paths = try writer.write(report, prompts: prompts, markdown: promptRenderer.markdown(prompts, report: report),
-                                         html: promptRenderer.html(prompts, report: report))
+            let prompts = try renderer.prompts(for: report)
+            let paths = try writer.write(
+                report, changes: entry.changes, prompts: prompts, markdown: renderer.markdown(prompts, report: report),
+                html: renderer.html(prompts, report: report))
             entry.files = try paths.map { path in
                 guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
                 return Manifest.File(name: URL(fileURLWithPath: path).lastPathComponent, size: data.count, sha256: SHA256Hex.digest(data))
@@ -250,15 +279,21 @@ public struct IncrementalBuild: Sendable {
     }
 
     private func sharedInputs() throws -> SharedInputs {
-        let catalogue = try Data(contentsOf: URL(fileURLWithPath: cataloguePath))
+        let catalogue: Data
+        do {
+            catalogue = try Data(contentsOf: URL(fileURLWithPath: project.layout.catalogue))
+        } catch {
+            throw FileSystemError.translate(error, path: project.layout.catalogue)
+        }
         return SharedInputs(
-            catalogue: SHA256Hex.digest(catalogue), templates: try Self.folderDigest(templatesDirectory),
+            catalogue: SHA256Hex.digest(catalogue), templates: try Self.folderDigest(project.layout.promptTemplates),
             tool: try toolDigest(), documentDate: DanishText.isoDate(documentDate))
     }
 
     private func toolDigest() throws -> String {
-        guard let toolExecutable else { return SHA256Hex.digest(toolVersion) }
-        return try SHA256Hex.digest(file: toolExecutable, prefix: Data((toolVersion + "\u{0}").utf8))
+        let tool = options.tool
+        guard let executable = tool.executable else { return SHA256Hex.digest(tool.version) }
+        return try SHA256Hex.digest(file: executable, prefix: Data((tool.version + "\u{0}").utf8))
     }
 
     private func packInputs(_ report: PackReport, shared: SharedInputs) -> Manifest.Inputs {
@@ -292,7 +327,11 @@ public struct IncrementalBuild: Sendable {
     /// Writes bytes atomically, and not at all when the file already holds exactly them; true when written.
     public static func writeIfChanged(_ data: Data, to path: String) throws -> Bool {
         if FileManager.default.contents(atPath: path) == data { return false }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw FileSystemError.translate(error, path: path)
+        }
         return true
     }
 

@@ -1,3 +1,4 @@
+import DatapakkeCore
 import Foundation
 
 /// Canonical texts of what one pack depends on, one per kind of input. Equal texts mean the pack

@@ -1,0 +1,100 @@
+import DatapakkeCore
+import DatapakkeRenderers
+import Foundation
+
+/// Why a pack is (re)built.
+public enum RebuildReason: String, Sendable, CaseIterable {
+    case new = "ny pakke"
+    case force = "--force"
+    case definition = "definition ændret"
+    case municipalData = "data for egne kommuner ændret"
+    case comparison = "sammenligning med region/land ændret"
+    case catalogue = "katalog/skabeloner ændret"
+    case tool = "ny version af værktøjet"
+    case documentDate = "dokumentdato ændret"
+    case files = "fil mangler eller er ændret"
+}
+
+/// What happened to one pack.
+public enum PackOutcome: Sendable {
+    case built(files: [Manifest.File], reasons: [RebuildReason])
+    /// Inputs and files as at the last build: nothing written.
+    case skipped
+    case failed(error: String, reasons: [RebuildReason])
+}
+
+/// What a build did, for the command to report.
+public struct BuildOutcome: Sendable {
+    /// The output folder.
+    public var directory: String
+    /// Every selected pack, in definition order.
+    public var packs: [(cluster: Cluster, outcome: PackOutcome)]
+    /// Files of packs no longer in the definitions (or renamed), removed after the build succeeded.
+    public var removed: [String]
+    /// Files that should have been removed but could not be, with the reason.
+    public var notRemoved: [(name: String, reason: String)]
+    /// True when packs left the definitions but their files stay, because a pack failed.
+    public var removalPostponed = false
+    /// Packs listed on the download page.
+    public var published: Int
+    public var pageWritten: Bool
+    public var manifestWritten: Bool
+    /// Why the earlier manifest was not used, when it existed but could not be read.
+    public var ignoredManifest: String?
+
+    public var failed: Int { packs.filter { if case .failed = $0.outcome { return true } else { return false } }.count }
+    public var built: Int { packs.filter { if case .built = $0.outcome { return true } else { return false } }.count }
+    public var skipped: Int { packs.filter { if case .skipped = $0.outcome { return true } else { return false } }.count }
+    /// True when not a single file in the output folder was written or removed.
+    public var wroteNothing: Bool { built == 0 && removed.isEmpty && !pageWritten && !manifestWritten }
+}
+
+extension BuildOutcome {
+    /// What `datapakke build` prints on standard output: a line per pack, removed files, the page
+    /// and manifest, and a summary with the time taken.
+    public func report(seconds: Double) -> [String] {
+        var lines: [String] = []
+        var bytes = 0
+        for (cluster, result) in packs {
+            switch result {
+            case .built(let files, let reasons):
+                bytes += files.reduce(0) { $0 + $1.size }
+                lines.append(
+                    "skrevet  \(cluster.id)  \(cluster.name) (\(reasons.map(\.rawValue).joined(separator: ", "))) → "
+                        + files.map(\.name).joined(separator: ", "))
+            case .skipped:
+                lines.append("uændret  \(cluster.id)  \(cluster.name) (input og filer som sidst)")
+            case .failed(let error, _):
+                lines.append("FEJL     \(cluster.id)  \(cluster.name): \(error)")
+            }
+        }
+        for name in removed {
+            lines.append("fjernet  \(name) (hører ikke længere til en pakke i definitionerne)")
+        }
+        if removalPostponed {
+            lines.append("Filer fra pakker, der ikke længere er i definitionerne, fjernes først, når en bygning lykkes helt.")
+        }
+        lines.append((pageWritten ? "skrevet  " : "uændret  ") + "index.html (downloadside med \(published) pakker)")
+        lines.append((manifestWritten ? "skrevet  " : "uændret  ") + Manifest.fileName)
+        var summary =
+            "\(built) af \(packs.count) datapakker skrevet til \(directory)/ på \(DanishNumber.format(seconds, decimals: 1)) s "
+            + "(\(DanishNumber.format(Double(bytes) / 1_048_576, decimals: 1)) MB)"
+        summary += skipped > 0 ? "; \(skipped) uændrede." : "."
+        lines.append(summary)
+        if wroteNothing {
+            lines.append("Intet er ændret siden sidste bygning: ingen filer skrevet.")
+        }
+        return lines
+    }
+
+    /// What goes to standard error: warnings, and the failure count when a pack failed.
+    public var warnings: [String] {
+        var lines: [String] = []
+        if let ignoredManifest { lines.append("advarsel: \(ignoredManifest); alle pakker bygges.") }
+        lines += notRemoved.map { "advarsel: kunne ikke fjerne \($0.name): \($0.reason)" }
+        if failed > 0 {
+            lines.append("fejl: \(failed) \(failed == 1 ? "pakke" : "pakker") fejlede; tidligere versioner af dem er ikke rørt.")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,45 @@
+import DatapakkeCore
+import DatapakkeRenderers
+import Foundation
+
+/// A project's inputs, loaded and checked against each other, with its prompt templates compiled:
+/// what every command works from.
+public struct Project: Sendable {
+    public let layout: ProjectLayout
+    public let inputs: DatapakkeInputs
+    public let prompts: PromptRenderer
+
+    /// Reads every input and compiles the prompt templates; the problems of all of them are thrown
+    /// together, so one run reports everything.
+    public static func load(_ layout: ProjectLayout) throws(InputProblems) -> Project {
+        var problems: [InputProblem] = []
+        var inputs: DatapakkeInputs?
+        do {
+            inputs = try loadInputs(layout)
+        } catch {
+            problems += error.problems
+        }
+        // Compiled once, also when the inputs failed, so that template mistakes are reported in the same run.
+        var prompts: PromptRenderer?
+        do {
+            prompts = try PromptRenderer(templatesDirectory: layout.promptTemplates, catalogue: inputs?.catalogue, relativeTo: layout.base)
+        } catch let error as InputProblems {
+            problems += error.problems
+        } catch {
+            problems.append(InputProblem(SourceLocation(file: layout.display(layout.promptTemplates)), "\(error)"))
+        }
+        guard problems.isEmpty, let inputs, let prompts else { throw InputProblems(problems) }
+        return Project(layout: layout, inputs: inputs, prompts: prompts)
+    }
+
+    /// Reads the inputs only (no templates), for the commands that write nothing.
+    public static func loadInputs(_ layout: ProjectLayout) throws(InputProblems) -> DatapakkeInputs {
+        do {
+            return try DatapakkeInputs.load(layout.inputPaths, relativeTo: layout.base)
+        } catch let error as InputProblems {
+            throw error
+        } catch {
+            throw InputProblems([InputProblem(SourceLocation(file: "?"), "\(error)")])
+        }
+    }
+}

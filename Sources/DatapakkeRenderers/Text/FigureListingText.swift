@@ -1,0 +1,77 @@
+import DatapakkeCore
+import Foundation
+
+/// The formats `datapakke figures` prints a figure listing in.
+public enum FigureListingFormat: String, CaseIterable, Sendable {
+    case table, json, csv
+}
+
+extension FigureListing {
+    /// The listing as text in one of the formats.
+    public func text(_ format: FigureListingFormat) throws -> String {
+        switch format {
+        case .json: return try json() + "\n"
+        case .csv: return csv()
+        case .table: return table()
+        }
+    }
+
+    /// Pretty-printed JSON with sorted keys.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(entries), as: UTF8.self)
+    }
+
+    /// Semicolon-separated with decimal comma, as Danish Excel expects.
+    public func csv() -> String {
+        var lines = [
+            "niveau;id;navn;indikator;periode;vaerdi;taeller;naevner;tilnaermelse;skjult;datagrundlag;kommuner_med_vaerdi;kommuner;vaegtandel"
+        ]
+        func number(_ value: Double?) -> String {
+            guard let value else { return "" }
+            if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+            return String(value).replacingOccurrences(of: ".", with: ",")
+        }
+        for entry in entries {
+            lines.append(
+                [
+                    entry.level, entry.id, entry.name, entry.indicator, entry.period, number(entry.value), number(entry.numerator),
+                    number(entry.denominator), entry.approximation ? "ja" : "nej", entry.hidden ?? "", entry.origin,
+                    String(entry.municipalitiesWithValue), String(entry.municipalities), number(entry.weightShare),
+                ].joined(separator: ";"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A plain table for reading in a terminal, one block per area.
+    public func table() -> String {
+        var text = ""
+        var currentArea = ""
+        for entry in entries {
+            if entry.id != currentArea {
+                currentArea = entry.id
+                text += "\n\(entry.name) (\(entry.level) \(entry.id))\n"
+            }
+            let value: String
+            if let hidden = entry.hidden {
+                value = "skjult (\(hidden))"
+            } else if let number = entry.value {
+                value = DanishNumber.format(number, decimals: entry.decimals) + (entry.approximation ? " (tilnærmet)" : "")
+            } else {
+                value = entry.notAdditive ? "intet samlet tal" : ".."
+            }
+            let coverage =
+                "\(entry.municipalitiesWithValue)/\(entry.municipalities) kommuner"
+                + (entry.weightShare.map { ", \(DanishNumber.format($0 * 100, decimals: 1)) % af vægten" } ?? "")
+            let synthetic = entry.origin == "syntetisk" ? " [syntetisk]" : ""
+            text += "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit) (\(coverage))\(synthetic)\n"
+        }
+        return text
+    }
+
+    /// Pads with spaces to `width` characters; longer text is kept whole.
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}
