@@ -17,7 +17,7 @@ import Testing
     @Test func listOfThe2022DefinitionsShowsTwentyTwoClustersWithKobenhavnSplit() throws {
         let outcome = try CommandRunner.run(["list", "--definitions", "ClusterDefinitions/sundhedsklynger-2022.yaml"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains(": 22 sundhedsklynge, 98 kommuner"))
+        #expect(outcome.stdout.contains(": 22 sundhedsklynger, 98 kommuner"))
         #expect(outcome.stdout.components(separatedBy: "    Akutsygehuse:").count - 1 == 22)
         #expect(outcome.stdout.contains("København (") && outcome.stdout.contains(", andel 50 %)"))
     }
@@ -105,7 +105,7 @@ import Testing
         }
         let entries = try JSONDecoder().decode([Entry].self, from: Data(outcome.stdout.utf8))
         let areas = Set(entries.map { "\($0.level) \($0.id)" })
-        #expect(areas.filter { $0.hasPrefix("klynge") }.count == 17)
+        #expect(areas.filter { $0.hasPrefix("sundhedsråd ") }.count == 17)
         #expect(areas.filter { $0.hasPrefix("region") }.count == 4)
         #expect(areas.contains("land DK"))
         let indicators = Set(entries.map(\.indicator))
@@ -125,7 +125,7 @@ import Testing
         #expect(outcome.status == 0)
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("niveau;id;navn;indikator;periode;vaerdi;") == true)
-        #expect(lines.contains { $0.hasPrefix("klynge;SR06;Sundhedsråd Midt- og Vestsjælland;befolkning_i_alt;2025-01-01;416350;") })
-        #expect(!lines.contains { $0.contains("klynge;SR01") })
+        #expect(lines.contains { $0.hasPrefix("sundhedsråd;SR06;Sundhedsråd Midt- og Vestsjælland;befolkning_i_alt;2025-01-01;416350;") })
+        #expect(!lines.contains { $0.contains(";SR01;") })
     }
 }

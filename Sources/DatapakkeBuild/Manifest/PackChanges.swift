@@ -137,6 +137,6 @@ public enum PackChanges {
     }
 
     private static func percent(_ share: Double) -> String {
-        DanishNumber.format(share * 100, decimals: 0) + " %"
+        Vocabulary.percent(share, decimals: 0)
     }
 }

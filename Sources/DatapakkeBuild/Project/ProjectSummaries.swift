@@ -10,7 +10,7 @@ extension Project {
         let observationCount = inputs.observations.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
         var lines = [
             "Læst: \(inputs.files.joined(separator: ", ")).",
-            "Definitioner: \(definitions.name), \(definitions.clusters.count) \(definitions.kind.rawValue) i "
+            "Definitioner: \(definitions.name), \(definitions.clusters.count) \(definitions.clusters.count == 1 ? definitions.kind.singular : definitions.kind.plural) i "
                 + "\(definitions.regions.count) regioner, \(inputs.register.municipalities.count) kommuner.",
             "Katalog: \(inputs.catalogue.indicators.count) indikatorer i \(inputs.catalogue.sections.count) sektioner.",
             "Data: \(observationCount) indikatorværdier, befolkningstal pr. "
@@ -41,7 +41,7 @@ extension Project {
         let date = inputs.population.dates.last
         let synthetic = date.flatMap { inputs.population.origins[$0] } == .synthetic
         var lines = [
-            "\(definitions.name) (\(definitions.file)): \(definitions.clusters.count) \(definitions.kind.rawValue), "
+            "\(definitions.name) (\(definitions.file)): \(definitions.clusters.count) \(definitions.clusters.count == 1 ? definitions.kind.singular : definitions.kind.plural), "
                 + "\(inputs.register.municipalities.count) kommuner"
         ]
         if let date {
@@ -53,7 +53,7 @@ extension Project {
                 let name = inputs.register.municipality(member.code)?.name ?? String(member.code)
                 let count = date.flatMap { inputs.population.count("i_alt", municipality: member.code, date: $0) }
                 if let count { total? += count * member.share } else { total = nil }
-                let share = member.share < 1 ? ", andel \(DanishNumber.format(member.share * 100, decimals: 0)) %" : ""
+                let share = member.share < 1 ? ", andel \(Vocabulary.percent(member.share, decimals: 0))" : ""
                 return "\(name) (\(count.map { DanishNumber.format($0, decimals: 0) } ?? "..")\(share))"
             }
             lines.append("")

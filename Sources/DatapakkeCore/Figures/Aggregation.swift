@@ -22,6 +22,12 @@ public struct Coverage: Sendable, Hashable, Codable {
     /// The share of the area's weight (population in the indicator's base) that had a value; nil when unknown.
     public var weightShare: Double?
 
+    public init(municipalitiesWithValue: Int, municipalities: Int, weightShare: Double?) {
+        self.municipalitiesWithValue = municipalitiesWithValue
+        self.municipalities = municipalities
+        self.weightShare = weightShare
+    }
+
     public var isComplete: Bool { municipalitiesWithValue == municipalities }
 }
 

@@ -40,14 +40,6 @@ public struct Cluster: Sendable, Hashable, Codable {
 public enum ClusterKind: String, Sendable, Codable {
     case sundhedsraad = "sundhedsråd"
     case sundhedsklynge = "sundhedsklynge"
-
-    /// The definite form used in running text: "sundhedsrådet", "sundhedsklyngen".
-    public var definite: String {
-        switch self {
-        case .sundhedsraad: return "sundhedsrådet"
-        case .sundhedsklynge: return "sundhedsklyngen"
-        }
-    }
 }
 
 /// One map of clusters (for example the 17 sundhedsråd of 2027), as read from one file.

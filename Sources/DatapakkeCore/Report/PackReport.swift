@@ -20,8 +20,8 @@ public enum ReportValue: Sendable, Hashable {
         switch self {
         case .shown: return ""
         case .hidden(let reason): return reason.marker
-        case .missing: return ".."
-        case .notComputed: return "·"
+        case .missing: return Vocabulary.missingMarker
+        case .notComputed: return Vocabulary.notComputedMarker
         }
     }
 }
@@ -124,6 +124,11 @@ public struct PackReport: Sendable {
     /// The document date: fixed, from the data or SOURCE_DATE_EPOCH, so rebuilding gives the same file.
     public var documentDate: Date
     public var toolVersion: String
+
+    /// The small-number rules of the pack's indicators, as they apply to each indicator's kind.
+    public var suppressionRules: [SuppressionRule] {
+        sections.flatMap { $0.indicators.map { $0.indicator.suppression.applying(to: $0.indicator.aggregation) } }
+    }
 
     /// Every hidden cell of the pack.
     public var hiddenCells: [(indicator: Indicator, cell: HiddenCell)] {

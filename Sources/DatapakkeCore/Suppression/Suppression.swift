@@ -12,9 +12,9 @@ public enum SuppressionReason: Sendable, Hashable, Codable {
     /// The marker shown in place of the value.
     public var marker: String {
         switch self {
-        case .smallNumerator(let minimum), .smallCount(let minimum): return "<\(DanishNumber.format(minimum, decimals: 0))"
-        case .smallDenominator: return "–"
-        case .secondary: return "x"
+        case .smallNumerator(let minimum), .smallCount(let minimum): return Vocabulary.smallNumberMarker(minimum)
+        case .smallDenominator: return Vocabulary.smallDenominatorMarker
+        case .secondary: return Vocabulary.secondaryMarker
         }
     }
 
@@ -43,6 +43,15 @@ public enum SuppressionReason: Sendable, Hashable, Codable {
         case .smallCount: return "antal under minimum"
         case .secondary: return "sekundær"
         }
+    }
+}
+
+extension SuppressionRule {
+    /// The thresholds that apply to an indicator of this kind: the count minimum for counts, the
+    /// numerator and denominator minimums for everything else.
+    public func applying(to aggregation: Aggregation) -> SuppressionRule {
+        if case .count = aggregation { return SuppressionRule(minimumCount: minimumCount) }
+        return SuppressionRule(minimumNumerator: minimumNumerator, minimumDenominator: minimumDenominator)
     }
 }
 

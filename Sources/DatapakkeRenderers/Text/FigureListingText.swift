@@ -61,9 +61,9 @@ extension FigureListing {
             } else {
                 value = entry.notAdditive ? "intet samlet tal" : ".."
             }
-            let coverage =
-                "\(entry.municipalitiesWithValue)/\(entry.municipalities) kommuner"
-                + (entry.weightShare.map { ", \(DanishNumber.format($0 * 100, decimals: 1)) % af vægten" } ?? "")
+            let coverage = Vocabulary.coverage(
+                Coverage(municipalitiesWithValue: entry.municipalitiesWithValue, municipalities: entry.municipalities, weightShare: entry.weightShare),
+                shareDecimals: 1, alwaysShowShare: true)
             let synthetic = entry.origin == "syntetisk" ? " [syntetisk]" : ""
             text += "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit) (\(coverage))\(synthetic)\n"
         }

@@ -25,9 +25,8 @@ struct DocumentationSheet {
         for section in report.sections {
             for indicator in section.indicators {
                 let info = indicator.indicator
-                let coverage = (indicator.clusterRow?.coverage.last ?? nil).map { coverage in
-                    "\(coverage.municipalitiesWithValue) af \(coverage.municipalities) kommuner"
-                        + (coverage.weightShare.map { ", \(DanishNumber.format($0 * 100, decimals: 1)) % af vægten" } ?? "")
+                let coverage = (indicator.clusterRow?.coverage.last ?? nil).map {
+                    Vocabulary.coverage($0, shareDecimals: 1, alwaysShowShare: true)
                 } ?? ""
                 let cells = [
                     info.title, section.section.title, info.definition, info.unit,

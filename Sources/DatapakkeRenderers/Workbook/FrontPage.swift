@@ -75,7 +75,7 @@ struct FrontPage {
             } else {
                 try layout.write(.text(".."), row: row, column: 2, style: styles.marker)
             }
-            try layout.write(.text(member.share < 1 ? "\(DanishNumber.format(member.share * 100, decimals: 0)) %" : "hele kommunen"), row: row, column: 3, style: styles.marker)
+            try layout.write(.text(member.share < 1 ? "\(Vocabulary.percent(member.share, decimals: 0))" : "hele kommunen"), row: row, column: 3, style: styles.marker)
             row += 1
         }
         row += 1
@@ -91,18 +91,9 @@ struct FrontPage {
 
         try layout.write(.text("Sådan læses tallene"), row: row, column: 0, style: styles.heading)
         row += 1
-        let legend: [(String, String)] = [
-            ("▲ Bedre / ▼ Dårligere", "Udvikling siden forrige periode og niveau i forhold til hele landet, efter om høj eller lav værdi er bedst."),
-            ("● Uændret / På niveau", "Forskellen er inden for ±1 pct. (som i Nationale mål for sundhedsvæsenet)."),
-            ("<5", "Skjult: færre end 5 hændelser (diskretionering)."),
-            ("–", "Skjult: færre end 20 i nævneren (diskretionering)."),
-            ("x", "Skjult, så en anden skjult værdi ikke kan regnes ud (sekundær diskretionering)."),
-            ("..", "Ikke oplyst i datagrundlaget. Tallet er udeladt af beregningerne, ikke sat til 0."),
-            ("·", "Intet samlet tal: indikatoren kan ikke lægges sammen over kommuner."),
-        ]
-        for (marker, meaning) in legend {
-            try layout.write(.text(marker), row: row, column: 0, style: styles.subheading)
-            try sheet.writeWrapped(meaning, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
+        for entry in Vocabulary.legend(rules: report.suppressionRules) {
+            try layout.write(.text(entry.marker), row: row, column: 0, style: styles.subheading)
+            try sheet.writeWrapped(entry.meaning, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
             row += 1
         }
         row += 1

@@ -58,8 +58,8 @@ struct SectionSheet {
         try layout.write(.text("Udvikling"), row: row, column: developmentColumn, style: styles.tableHeader)
         try layout.write(.text("Niveau ift. landet"), row: row, column: levelColumn, style: styles.tableHeader)
         // The marks' longest words, so a column never looks empty in one block and cut in the next.
-        layout.reserve(Double(MarkText.development(.red).count), column: developmentColumn)
-        layout.reserve(Double(MarkText.level(.red).count), column: levelColumn)
+        layout.reserve(Double(Vocabulary.development(.red).count), column: developmentColumn)
+        layout.reserve(Double(Vocabulary.level(.red).count), column: levelColumn)
         try layout.write(.text("Dækning"), row: row, column: coverageColumn, style: styles.tableHeader)
         try layout.write(.text("Til diagram\n(kun viste tal)"), row: row, column: chartDataColumn, style: styles.tableHeaderRight, measure: false)
         layout.reserve(13, column: chartDataColumn)
@@ -72,16 +72,16 @@ struct SectionSheet {
         for tableRow in indicator.rows {
             let level = tableRow.level
             var label = tableRow.name
-            if tableRow.share < 1 { label += " (\(DanishNumber.format(tableRow.share * 100, decimals: 0)) %)" }
+            if tableRow.share < 1 { label += " (\(Vocabulary.percent(tableRow.share, decimals: 0)))" }
             if tableRow.isApproximation, level != .municipality, tableRow.latest.number != nil { label += " (tilnærmet)" }
             try layout.write(.text(label), row: row, column: 0, style: styles.rowName(level))
             for (index, value) in tableRow.values.enumerated() {
                 try writeValue(value, decimals: info.decimals, level: level, row: row, column: periodColumns[index], layout: layout)
             }
-            try writeMark(tableRow.development.map { (MarkText.development($0), $0) }, level: level, row: row, column: developmentColumn, layout: layout)
-            try writeMark(tableRow.levelMark.map { (MarkText.level($0), $0) }, level: level, row: row, column: levelColumn, layout: layout)
+            try writeMark(tableRow.development.map { (Vocabulary.development($0), $0) }, level: level, row: row, column: developmentColumn, layout: layout)
+            try writeMark(tableRow.levelMark.map { (Vocabulary.level($0), $0) }, level: level, row: row, column: levelColumn, layout: layout)
             if let coverage = tableRow.coverage.last ?? nil, level != .municipality {
-                try layout.write(.text(coverageText(coverage)), row: row, column: coverageColumn, style: styles.coverage)
+                try layout.write(.text(Vocabulary.coverage(coverage, shareDecimals: 0, alwaysShowShare: false)), row: row, column: coverageColumn, style: styles.coverage)
             } else {
                 try layout.write(.blank, row: row, column: coverageColumn, style: styles.blank(level: level))
             }
@@ -154,14 +154,6 @@ struct SectionSheet {
         }
     }
 
-    private func coverageText(_ coverage: Coverage) -> String {
-        var text = "\(coverage.municipalitiesWithValue) af \(coverage.municipalities) kommuner"
-        if !coverage.isComplete, let share = coverage.weightShare {
-            text += ", \(DanishNumber.format(share * 100, decimals: 0)) % af vægten"
-        }
-        return text
-    }
-
     /// The notes under a table: marks, hidden cells, approximations, coverage and split municipalities.
     private func notes(for indicator: IndicatorReport) -> [String] {
         var notes: [String] = []
@@ -177,11 +169,11 @@ struct SectionSheet {
             notes.append(indicator.indicator.weightingDescription)
         }
         if let cluster = indicator.clusterRow, let coverage = cluster.coverage.last ?? nil, !coverage.isComplete {
-            notes.append("Tallet for \(report.kind.definite) dækker \(coverageText(coverage)); kommuner uden tal er udeladt, ikke regnet som 0.")
+            notes.append("Tallet for \(report.kind.definite) dækker \(Vocabulary.coverage(coverage, shareDecimals: 0, alwaysShowShare: false)); kommuner uden tal er udeladt, ikke regnet som 0.")
         }
         for row in indicator.municipalityRows where row.share < 1 {
-            notes.append("\(row.name) er delt mellem flere \(report.kind == .sundhedsraad ? "sundhedsråd" : "klynger") og indgår med "
-                + "\(DanishNumber.format(row.share * 100, decimals: 0)) % af befolkning og antal i tallet for \(report.kind.definite). Kommunens egen række viser hele kommunen.")
+            notes.append("\(row.name) er delt mellem flere \(report.kind.plural) og indgår med "
+                + "\(Vocabulary.percent(row.share, decimals: 0)) af befolkning og antal i tallet for \(report.kind.definite). Kommunens egen række viser hele kommunen.")
         }
         return notes
     }

@@ -111,22 +111,3 @@ struct WorkbookStyles {
         }
     }
 }
-
-/// Words for the marks, Danish, short enough for a narrow column.
-enum MarkText {
-    static func development(_ light: TrafficLight) -> String {
-        switch light {
-        case .green: return "▲ Bedre"
-        case .yellow: return "● Uændret"
-        case .red: return "▼ Dårligere"
-        }
-    }
-
-    static func level(_ light: TrafficLight) -> String {
-        switch light {
-        case .green: return "▲ Bedre end landet"
-        case .yellow: return "● På niveau"
-        case .red: return "▼ Dårligere end landet"
-        }
-    }
-}

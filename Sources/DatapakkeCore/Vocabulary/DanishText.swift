@@ -21,11 +21,11 @@ public enum DanishText {
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
-    /// "A", "A og B", "A, B og C".
-    public static func list(_ items: [String]) -> String {
+    /// "A", "A og B", "A, B og C" (or with another conjunction: "A, B eller C").
+    public static func list(_ items: [String], conjunction: String = "og") -> String {
         guard let last = items.last else { return "" }
         if items.count == 1 { return last }
-        return items.dropLast().joined(separator: ", ") + " og " + last
+        return items.dropLast().joined(separator: ", ") + " \(conjunction) " + last
     }
 
     private static let utcCalendar: Calendar = {
