@@ -86,15 +86,21 @@ public final class Workbook {
                 throw error
             }
             workbook.state.isOpen = false
-            // workbook_close frees the workbook whether or not writing succeeded.
+            // workbook_close frees the workbook whether or not writing succeeded. Its error codes do not
+            // say why a write failed; errno does (ENOSPC, EROFS, ...), so it is kept for the caller.
+            errno = 0
             let err = workbook_close(handle)
-            if err != LXW_NO_ERROR { removeIfPresent(temporaryPath) }
+            let code = errno
+            if err != LXW_NO_ERROR {
+                removeIfPresent(temporaryPath)
+                if code != 0 { throw XLSXError.systemError(operation: "workbook_close", path: path, code: code) }
+            }
             try check(err, operation: "workbook_close", cell: nil)
         }
         if rename(temporaryPath, target.path) != 0 {
-            let message = String(cString: strerror(errno))
+            let code = errno
             removeIfPresent(temporaryPath)
-            throw XLSXError.fileSystem(path: path, message: "could not move finished workbook into place: \(message)")
+            throw XLSXError.systemError(operation: "rename", path: path, code: code)
         }
     }
 

@@ -1,4 +1,9 @@
 import CXLSXWriter
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Errors thrown by the XLSXWriter wrapper, either from Swift-side validation or from libxlsxwriter (`lxw_strerror`).
 public enum XLSXError: Error, Equatable, CustomStringConvertible {
@@ -16,6 +21,9 @@ public enum XLSXError: Error, Equatable, CustomStringConvertible {
     case workbookClosed(operation: String)
     /// Moving the finished file into place (or cleaning up) failed.
     case fileSystem(path: String, message: String)
+    /// The operating system refused to write the file (`errno` after a failed `workbook_close` or
+    /// `rename`): a full disk, a read-only folder, a missing folder.
+    case systemError(operation: String, path: String, code: Int32)
 
     /// Human-readable description naming the operation, sheet and cell.
     public var description: String {
@@ -43,6 +51,8 @@ public enum XLSXError: Error, Equatable, CustomStringConvertible {
             return "\(operation): the workbook is already closed"
         case let .fileSystem(path, message):
             return "\(path): \(message)"
+        case let .systemError(operation, path, code):
+            return "\(operation) failed for \(path): \(String(cString: strerror(code)))"
         }
     }
 }

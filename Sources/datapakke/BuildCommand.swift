@@ -62,6 +62,6 @@ struct BuildCommand: ParsableCommand {
         progress.finish()
         outcome.report(seconds: Date().timeIntervalSince(started)).forEach { print($0) }
         outcome.warnings.forEach(printError)
-        if outcome.failed > 0 { throw ExitCode(1) }
+        if !outcome.succeeded { throw ExitCode(1) }
     }
 }

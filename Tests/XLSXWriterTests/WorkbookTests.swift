@@ -251,12 +251,14 @@ struct FailureTests {
                 _ = try workbook.addWorksheet(named: "Data")
             }
         }
-        guard case .libraryError(let operation, _, _, let message)? = error else {
+        // The library's own code says only "error creating the file"; errno says why, for the caller.
+        guard case .systemError(let operation, let path, let code)? = error else {
             Issue.record("unexpected \(String(describing: error))")
             return
         }
         #expect(operation == "workbook_close")
-        #expect(!message.isEmpty)
+        #expect(path == file.path)
+        #expect(code == ENOENT)
     }
 
     @Test func objectsUsedAfterCloseThrowInsteadOfTouchingFreedMemory() throws {

@@ -39,7 +39,7 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
     public static func describe(_ error: Error, writing path: String) -> String {
         if let xlsx = error as? XLSXError {
             switch xlsx {
-            case .libraryError, .fileSystem: break
+            case .libraryError, .fileSystem, .systemError: break
             default: return "\(path) kunne ikke skrives: \(describe(xlsx))."
             }
         }
@@ -50,6 +50,9 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
     public static func translate(_ error: Error, path: String) -> FileSystemError {
         if let error = error as? FileSystemError { return error }
         if let code = posixCode(of: error) { return FileSystemError(path: path, reason: reason(posix: code, path: path)) }
+        if case .systemError(_, _, let code)? = error as? XLSXError {
+            return FileSystemError(path: path, reason: reason(posix: code, path: path))
+        }
         if let error = error as? XLSXError {
             // libxlsxwriter reports only "error creating/writing the file"; the folder says why.
             return FileSystemError(path: path, reason: probableReason(writing: path) ?? .other(Self.describe(error)))
@@ -69,10 +72,16 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
     /// What is wrong with writing into a folder, looked up after a failure that did not say.
     static func probableReason(writing path: String) -> Reason? {
         let folder = folder(of: path)
-        if access(folder, W_OK) != 0 || isReadOnlyVolume(folder) { return .readOnly }
+        if !isWritable(folder: folder) { return .readOnly }
         var stats = statvfs()
         if statvfs(folder, &stats) == 0, UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 1 << 20 { return .diskFull }
         return nil
+    }
+
+    /// Whether files can be created in a folder: permissions and a read-only mount both count (root
+    /// passes every permission check, but not a read-only file system).
+    static func isWritable(folder: String) -> Bool {
+        access(folder, W_OK) == 0 && !isReadOnlyVolume(folder)
     }
 
     private static func isReadOnlyVolume(_ folder: String) -> Bool {
@@ -116,4 +125,10 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
             return "regnearket kunne ikke skrives (\(error))"
         }
     }
+}
+
+/// Drops libxlsxwriter's own English lines from standard error for the rest of the process: every
+/// failure they describe reaches the user once, in Danish, through the build's errors.
+public func silenceLibraryDiagnostics() {
+    LibraryDiagnostics.silence()
 }

@@ -23,6 +23,30 @@ public enum PackOutcome: Sendable {
     case failed(error: String, reasons: [RebuildReason])
 }
 
+/// What happened to a file every build writes (the download page, the manifest).
+public enum FileWrite: Sendable, Equatable {
+    case written
+    /// The file already held exactly these bytes.
+    case unchanged
+    /// It could not be written: a Danish sentence naming the path.
+    case failed(String)
+
+    /// The failure's sentence, if it failed.
+    public var failure: String? {
+        if case .failed(let text) = self { return text }
+        return nil
+    }
+
+    /// The first word of its line in the build report.
+    var word: String {
+        switch self {
+        case .written: return "skrevet  "
+        case .unchanged: return "uændret  "
+        case .failed: return "FEJL     "
+        }
+    }
+}
+
 /// What a build did, for the command to report.
 public struct BuildOutcome: Sendable {
     /// The output folder.
@@ -37,16 +61,19 @@ public struct BuildOutcome: Sendable {
     public var removalPostponed = false
     /// Packs listed on the download page.
     public var published: Int
-    public var pageWritten: Bool
-    public var manifestWritten: Bool
+    public var page: FileWrite
+    public var manifest: FileWrite
     /// Why the earlier manifest was not used, when it existed but could not be read.
     public var ignoredManifest: String?
+
+    /// True when every pack, the page and the manifest were written (or needed no writing).
+    public var succeeded: Bool { failed == 0 && page.failure == nil && manifest.failure == nil }
 
     public var failed: Int { packs.filter { if case .failed = $0.outcome { return true } else { return false } }.count }
     public var built: Int { packs.filter { if case .built = $0.outcome { return true } else { return false } }.count }
     public var skipped: Int { packs.filter { if case .skipped = $0.outcome { return true } else { return false } }.count }
     /// True when not a single file in the output folder was written or removed.
-    public var wroteNothing: Bool { built == 0 && removed.isEmpty && !pageWritten && !manifestWritten }
+    public var wroteNothing: Bool { built == 0 && removed.isEmpty && page == .unchanged && manifest == .unchanged }
 }
 
 extension BuildOutcome {
@@ -74,8 +101,8 @@ extension BuildOutcome {
         if removalPostponed {
             lines.append("Filer fra pakker, der ikke længere er i definitionerne, fjernes først, når en bygning lykkes helt.")
         }
-        lines.append((pageWritten ? "skrevet  " : "uændret  ") + "index.html (downloadside med \(published) pakker)")
-        lines.append((manifestWritten ? "skrevet  " : "uændret  ") + Manifest.fileName)
+        lines.append(page.word + "index.html (downloadside med \(published) pakker)")
+        lines.append(manifest.word + Manifest.fileName)
         var summary =
             "\(built) af \(packs.count) datapakker skrevet til \(directory)/ på \(DanishNumber.format(seconds, decimals: 1)) s "
             + "(\(DanishNumber.format(Double(bytes) / 1_048_576, decimals: 1)) MB)"
@@ -92,6 +119,7 @@ extension BuildOutcome {
         var lines: [String] = []
         if let ignoredManifest { lines.append("advarsel: \(ignoredManifest); alle pakker bygges.") }
         lines += notRemoved.map { "advarsel: kunne ikke fjerne \($0.name): \($0.reason)" }
+        lines += [page.failure, manifest.failure].compactMap { $0.map { "fejl: " + $0 } }
         if failed > 0 {
             lines.append("fejl: \(failed) \(failed == 1 ? "pakke" : "pakker") fejlede; tidligere versioner af dem er ikke rørt.")
         }

@@ -122,7 +122,7 @@ public struct IncrementalBuild: Sendable {
         }
 
         var outcome = BuildOutcome(
-            directory: directory, packs: [], removed: [], notRemoved: [], published: 0, pageWritten: false, manifestWritten: false,
+            directory: directory, packs: [], removed: [], notRemoved: [], published: 0, page: .unchanged, manifest: .unchanged,
             ignoredManifest: ignoredManifest)
         var entries: [String: Manifest.Pack] = [:]
         for entry in old?.packs ?? [] { entries[entry.id] = entry }
@@ -176,11 +176,15 @@ public struct IncrementalBuild: Sendable {
             reports: published.map { reports[$0] }, definitionsName: definitions.name, buildDate: documentDate,
             keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs)
         outcome.published = published.count
-        outcome.pageWritten = try Self.writeIfChanged(Data(page.utf8), to: directory + "/" + DownloadPage.fileName)
-
+        // A page or manifest that cannot be written is reported with the packs, not instead of them.
+        outcome.page = Self.write(Data(page.utf8), to: directory + "/" + DownloadPage.fileName)
         let manifest = Manifest(
             tool: options.tool.version, definitions: definitions.name, documentDate: DanishText.isoDate(documentDate), packs: packs)
-        outcome.manifestWritten = try Self.writeIfChanged(try manifest.encoded(), to: manifestPath)
+        do {
+            outcome.manifest = Self.write(try manifest.encoded(), to: manifestPath)
+        } catch {
+            outcome.manifest = .failed("\(manifestPath) kunne ikke skrives: \(error)")
+        }
         return outcome
     }
 
@@ -190,25 +194,27 @@ public struct IncrementalBuild: Sendable {
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw FileSystemError(path: directory, reason: .notAFolder) }
         } else {
+            let ancestor = Self.existingAncestor(of: directory)
+            var ancestorIsFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor, isDirectory: &ancestorIsFolder), !ancestorIsFolder.boolValue {
+                throw FileSystemError(path: ancestor, reason: .notAFolder)
+            }
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw FileSystemError.translate(error, path: Self.existingAncestor(of: directory))
+                throw FileSystemError.translate(error, path: ancestor)
             }
         }
-        if let reason = FileSystemError.probableReason(writing: directory + "/" + Manifest.fileName) {
-            throw FileSystemError(path: directory, reason: reason)
-        }
+        guard FileSystemError.isWritable(folder: directory) else { throw FileSystemError(path: directory, reason: .readOnly) }
     }
 
-    /// The nearest folder above `path` that exists: the one a failed `createDirectory` could not write in.
+    /// The nearest path above `path` that exists: the folder a failed `createDirectory` could not
+    /// write in, or a file standing where a folder should be.
     private static func existingAncestor(of path: String) -> String {
         var url = URL(fileURLWithPath: path)
         while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
             url.deleteLastPathComponent()
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { return url.path }
         return url.path
     }
 
@@ -322,6 +328,15 @@ public struct IncrementalBuild: Sendable {
             data += Data("\(relative)\u{0}\(bytes.count)\u{0}".utf8) + bytes
         }
         return SHA256Hex.digest(data)
+    }
+
+    /// Writes a file atomically unless it already holds exactly these bytes, and says which happened.
+    private static func write(_ data: Data, to path: String) -> FileWrite {
+        do {
+            return try writeIfChanged(data, to: path) ? .written : .unchanged
+        } catch {
+            return .failed(FileSystemError.translate(error, path: path).description)
+        }
     }
 
     /// Writes bytes atomically, and not at all when the file already holds exactly them; true when written.

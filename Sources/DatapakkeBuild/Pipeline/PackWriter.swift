@@ -23,8 +23,9 @@ public struct PackWriter: Sendable {
         for (text, name) in [(markdown, files.promptsMarkdown), (html, files.promptsHTML)] {
             guard let text else { continue }
             let temporary = directory + "/." + name + "." + UUID().uuidString + ".tmp"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            // Listed before writing, so that a write that fails halfway (a full disk) is removed too.
             pending.append((temporary, directory + "/" + name))
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         }
         let workbook = directory + "/" + files.workbook
         try WorkbookRenderer(prompts: prompts).write(report, changes: changes, to: workbook)
