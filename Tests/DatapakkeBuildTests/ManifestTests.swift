@@ -107,7 +107,7 @@ import Testing
         let other = try #require(inputs.definitions.clusters.first { !$0.members.contains { $0.code == 825 } })
         let before = (PackInputText.municipalData(of: vendsyssel, inputs: inputs), PackInputText.municipalData(of: other, inputs: inputs))
         let indicator = "forebyggelige_ophold_pr_1000_65plus"
-        inputs.observations[indicator]?[Period("2023")]?[825]?.value = 60
+        inputs.observations[indicator]?[Period.year(2023)]?[825]?.value = 60
         #expect(PackInputText.municipalData(of: vendsyssel, inputs: inputs) != before.0)
         #expect(PackInputText.municipalData(of: other, inputs: inputs) == before.1)
     }

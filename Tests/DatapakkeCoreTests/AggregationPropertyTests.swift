@@ -4,7 +4,7 @@ import Testing
 
 /// Invariants of the weighting rules (DESIGN.md §3), over random municipalities.
 @Suite struct AggregationPropertyTests {
-    static let kinds: [Aggregation] = [.count, .ratio(scale: 1000), .weighted(base: "alder_65plus"), .notAdditive(approximateBy: "i_alt")]
+    static let kinds: [Aggregation] = [.count, .ratio(scale: 1000), .weighted(base: .aged65plus), .notAdditive(approximateBy: .total)]
 
     /// A random municipality: a value that may be missing, a numerator and denominator, a weight.
     static let member = zip(
@@ -43,7 +43,7 @@ import Testing
         await propertyCheck(input: Self.member) { input in
             let count = Aggregator.aggregate(.count, Self.whole([input]))
             #expect(count.value == input.value)
-            let weighted = Aggregator.aggregate(.weighted(base: "i_alt"), Self.whole([input]))
+            let weighted = Aggregator.aggregate(.weighted(base: .total), Self.whole([input]))
             if let value = input.value {
                 #expect(isClose(weighted.value, value))
             } else {
@@ -60,7 +60,7 @@ import Testing
                 MunicipalInput(value: input.value, numerator: input.numerator.map { $0 * factor },
                                denominator: input.denominator.map { $0 * factor }, weight: input.weight.map { $0 * factor })
             }
-            for kind in [Aggregation.weighted(base: "i_alt"), .ratio(scale: 100)] {
+            for kind in [Aggregation.weighted(base: .total), .ratio(scale: 100)] {
                 let a = Aggregator.aggregate(kind, Self.whole(members)).value
                 let b = Aggregator.aggregate(kind, Self.whole(scaled)).value
                 if let a { #expect(isClose(b, a, tolerance: 1e-9)) } else { #expect(b == nil) }
@@ -71,7 +71,7 @@ import Testing
     @Test func aWeightedFigureLiesBetweenItsMunicipalities() async {
         await propertyCheck(input: Self.member.array(of: 1...12)) { members in
             let values = members.compactMap(\.value)
-            let figure = Aggregator.aggregate(.weighted(base: "i_alt"), Self.whole(members))
+            let figure = Aggregator.aggregate(.weighted(base: .total), Self.whole(members))
             guard let low = values.min(), let high = values.max() else {
                 #expect(figure.value == nil)
                 return

@@ -49,8 +49,8 @@ import Testing
     }
 
     @Test func folk1aQuarters() {
-        #expect(PopulationLoader.folkDate("2026K1") == "2026-01-01")
-        #expect(PopulationLoader.folkDate("2025K3") == "2025-07-01")
+        #expect(PopulationLoader.folkDate("2026K1")?.id == "2026-01-01")
+        #expect(PopulationLoader.folkDate("2025K3")?.id == "2025-07-01")
         #expect(PopulationLoader.folkDate("2025K5") == nil)
     }
 }
@@ -71,13 +71,13 @@ import Testing
             try #require((lines.joined(separator: "\r\n") + "\r\n").data(using: .windowsCP1252)).write(to: URL(fileURLWithPath: path))
             var table = PopulationTable()
             try PopulationLoader.load(path: path, displayName: "folk1a.csv", register: register, into: &table)
-            #expect(table.count("i_alt", municipality: 787, date: "2026-01-01") == 42572)  // "Alder i alt" wins
-            #expect(table.count("alder_0_15", municipality: 787, date: "2026-01-01") == Double(16 * 400))
-            #expect(table.count("alder_16_67", municipality: 787, date: "2026-01-01") == Double(52 * 400))
-            #expect(table.count("alder_65plus", municipality: 787, date: "2026-01-01") == Double(35 * 400 + 72))
-            #expect(table.count("alder_80plus", municipality: 787, date: "2026-01-01") == Double(20 * 400 + 72))
-            #expect(table.count("i_alt", municipality: 820, date: "2026-01-01") == 1010)  // no total row: the sum
-            #expect(table.count("plejehjem", municipality: 787, date: "2026-01-01") == nil)
+            #expect(table.count(.total, municipality: 787, date: .date(2026, 1, 1)) == 42572)  // "Alder i alt" wins
+            #expect(table.count(.aged0to15, municipality: 787, date: .date(2026, 1, 1)) == Double(16 * 400))
+            #expect(table.count(.aged16to67, municipality: 787, date: .date(2026, 1, 1)) == Double(52 * 400))
+            #expect(table.count(.aged65plus, municipality: 787, date: .date(2026, 1, 1)) == Double(35 * 400 + 72))
+            #expect(table.count(.aged80plus, municipality: 787, date: .date(2026, 1, 1)) == Double(20 * 400 + 72))
+            #expect(table.count(.total, municipality: 820, date: .date(2026, 1, 1)) == 1010)  // no total row: the sum
+            #expect(table.count(.nursingHome, municipality: 787, date: .date(2026, 1, 1)) == nil)
         }
     }
 
@@ -115,5 +115,29 @@ import Testing
     @Test func negativeValuesCompareByMagnitudeOfTheReference() {
         // Net expenses can be negative: from −10 to −5 is a rise of 50 %, worse when lower is better.
         #expect(TrafficLightRule.development(current: -5, previous: -10, direction: .lowerIsBetter) == .red)
+    }
+}
+
+/// A period is parsed once where it is read; text that is no year, span of years or calendar date is
+/// no period, so a typo never becomes a new period.
+@Suite struct PeriodTests {
+    @Test func yearsSpansAndDatesAreRead() {
+        #expect(Period("2023")?.kind == .year(2023))
+        #expect(Period("2019-2023")?.kind == .years(first: 2019, last: 2023))
+        #expect(Period("2025-01-01")?.kind == .date(year: 2025, month: 1, day: 1))
+        #expect(Period("2024-02-29")?.label == "29. februar 2024")
+        #expect(Period("2025-01-01")?.id == "2025-01-01")
+    }
+
+    @Test(arguments: ["2O24", "2027-02-30", "2023-02-29", "2023-2019", "2023-13-01", "23", "2023 ", "", "1850", "2024-1-1", "2024-01-01-01", "２０２４"])
+    func textThatIsNoPeriodIsRejected(text: String) {
+        #expect(Period(text) == nil)
+    }
+
+    @Test func periodsSortByTheirLastYearAndWeightByFirstOfJanuary() {
+        let periods = ["2024", "2019-2023", "2025-01-01", "2023"].compactMap(Period.init)
+        #expect(periods.sorted().map(\.id) == ["2019-2023", "2023", "2024", "2025-01-01"])
+        #expect(Period("2019-2023")?.defaultPopulationDate == .date(2023, 1, 1))
+        #expect(Period("2023")?.lastDay == .date(2023, 12, 31))
     }
 }

@@ -13,7 +13,7 @@ import Testing
 
     func figure(_ indicator: String, _ area: Area) throws -> Figure {
         let indicator = try #require(inputs.catalogue.indicator(indicator))
-        return engine.figure(indicator, period: Period("2023"), area: area)
+        return engine.figure(indicator, period: Period.year(2023), area: area)
     }
 
     func cluster(_ id: String) throws -> Area {
@@ -98,7 +98,7 @@ import Testing
         #expect(isClose(expected, 61.1950273568447, tolerance: 1e-12))
         let indicator = try #require(inputs.catalogue.indicator("forebyggelige_ophold_pr_1000_65plus"))
         let council = try inputs.definitions.cluster(named: "SR06")
-        let figure = FigureEngine(inputs: inputs).figure(indicator, period: Period("2023"), area: .cluster(council))
+        let figure = FigureEngine(inputs: inputs).figure(indicator, period: Period.year(2023), area: .cluster(council))
         #expect(isClose(figure.value, expected))
         #expect(figure.coverage.isComplete)
     }
@@ -108,7 +108,7 @@ import Testing
         // Σ nævner (65+) = 21.236+19.689+21.622+9.357+8.161+9.976+13.514+7.234 = 110.789
         let indicator = try #require(inputs.catalogue.indicator("aflastning_84_1_pr_1000_65plus"))
         let council = try inputs.definitions.cluster(named: "Sundhedsråd Midt- og Vestsjælland")
-        let figure = FigureEngine(inputs: inputs).figure(indicator, period: Period("2024"), area: .cluster(council))
+        let figure = FigureEngine(inputs: inputs).figure(indicator, period: Period.year(2024), area: .cluster(council))
         #expect(figure.numerator == 1329)
         #expect(figure.denominator == 110_789)
         #expect(isClose(figure.value, 1329.0 / 110_789 * 1000))

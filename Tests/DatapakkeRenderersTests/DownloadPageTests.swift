@@ -107,7 +107,7 @@ import Testing
         var indicator = reports[place.pack].sections[place.section].indicators[place.indicator]
         let country = try #require(indicator.rows.firstIndex { $0.level == .country })
         // Two periods, so that there is a development to mark.
-        indicator.periods = [Period("2022"), Period("2023")]
+        indicator.periods = [Period.year(2022), Period.year(2023)]
         indicator.rows = indicator.rows.map { row in
             var row = row
             row.values = [.missing, row.latest]

@@ -58,24 +58,24 @@ enum PromptTestSupport {
         let section = Section(id: "aktivitet", title: "Aktivitet i sundhedsvæsenet")
         let rate = Indicator(
             id: rateID, title: "Forebyggelige akutte sygehusophold blandt ældre", unit: "pr. 1.000 borgere på 65 år og derover",
-            sectionID: "aktivitet", aggregation: .weighted(base: "i_alt"), direction: .lowerIsBetter, decimals: 1, suppression: .none)
+            sectionID: "aktivitet", aggregation: .weighted(base: .total), direction: .lowerIsBetter, decimals: 1, suppression: .none)
         let ratio = Indicator(
             id: ratioID, title: "Akutte genindlæggelser (test)", unit: "pct. af indlæggelserne", sectionID: "aktivitet",
             aggregation: .ratio(scale: 100), direction: .lowerIsBetter, decimals: 1)
         let catalogue = IndicatorCatalogue(sections: [section], indicators: [rate, ratio], file: "test")
         var population = PopulationTable()
-        for date in ["2023-01-01", "2024-01-01"] {
+        for date in [Period.date(2023, 1, 1), .date(2024, 1, 1)] {
             for code in 1...9 {
-                population.set(10_000, group: "i_alt", municipality: code, date: date, origin: .real)
-                population.set(2_500, group: "alder_65plus", municipality: code, date: date, origin: .real)
+                population.set(10_000, group: .total, municipality: code, date: date, origin: .real)
+                population.set(2_500, group: .aged65plus, municipality: code, date: date, origin: .real)
             }
         }
         let rates2023: [Double] = [50, 50, 50, 60, 60, 60, 55, 55, 55]
         let rates2024: [Double] = [60, 62, 58, 40, 41, 70, 55, 55, 55]
         var observations: [Observation] = []
         for code in 1...9 {
-            observations.append(Observation(municipality: code, indicatorID: rateID, period: Period("2023"), value: rates2023[code - 1]))
-            observations.append(Observation(municipality: code, indicatorID: rateID, period: Period("2024"), value: rates2024[code - 1]))
+            observations.append(Observation(municipality: code, indicatorID: rateID, period: Period.year(2023), value: rates2023[code - 1]))
+            observations.append(Observation(municipality: code, indicatorID: rateID, period: Period.year(2024), value: rates2024[code - 1]))
             let (numerator, denominator): (Double?, Double?) = switch code {
             case 3: (nil, nil)  // no data at all
             case 7: (3, 40)  // 7,5 pct.: too few events, hidden
@@ -84,7 +84,7 @@ enum PromptTestSupport {
             default: (20, 100)
             }
             let value = numerator.flatMap { n in denominator.map { n / $0 * 100 } }
-            observations.append(Observation(municipality: code, indicatorID: ratioID, period: Period("2024"), value: value,
+            observations.append(Observation(municipality: code, indicatorID: ratioID, period: Period.year(2024), value: value,
                                             numerator: numerator, denominator: denominator))
         }
         return try DatapakkeInputs(register: register, definitions: definitions, catalogue: catalogue,

@@ -64,23 +64,23 @@ import Testing
         let inputs = try Self.inputs()
         let builder = ReportBuilder(inputs: inputs)
         let indicator = try #require(inputs.catalogue.indicator("ophold"))
-        let hidden2023 = builder.table(indicator, period: Period("2023")).hidden
+        let hidden2023 = builder.table(indicator, period: Period.year(2023)).hidden
         // Primary: fewer than 5 events.
-        for code in ["155", "161", "163", "825"] {
-            #expect(hidden2023[CellKey(.municipality, code)] == .smallNumerator(minimum: 5))
+        for code in [155, 161, 163, 825] {
+            #expect(hidden2023[CellKey.municipality(code)] == .smallNumerator(minimum: 5))
         }
         // Secondary: Frederiksberg protects Dragør in P (the smallest shown member); Q already has two.
-        #expect(hidden2023[CellKey(.municipality, "147")] == .secondary)
-        #expect(hidden2023[CellKey(.municipality, "101")] == nil)
-        #expect(hidden2023[CellKey(.municipality, "157")] == nil)
+        #expect(hidden2023[CellKey.municipality(147)] == .secondary)
+        #expect(hidden2023[CellKey.municipality(101)] == nil)
+        #expect(hidden2023[CellKey.municipality(157)] == nil)
         // Læsø alone in R and Nord: the cluster and region figures go, and another region protects Nord.
-        #expect(hidden2023[CellKey(.cluster, "R")] == .secondary)
-        #expect(hidden2023[CellKey(.region, "Nord")] == .secondary)
-        #expect(hidden2023[CellKey(.region, "Syd")] == .secondary)
-        #expect(hidden2023[CellKey(.country, "DK")] == nil)
-        let hidden2024 = builder.table(indicator, period: Period("2024")).hidden
-        #expect(hidden2024[CellKey(.municipality, "155")] == nil, "Dragør has 7 events in 2024")
-        #expect(hidden2024[CellKey(.municipality, "163")] == .secondary, "Herlev protects Glostrup in 2024")
+        #expect(hidden2023[CellKey.cluster("R")] == .secondary)
+        #expect(hidden2023[CellKey.region("Nord")] == .secondary)
+        #expect(hidden2023[CellKey.region("Syd")] == .secondary)
+        #expect(hidden2023[CellKey.country] == nil)
+        let hidden2024 = builder.table(indicator, period: Period.year(2024)).hidden
+        #expect(hidden2024[CellKey.municipality(155)] == nil, "Dragør has 7 events in 2024")
+        #expect(hidden2024[CellKey.municipality(163)] == .secondary, "Herlev protects Glostrup in 2024")
     }
 
     @Test func noOutputContainsAHiddenValue() throws {

@@ -69,7 +69,7 @@ import Testing
         for (offset, area) in areas.enumerated() {
             let cell = try #require(sheet.cell(header + 9 + offset, 1))
             #expect(cell.type == "n", "a number cell, not text")
-            let expected = try #require(engine.figure(indicator, period: Period("2023"), area: area).value)
+            let expected = try #require(engine.figure(indicator, period: Period.year(2023), area: area).value)
             // Stored as shown, with the indicator's one decimal.
             #expect(cell.value.number == DanishNumber.rounded(expected, decimals: 1))
             #expect(abs((cell.value.number ?? 0) - expected) <= 0.05)

@@ -57,7 +57,7 @@ public enum PackChanges {
             }
         }
         for (period, titles) in newData {
-            lines.append("Nye tal for \(Period(period).label): \(titles.joined(separator: "; ")).")
+            lines.append("Nye tal for \(label(period)): \(titles.joined(separator: "; ")).")
         }
         return lines
     }
@@ -75,7 +75,7 @@ public enum PackChanges {
                     let wasText = was.text(decimals: before.decimals)
                     let nowText = now.text(decimals: indicator.decimals)
                     guard wasText != nowText else { continue }
-                    var line = "\(indicator.title) (\(Period(period).label)): \(row.name) \(wasText) → \(nowText)"
+                    var line = "\(indicator.title) (\(label(period))): \(row.name) \(wasText) → \(nowText)"
                     if let a = was.number, let b = now.number {
                         if !indicator.unit.isEmpty { line += " \(indicator.unit)" }
                         let delta = DanishNumber.format(b - a, decimals: indicator.decimals)
@@ -85,7 +85,7 @@ public enum PackChanges {
                 }
             }
             // Marks and the distance to the country rest on unrounded figures and can move on their own.
-            let latest = indicator.periods.last.map { " (\(Period($0).label))" } ?? ""
+            let latest = indicator.periods.last.map { " (\(label($0)))" } ?? ""
             for row in indicator.rows {
                 guard let oldRow = oldRows["\(row.level)/\(row.id)"] else { continue }
                 if let was = oldRow.development, let now = row.development, was != now {
@@ -119,7 +119,7 @@ public enum PackChanges {
         let (a, b) = (old.inputs, new.inputs)
         var lines: [String] = []
         if a.documentDate != b.documentDate {
-            lines.append("Dokumentdato ændret: \(Period(a.documentDate).label) → \(Period(b.documentDate).label).")
+            lines.append("Dokumentdato ændret: \(label(a.documentDate)) → \(label(b.documentDate)).")
         }
         if a.catalogue != b.catalogue { lines.append("Indikatorkataloget (indikatorer.yaml) er ændret.") }
         if a.templates != b.templates { lines.append("Skabelonerne til refleksionsspørgsmålene er ændret.") }
@@ -133,7 +133,12 @@ public enum PackChanges {
     }
 
     private static func labels(_ periods: [String]) -> String {
-        periods.map { Period($0).label }.joined(separator: ", ")
+        periods.map { label($0) }.joined(separator: ", ")
+    }
+
+    /// A period of the manifest as the pack names it ("1. januar 2025"); text that is no period as it is.
+    private static func label(_ period: String) -> String {
+        Period(period)?.label ?? period
     }
 
     private static func percent(_ share: Double) -> String {

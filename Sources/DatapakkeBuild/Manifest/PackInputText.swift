@@ -12,7 +12,7 @@ public enum PackInputText {
             var cluster: Cluster
             var definitionsName: String
             var kind: ClusterKind
-            var validFrom: String?
+            var validFrom: Period?
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

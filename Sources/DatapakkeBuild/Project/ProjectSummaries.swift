@@ -14,7 +14,7 @@ extension Project {
                 + "\(definitions.regions.count) regioner, \(inputs.register.municipalities.count) kommuner.",
             "Katalog: \(inputs.catalogue.indicators.count) indikatorer i \(inputs.catalogue.sections.count) sektioner.",
             "Data: \(observationCount) indikatorværdier, befolkningstal pr. "
-                + "\(inputs.population.dates.map { Period($0).label }.joined(separator: ", ")).",
+                + "\(inputs.population.dates.map(\.label).joined(separator: ", ")).",
         ]
         for indicator in inputs.catalogue.indicators {
             let origin = inputs.origin(of: indicator) == .synthetic ? "syntetisk" : "reel"
@@ -45,13 +45,13 @@ extension Project {
                 + "\(inputs.register.municipalities.count) kommuner"
         ]
         if let date {
-            lines.append("Indbyggertal pr. \(Period(date).label)\(synthetic ? " (SYNTETISKE eksempeldata)" : "")")
+            lines.append("Indbyggertal pr. \(date.label)\(synthetic ? " (SYNTETISKE eksempeldata)" : "")")
         }
         for cluster in definitions.clusters {
             var total: Double? = 0
             let members = cluster.members.map { member -> String in
                 let name = inputs.register.municipality(member.code)?.name ?? String(member.code)
-                let count = date.flatMap { inputs.population.count("i_alt", municipality: member.code, date: $0) }
+                let count = date.flatMap { inputs.population.count(.total, municipality: member.code, date: $0) }
                 if let count { total? += count * member.share } else { total = nil }
                 let share = member.share < 1 ? ", andel \(Vocabulary.percent(member.share, decimals: 0))" : ""
                 return "\(name) (\(count.map { DanishNumber.format($0, decimals: 0) } ?? "..")\(share))"

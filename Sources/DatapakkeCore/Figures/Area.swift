@@ -20,6 +20,19 @@ public struct Area: Sendable, Hashable, Codable {
         self.members = members
     }
 
+    /// The id of the whole country.
+    public static let countryID = "DK"
+
+    /// The area's cell in the published tables.
+    public var key: CellKey {
+        switch level {
+        case .municipality: return members.first.map { .municipality($0.code) } ?? .cluster(id)
+        case .cluster: return .cluster(id)
+        case .region: return .region(id)
+        case .country: return .country
+        }
+    }
+
     /// A cluster as an area.
     public static func cluster(_ cluster: Cluster) -> Area {
         Area(level: .cluster, id: cluster.id, name: cluster.name, members: cluster.members)
@@ -43,6 +56,6 @@ public struct Area: Sendable, Hashable, Codable {
 
     /// The whole country: every municipality of the register.
     public static func country(_ register: MunicipalityRegister) -> Area {
-        Area(level: .country, id: "DK", name: "Hele landet", members: register.municipalities.map { ClusterMember(code: $0.code) })
+        Area(level: .country, id: countryID, name: "Hele landet", members: register.municipalities.map { ClusterMember(code: $0.code) })
     }
 }

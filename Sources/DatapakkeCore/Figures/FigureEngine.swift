@@ -11,18 +11,17 @@ public struct FigureEngine: Sendable {
         let population = inputs.population
         switch indicator.aggregation {
         case .population(let group):
-            let count = population.count(group, municipality: municipality, date: period.id)
+            let count = population.count(group, municipality: municipality, date: period)
             return MunicipalInput(value: count, weight: count)
         case .populationShare(let top, let bottom, let scale):
-            let numerator = population.count(top, municipality: municipality, date: period.id)
-            let denominator = population.count(bottom, municipality: municipality, date: period.id)
+            let numerator = population.count(top, municipality: municipality, date: period)
+            let denominator = population.count(bottom, municipality: municipality, date: period)
             var value: Double?
             if let numerator, let denominator, denominator > 0 { value = numerator / denominator * scale }
             return MunicipalInput(value: value, numerator: numerator, denominator: denominator, weight: denominator)
         default:
-            let weight = inputs.populationDate(for: indicator, period: period).flatMap {
-                population.count(indicator.weightBase, municipality: municipality, date: $0)
-            }
+            let weight = population.count(
+                indicator.weightBase, municipality: municipality, date: inputs.populationDate(for: indicator, period: period))
             guard let observation = inputs.observations[indicator.id]?[period]?[municipality] else {
                 return MunicipalInput(weight: weight)
             }

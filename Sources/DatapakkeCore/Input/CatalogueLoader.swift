@@ -2,7 +2,6 @@ import Yams
 
 /// Reads the indicator catalogue (`Templates/indikatorer.yaml`, schema in `Templates/README.md`).
 public enum CatalogueLoader {
-    static let populationGroups: Set<PopulationGroup> = PopulationLoader.standardGroups
 
     /// Loads the catalogue; throws `InputProblems` listing every problem with file and line.
     public static func load(path: String, displayName: String? = nil) throws -> IndicatorCatalogue {
@@ -57,23 +56,26 @@ public enum CatalogueLoader {
             guard let value = required ? document.string(key, in: node, log: &log) : document.optionalString(key, in: node, log: &log) else {
                 return nil
             }
-            if !populationGroups.contains(value) {
-                log.add(document.location(node[key]), "ukendt befolkningsgruppe «\(value)»; kendte: \(populationGroups.sorted().joined(separator: ", "))")
+            guard let group = PopulationGroup(rawValue: value) else {
+                log.add(
+                    document.location(node[key]),
+                    "ukendt befolkningsgruppe «\(value)»; kendte: \(PopulationGroup.allCases.map(\.rawValue).sorted().joined(separator: ", "))")
+                return nil
             }
-            return value
+            return group
         }
         let scale = document.number("skala", in: node, log: &log) ?? 1
         let aggregation: Aggregation
         switch method {
         case "antal": aggregation = .count
         case "broek": aggregation = .ratio(scale: scale)
-        case "vaegtet": aggregation = .weighted(base: group("vaegt", required: true) ?? "i_alt")
+        case "vaegtet": aggregation = .weighted(base: group("vaegt", required: true) ?? .total)
         case "ikke_additiv": aggregation = .notAdditive(approximateBy: group("tilnaermet_vaegt", required: false))
-        case "befolkning": aggregation = .population(group: group("gruppe", required: true) ?? "i_alt")
+        case "befolkning": aggregation = .population(group: group("gruppe", required: true) ?? .total)
         case "befolkningsandel":
             aggregation = .populationShare(
-                numerator: group("taeller_gruppe", required: true) ?? "i_alt",
-                denominator: group("naevner_gruppe", required: true) ?? "i_alt", scale: scale)
+                numerator: group("taeller_gruppe", required: true) ?? .total,
+                denominator: group("naevner_gruppe", required: true) ?? .total, scale: scale)
         default:
             log.add(document.location(node["beregning"]),
                     "ukendt beregning «\(method)»; brug antal, broek, vaegtet, ikke_additiv, befolkning eller befolkningsandel")
@@ -86,9 +88,12 @@ public enum CatalogueLoader {
             }
         }
         let decimals = document.number("decimaler", in: node, log: &log).map { Int($0) } ?? 1
-        let populationDate = document.optionalString("befolkningsdato", in: node, log: &log)
-        if let populationDate, !Period(populationDate).isDate {
-            log.add(document.location(node["befolkningsdato"]), "«befolkningsdato» skal være en dato som \"2023-01-01\"")
+        var populationDate: Period?
+        if let text = document.optionalString("befolkningsdato", in: node, log: &log) {
+            populationDate = Period(text)
+            if populationDate?.isDate != true {
+                log.add(document.location(node["befolkningsdato"]), "«befolkningsdato» skal være en dato som \"2023-01-01\", ikke «\(text)»")
+            }
         }
         let suppression = readSuppression(node["diskretionering"], document: document, aggregation: aggregation, log: &log)
         guard log.problems.count == problemsBefore else { return nil }

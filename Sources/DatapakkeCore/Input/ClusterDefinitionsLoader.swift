@@ -22,7 +22,13 @@ public enum ClusterDefinitionsLoader {
                 log.add(document.location(root["enhed"]), "«enhed» skal være «sundhedsråd» eller «sundhedsklynge», ikke «\(kindText)»")
             }
         }
-        let validFrom = document.optionalString("gyldig_fra", in: root, log: &log)
+        var validFrom: Period?
+        if let text = document.optionalString("gyldig_fra", in: root, log: &log) {
+            validFrom = Period(text)
+            if validFrom?.isDate != true {
+                log.add(document.location(root["gyldig_fra"]), "«gyldig_fra» skal være en dato som \"2027-01-01\", ikke «\(text)»")
+            }
+        }
         let sources = document.strings("kilder", in: root, log: &log)
 
         var clusters: [Cluster] = []

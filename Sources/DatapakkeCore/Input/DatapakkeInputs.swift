@@ -113,7 +113,7 @@ public struct DatapakkeInputs: Sendable {
     /// The periods with data for an indicator, oldest first.
     public func periods(of indicator: Indicator) -> [Period] {
         if indicator.isPopulationDerived {
-            return population.dates.map(Period.init)
+            return population.dates
         }
         return (observations[indicator.id]?.keys).map { $0.sorted() } ?? []
     }
@@ -128,7 +128,7 @@ public struct DatapakkeInputs: Sendable {
     }
 
     /// The population date an indicator's period is weighted by.
-    public func populationDate(for indicator: Indicator, period: Period) -> String? {
+    public func populationDate(for indicator: Indicator, period: Period) -> Period {
         indicator.populationDate ?? period.defaultPopulationDate
     }
 
@@ -189,15 +189,12 @@ public struct DatapakkeInputs: Sendable {
             return
         }
         let group = indicator.weightBase
-        guard let date = populationDate(for: indicator, period: period) else {
-            log.add(indicator.location, "kan ikke finde en befolkningsdato for «\(indicator.id)» periode \(period); angiv «befolkningsdato» i kataloget")
-            return
-        }
+        let date = populationDate(for: indicator, period: period)
         let missing = municipalities.filter { population.count(group, municipality: $0, date: date) == nil }
         guard !missing.isEmpty else { return }
         let names = missing.prefix(5).map { "\($0) \(register.municipality($0)?.name ?? "")" }.joined(separator: ", ")
         let more = missing.count > 5 ? " og \(missing.count - 5) andre" : ""
-        log.add(indicator.location, "«\(indicator.id)» periode \(period.label) vægtes med \(groupDescription(group)) pr. \(Period(date).label), "
+        log.add(indicator.location, "«\(indicator.id)» periode \(period.label) vægtes med \(group.phrase) pr. \(date.label), "
                 + "men befolkningstallet mangler for \(names)\(more); tilføj befolkningstal eller angiv «befolkningsdato»")
     }
 }
@@ -206,22 +203,20 @@ extension DatapakkeInputs {
     /// The newest date the data speaks of: a population date, or 31 December of the latest indicator
     /// year. Used as the fixed document date, so that the same data always gives the same files.
     public var dataDate: Date {
-        var latest = population.dates.last ?? "1980-01-01"
+        var latest = population.dates.last ?? .firstOfJanuary(1980)
         for periods in observations.values {
-            for period in periods.keys {
-                let end = period.isDate ? period.id : period.lastYear.map { "\($0)-12-31" }
-                if let end, end > latest { latest = end }
+            for period in periods.keys where period.lastDay.id > latest.id {
+                latest = period.lastDay
             }
         }
         return Self.utcDate(latest) ?? Date(timeIntervalSince1970: 315_532_800)
     }
 
-    /// Midnight UTC on a "yyyy-MM-dd" date.
-    static func utcDate(_ text: String) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
+    /// Midnight UTC on a date.
+    static func utcDate(_ date: Period) -> Date? {
+        guard case .date(let year, let month, let day) = date.kind else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))
     }
 }

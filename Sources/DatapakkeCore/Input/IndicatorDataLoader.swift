@@ -24,9 +24,15 @@ public enum IndicatorDataLoader {
             guard checkFieldCount(row, text, log: &log) else { continue }
             guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else { continue }
             let indicator = row.fields[indicatorColumn]
-            let period = row.fields[periodColumn]
-            if indicator.isEmpty || period.isEmpty {
+            let periodText = row.fields[periodColumn]
+            if indicator.isEmpty || periodText.isEmpty {
                 log.add(SourceLocation(file: text.file, line: row.line), "indikator og periode skal være udfyldt")
+                continue
+            }
+            guard let period = Period(periodText) else {
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: periodColumn + 1),
+                    "«\(periodText)» er ikke en periode; forventede et år (2023), et spænd af år (2019-2023) eller en dato (2025-01-01)")
                 continue
             }
             func number(_ column: Int?, _ what: String) -> Double?? {
@@ -47,7 +53,7 @@ public enum IndicatorDataLoader {
                 continue
             }
             observations.append(Observation(
-                municipality: code, indicatorID: indicator, period: Period(period), value: value,
+                municipality: code, indicatorID: indicator, period: period, value: value,
                 numerator: numerator, denominator: denominator,
                 origin: dataOrigin(row, column: originColumn, text, log: &log),
                 location: SourceLocation(file: text.file, line: row.line)))

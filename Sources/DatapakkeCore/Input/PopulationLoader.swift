@@ -1,9 +1,5 @@
 /// Reads population files: the tool's own wide format, or an export of Statistikbanken's FOLK1A.
 public enum PopulationLoader {
-    /// The population groups the tool knows; a wide file has a column per group.
-    public static let standardGroups: Set<PopulationGroup> = [
-        "i_alt", "alder_0_15", "alder_16_67", "alder_65plus", "alder_80plus", "plejehjem",
-    ]
 
     /// Reads one file into `table`, recording problems in `problems` and returning the encoding read.
     public static func load(path: String, displayName: String, register: MunicipalityRegister, into table: inout PopulationTable) throws {
@@ -18,7 +14,7 @@ public enum PopulationLoader {
     }
 
     private static func readWide(_ text: DelimitedText, register: MunicipalityRegister, into table: inout PopulationTable, log: inout ProblemLog) {
-        let groupColumns = text.header.enumerated().filter { standardGroups.contains($0.element) }
+        let groupColumns = text.header.enumerated().compactMap { column, name in PopulationGroup(rawValue: name).map { (column, $0) } }
         guard let codeColumn = text.column("kommunekode", "kode"), let dateColumn = text.column("dato", "pr_1_januar"),
               !groupColumns.isEmpty
         else {
@@ -71,8 +67,8 @@ public enum PopulationLoader {
             return
         }
         let sexColumn = text.column("køn", "koen")
-        var totals: [String: [MunicipalityCode: Double]] = [:]
-        var singleAges: [String: [MunicipalityCode: [Int: Double]]] = [:]
+        var totals: [Period: [MunicipalityCode: Double]] = [:]
+        var singleAges: [Period: [MunicipalityCode: [Int: Double]]] = [:]
         for row in text.rows {
             guard checkFieldCount(row, text, log: &log) else { continue }
             if let sexColumn, !["i alt", "køn i alt", "total"].contains(row.fields[sexColumn].lowercased()) { continue }
@@ -106,49 +102,50 @@ public enum PopulationLoader {
         }
         let found = Set(totals.flatMap { date, rows in rows.keys.map { Pair(date: date, code: $0) } }
             + singleAges.flatMap { date, rows in rows.keys.map { Pair(date: date, code: $0) } })
-        for pair in found.sorted(by: { ($0.date, $0.code) < ($1.date, $1.code) }) where table.counts[pair.date]?[pair.code] != nil {
+        for pair in found.sorted(by: { ($0.date.id, $0.code) < ($1.date.id, $1.code) }) where table.counts[pair.date]?[pair.code] != nil {
             log.add(SourceLocation(file: text.file), "befolkningstal for \(pair.code) pr. \(pair.date) står også i en anden befolkningsfil")
         }
         guard log.isEmpty else { return }
         for (date, municipalities) in singleAges {
             for (code, ages) in municipalities {
                 func sum(_ range: ClosedRange<Int>) -> Double { ages.filter { range.contains($0.key) }.reduce(0) { $0 + $1.value } }
-                table.set(sum(0...15), group: "alder_0_15", municipality: code, date: date, origin: .real)
-                table.set(sum(16...67), group: "alder_16_67", municipality: code, date: date, origin: .real)
-                table.set(sum(65...200), group: "alder_65plus", municipality: code, date: date, origin: .real)
-                table.set(sum(80...200), group: "alder_80plus", municipality: code, date: date, origin: .real)
+                table.set(sum(0...15), group: .aged0to15, municipality: code, date: date, origin: .real)
+                table.set(sum(16...67), group: .aged16to67, municipality: code, date: date, origin: .real)
+                table.set(sum(65...200), group: .aged65plus, municipality: code, date: date, origin: .real)
+                table.set(sum(80...200), group: .aged80plus, municipality: code, date: date, origin: .real)
                 if totals[date]?[code] == nil {
-                    table.set(sum(0...200), group: "i_alt", municipality: code, date: date, origin: .real)
+                    table.set(sum(0...200), group: .total, municipality: code, date: date, origin: .real)
                 }
             }
         }
         for (date, municipalities) in totals {
             for (code, count) in municipalities {
-                table.set(count, group: "i_alt", municipality: code, date: date, origin: .real)
+                table.set(count, group: .total, municipality: code, date: date, origin: .real)
             }
         }
     }
 
     private struct Pair: Hashable {
-        var date: String
+        var date: Period
         var code: MunicipalityCode
     }
 
     /// "2025-01-01", or a bare year meaning 1 January.
-    static func populationDate(_ text: String) -> String? {
-        if Period(text).isDate { return text }
-        if text.count == 4, let year = Int(text) { return "\(year)-01-01" }
-        return nil
+    static func populationDate(_ text: String) -> Period? {
+        switch Period(text)?.kind {
+        case .date: return Period(text)
+        case .year(let year): return .firstOfJanuary(year)
+        default: return nil
+        }
     }
 
     /// FOLK1A's quarter "2026K1" is the population on the first day of the quarter.
-    static func folkDate(_ text: String) -> String? {
+    static func folkDate(_ text: String) -> Period? {
         let parts = text.uppercased().split(separator: "K")
-        guard let year = parts.first.flatMap({ Int($0) }), (1900...2200).contains(year) else { return nil }
-        if parts.count == 1 { return "\(year)-01-01" }
+        guard let year = parts.first.flatMap({ Int($0) }), Period.years.contains(year) else { return nil }
+        if parts.count == 1 { return .firstOfJanuary(year) }
         guard parts.count == 2, let quarter = Int(parts[1]), (1...4).contains(quarter) else { return nil }
-        let month = (quarter - 1) * 3 + 1
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-01"
+        return Period(.date(year: year, month: (quarter - 1) * 3 + 1, day: 1))
     }
 }
 

@@ -46,13 +46,13 @@ public enum ClusterKind: String, Sendable, Codable {
 public struct ClusterDefinitionSet: Sendable {
     public var name: String
     public var kind: ClusterKind
-    public var validFrom: String?
+    public var validFrom: Period?
     public var sources: [String]
     public var clusters: [Cluster]
     /// The file it was read from, for messages and the documentation sheet.
     public var file: String
 
-    public init(name: String, kind: ClusterKind, validFrom: String?, sources: [String], clusters: [Cluster], file: String) {
+    public init(name: String, kind: ClusterKind, validFrom: Period?, sources: [String], clusters: [Cluster], file: String) {
         self.name = name
         self.kind = kind
         self.validFrom = validFrom

@@ -1,5 +1,30 @@
-/// A population group, as named in the population data (`i_alt`, `alder_65plus`, …).
-public typealias PopulationGroup = String
+/// A population group, as named in the population data and the catalogue (`i_alt`, `alder_65plus`, …).
+public enum PopulationGroup: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+    case total = "i_alt"
+    case aged0to15 = "alder_0_15"
+    case aged16to67 = "alder_16_67"
+    case aged65plus = "alder_65plus"
+    case aged80plus = "alder_80plus"
+    case nursingHome = "plejehjem"
+
+    /// Danish words for running text: "antal borgere på 65 år og derover".
+    public var phrase: String {
+        switch self {
+        case .total: return "indbyggertal"
+        case .aged0to15: return "antal borgere på 0-15 år"
+        case .aged16to67: return "antal borgere på 16-67 år"
+        case .aged65plus: return "antal borgere på 65 år og derover"
+        case .aged80plus: return "antal borgere på 80 år og derover"
+        case .nursingHome: return "antal borgere på plejehjem"
+        }
+    }
+
+    /// The name in the data, as messages show it.
+    public var description: String { rawValue }
+
+    /// Ordered by the name in the data, so that texts built from groups keep one order.
+    public static func < (lhs: PopulationGroup, rhs: PopulationGroup) -> Bool { lhs.rawValue < rhs.rawValue }
+}
 
 /// How a cluster's figure is made from its municipalities' (DESIGN.md §3).
 public enum Aggregation: Sendable, Hashable {
@@ -76,7 +101,7 @@ public struct Indicator: Sendable, Hashable {
     public var periodNote: String?
     public var notes: [String]
     /// The population date to weight by, when not 1 January of the period's (last) year.
-    public var populationDate: String?
+    public var populationDate: Period?
     public var suppression: SuppressionRule
     /// Where in the catalogue the indicator was defined, for messages.
     public var location: SourceLocation
@@ -84,7 +109,7 @@ public struct Indicator: Sendable, Hashable {
     public init(
         id: String, title: String, shortTitle: String? = nil, unit: String, sectionID: String, aggregation: Aggregation,
         direction: Direction = .none, decimals: Int = 1, definition: String = "", source: String = "",
-        periodNote: String? = nil, notes: [String] = [], populationDate: String? = nil,
+        periodNote: String? = nil, notes: [String] = [], populationDate: Period? = nil,
         suppression: SuppressionRule = .danishDefault, location: SourceLocation = SourceLocation(file: "")
     ) {
         self.id = id
@@ -108,10 +133,10 @@ public struct Indicator: Sendable, Hashable {
     public var weightBase: PopulationGroup {
         switch aggregation {
         case .weighted(let base): return base
-        case .notAdditive(let base): return base ?? "i_alt"
+        case .notAdditive(let base): return base ?? .total
         case .populationShare(_, let denominator, _): return denominator
         case .population(let group): return group
-        case .count, .ratio: return "i_alt"
+        case .count, .ratio: return .total
         }
     }
 
@@ -131,17 +156,17 @@ public struct Indicator: Sendable, Hashable {
         case .ratio(let scale):
             return "Summen af kommunernes tællere divideret med summen af deres nævnere\(scaleText(scale))."
         case .weighted(let base):
-            return "Gennemsnit af kommunernes værdier, vægtet med \(groupDescription(base))."
+            return "Gennemsnit af kommunernes værdier, vægtet med \(base.phrase)."
         case .notAdditive(nil):
             return "Kan ikke lægges sammen; vises kun for de enkelte kommuner."
         case .notAdditive(let base?):
             return "Kan ikke lægges sammen. Tallet for sundhedsråd, region og land er en tilnærmelse: "
-                + "gennemsnit af kommunernes værdier vægtet med \(groupDescription(base))."
+                + "gennemsnit af kommunernes værdier vægtet med \(base.phrase)."
         case .population(let group):
-            return "Summen af kommunernes \(groupDescription(group))."
+            return "Summen af kommunernes \(group.phrase)."
         case .populationShare(let numerator, let denominator, let scale):
-            return "Summen af kommunernes \(groupDescription(numerator)) divideret med summen af deres "
-                + "\(groupDescription(denominator))\(scaleText(scale))."
+            return "Summen af kommunernes \(numerator.phrase) divideret med summen af deres "
+                + "\(denominator.phrase)\(scaleText(scale))."
         }
     }
 
@@ -151,19 +176,6 @@ public struct Indicator: Sendable, Hashable {
         case 100: return ", i procent"
         default: return ", gange \(DanishNumber.format(scale, decimals: 0))"
         }
-    }
-}
-
-/// Danish words for the population groups, for running text.
-public func groupDescription(_ group: PopulationGroup) -> String {
-    switch group {
-    case "i_alt": return "indbyggertal"
-    case "alder_0_15": return "antal borgere på 0-15 år"
-    case "alder_16_67": return "antal borgere på 16-67 år"
-    case "alder_65plus": return "antal borgere på 65 år og derover"
-    case "alder_80plus": return "antal borgere på 80 år og derover"
-    case "plejehjem": return "antal borgere på plejehjem"
-    default: return "befolkningsgruppen «\(group)»"
     }
 }
 

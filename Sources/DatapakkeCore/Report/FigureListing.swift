@@ -36,7 +36,7 @@ public struct FigureListing: Sendable {
         let regions = Set(clusters.map(\.region))
         let areas = clusters.map { Area.cluster($0) } + builder.regionAreas.filter { regions.contains($0.id) } + [builder.countryArea]
         for area in areas {
-            let key = CellKey(area.level, area.id)
+            let key = area.key
             for indicator in inputs.catalogue.indicators {
                 let origin = inputs.origin(of: indicator)?.rawValue ?? ""
                 for period in inputs.periods(of: indicator) {

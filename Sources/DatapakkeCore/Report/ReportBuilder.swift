@@ -30,13 +30,13 @@ public struct ReportBuilder: Sendable {
     /// The sums that published figures obey: country = Σ regions, region = Σ clusters, cluster = Σ members.
     public var constraints: [SumConstraint] {
         let definitions = inputs.definitions
-        var result = [SumConstraint(total: CellKey(.country, "DK"), parts: definitions.regions.map { CellKey(.region, $0) })]
+        var result = [SumConstraint(total: .country, parts: definitions.regions.map { CellKey.region($0) })]
         for region in definitions.regions {
-            let clusters = definitions.clusters.filter { $0.region == region }.map { CellKey(.cluster, $0.id) }
-            result.append(SumConstraint(total: CellKey(.region, region), parts: clusters))
+            let clusters = definitions.clusters.filter { $0.region == region }.map { CellKey.cluster($0.id) }
+            result.append(SumConstraint(total: .region(region), parts: clusters))
         }
         for cluster in definitions.clusters {
-            result.append(SumConstraint(total: CellKey(.cluster, cluster.id), parts: cluster.members.map { CellKey(.municipality, String($0.code)) }))
+            result.append(SumConstraint(total: .cluster(cluster.id), parts: cluster.members.map { CellKey.municipality($0.code) }))
         }
         return result
     }
@@ -49,29 +49,29 @@ public struct ReportBuilder: Sendable {
         for municipality in inputs.register.municipalities {
             let input = engine.input(indicator, period: period, municipality: municipality.code)
             municipalInputs[municipality.code] = input
-            let key = CellKey(.municipality, String(municipality.code))
+            let key = CellKey.municipality(municipality.code)
             if let reason = primarySuppression(indicator.suppression, aggregation: indicator.aggregation, input: input) {
                 hidden[key] = reason
             }
         }
         for cluster in inputs.definitions.clusters {
-            figures[CellKey(.cluster, cluster.id)] = engine.figure(indicator, period: period, area: .cluster(cluster))
+            figures[.cluster(cluster.id)] = engine.figure(indicator, period: period, area: .cluster(cluster))
         }
         for region in regionAreas {
-            figures[CellKey(.region, region.id)] = engine.figure(indicator, period: period, area: region)
+            figures[.region(region.id)] = engine.figure(indicator, period: period, area: region)
         }
-        figures[CellKey(.country, "DK")] = engine.figure(indicator, period: period, area: countryArea)
+        figures[.country] = engine.figure(indicator, period: period, area: countryArea)
 
         if secondarySuppression, !hidden.isEmpty {
             // A cell without a value is not published and adds nothing to any sum: it is no part of
             // a constraint, and hiding it would protect nothing.
             let hasValue: (CellKey) -> Bool = { key in
-                if key.level == .municipality, let code = Int(key.id) { return municipalInputs[code]?.value != nil }
+                if case .municipality(let code) = key { return municipalInputs[code]?.value != nil }
                 return figures[key]?.value != nil
             }
             let publishedSums = constraints.map { SumConstraint(total: $0.total, parts: $0.parts.filter(hasValue)) }
             let size: (CellKey) -> Double = { key in
-                if key.level == .municipality, let code = Int(key.id), let input = municipalInputs[code] {
+                if case .municipality(let code) = key, let input = municipalInputs[code] {
                     return input.numerator ?? input.value ?? 0
                 }
                 return figures[key]?.numerator ?? figures[key]?.value ?? 0
@@ -119,7 +119,7 @@ public struct ReportBuilder: Sendable {
         let latestDate = inputs.population.dates.last
         let memberSummaries = members.map { member in
             MemberSummary(code: member.code, name: name(of: member.code), share: member.share,
-                          population: latestDate.flatMap { inputs.population.count("i_alt", municipality: member.code, date: $0) })
+                          population: latestDate.flatMap { inputs.population.count(.total, municipality: member.code, date: $0) })
         }
         var clusterPopulation: Double? = 0
         for summary in memberSummaries {
@@ -145,8 +145,8 @@ public struct ReportBuilder: Sendable {
         }
         return PackReport(
             cluster: cluster, kind: definitions.kind, definitionsName: definitions.name,
-            definitionsValidFrom: definitions.validFrom.map(Period.init), regionName: region.name,
-            members: memberSummaries, populationDate: latestDate.map(Period.init), population: clusterPopulation,
+            definitionsValidFrom: definitions.validFrom, regionName: region.name,
+            members: memberSummaries, populationDate: latestDate, population: clusterPopulation,
             sections: sections, periods: allPeriods.sorted(), sources: sources,
             hasSyntheticData: !synthetic.isEmpty, syntheticIndicators: synthetic,
             documentDate: documentDate, toolVersion: toolVersion)
@@ -159,8 +159,8 @@ public struct ReportBuilder: Sendable {
         let periods = Array(allPeriods.suffix(2))
         var rows: [ReportRow] = []
         var hiddenCells: [HiddenCell] = []
-        func row(_ level: AreaLevel, id: String, name: String, share: Double) -> ReportRow {
-            let key = CellKey(level, id)
+        func row(_ key: CellKey, name: String, share: Double) -> ReportRow {
+            let level = key.level
             var values: [ReportValue] = []
             var coverage: [Coverage?] = []
             var approximation = false
@@ -172,8 +172,8 @@ public struct ReportBuilder: Sendable {
                     coverage.append(table.figures[key]?.coverage)
                     continue
                 }
-                if level == .municipality {
-                    let value = Int(id).flatMap { table.inputs[$0]?.value }
+                if case .municipality(let code) = key {
+                    let value = table.inputs[code]?.value
                     values.append(value.map(ReportValue.shown) ?? .missing)
                     coverage.append(nil)
                 } else {
@@ -187,15 +187,15 @@ public struct ReportBuilder: Sendable {
                     coverage.append(figure?.coverage)
                 }
             }
-            return ReportRow(level: level, id: id, name: name, share: share, values: values, coverage: coverage,
+            return ReportRow(level: level, id: key.id, name: name, share: share, values: values, coverage: coverage,
                              isApproximation: approximation, development: nil, levelMark: nil)
         }
         for member in members {
-            rows.append(row(.municipality, id: String(member.code), name: name(of: member.code), share: member.share))
+            rows.append(row(.municipality(member.code), name: name(of: member.code), share: member.share))
         }
-        rows.append(row(.cluster, id: cluster.id, name: cluster.name, share: 1))
-        rows.append(row(.region, id: region.id, name: region.name, share: 1))
-        rows.append(row(.country, id: "DK", name: "Hele landet", share: 1))
+        rows.append(row(.cluster(cluster.id), name: cluster.name, share: 1))
+        rows.append(row(.region(region.id), name: region.name, share: 1))
+        rows.append(row(.country, name: "Hele landet", share: 1))
 
         let country = rows.last?.latest.number
         for index in rows.indices {

@@ -72,15 +72,31 @@ public func primarySuppression(_ rule: SuppressionRule, aggregation: Aggregation
 }
 
 /// A cell of the published hierarchy: a municipality, cluster, region or the country, in one period.
-public struct CellKey: Sendable, Hashable, Comparable {
-    public var level: AreaLevel
-    public var id: String
+public enum CellKey: Sendable, Hashable, Comparable {
+    case municipality(MunicipalityCode)
+    case cluster(String)
+    case region(String)
+    case country
 
-    public init(_ level: AreaLevel, _ id: String) {
-        self.level = level
-        self.id = id
+    public var level: AreaLevel {
+        switch self {
+        case .municipality: return .municipality
+        case .cluster: return .cluster
+        case .region: return .region
+        case .country: return .country
+        }
     }
 
+    /// The id as tables and files write it: "147", "SR06", "Nordjylland", "DK".
+    public var id: String {
+        switch self {
+        case .municipality(let code): return String(code)
+        case .cluster(let id), .region(let id): return id
+        case .country: return Area.countryID
+        }
+    }
+
+    /// Ordered by level name, then id, as text: secondary suppression breaks ties in this order.
     public static func < (lhs: CellKey, rhs: CellKey) -> Bool {
         (lhs.level.rawValue, lhs.id) < (rhs.level.rawValue, rhs.id)
     }
