@@ -1,8 +1,9 @@
 # The two commands of the README:
-#   make run   installs what is missing, builds, checks the shipped data and writes the packs to out/
-#   make test  installs what is missing and runs the whole test suite
-# And: make benchmark (prints build times and memory), make pdf (renders one pack with LibreOffice).
-.PHONY: setup build run test benchmark pdf clean
+#   make run   installs what building needs and is missing, builds, checks the shipped data and writes the packs to out/
+#   make test  installs that and the test tools (browser, locale, .venv/ with openpyxl and Selenium) and runs the whole test suite
+# And: make setup / make setup-test (only the installing), make benchmark (prints build times and memory),
+# make pdf (renders one pack with LibreOffice).
+.PHONY: setup setup-test build run test benchmark pdf clean
 
 SWIFT ?= swift
 DATAPAKKE = .build/release/datapakke
@@ -11,7 +12,10 @@ DATAPAKKE = .build/release/datapakke
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 setup:
-	@Tools/setup.sh
+	@Tools/setup.sh run
+
+setup-test:
+	@Tools/setup.sh test
 
 build: setup
 	$(SWIFT) build -c release --product datapakke
@@ -20,8 +24,9 @@ run: build
 	$(DATAPAKKE) check
 	$(DATAPAKKE) build
 
-test: setup
-	$(SWIFT) test
+# The tests start `python3` for openpyxl and Selenium: the project's .venv/ comes first on PATH.
+test: setup-test
+	PATH="$(CURDIR)/.venv/bin:$$PATH" $(SWIFT) test
 
 benchmark: build
 	@Tools/benchmark.sh $(DATAPAKKE)
