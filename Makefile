@@ -1,17 +1,23 @@
 # The two commands of the README:
-#   make run   installs what is missing, builds, checks the shipped data and writes the packs to out/
-#   make test  installs what is missing and runs the whole test suite
-# And: make benchmark (prints build times and memory), make pdf (renders one pack with LibreOffice).
-.PHONY: setup build run test benchmark pdf clean
+#   make run   installs what building needs and is missing, builds, checks the shipped data and writes the packs to out/
+#   make test  installs that and the test tools (browser, locale, .venv/ with openpyxl and Selenium) and runs the whole test suite
+# And: make setup / make setup-test (only the installing), make format (swift format in place), make lint (the
+# format check CI runs), make benchmark (prints build times and memory), make pdf (renders one pack with LibreOffice).
+.PHONY: setup setup-test build run test format lint benchmark pdf clean
 
 SWIFT ?= swift
 DATAPAKKE = .build/release/datapakke
+# What swift format formats and checks, with the repository's .swift-format.
+FORMATTED = Sources Tests Package.swift
 # The packs' document date: the last commit's time (the reproducible-builds convention), so the same
 # checkout always gives the same files. Without git, datapakke uses the data's own latest date.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 setup:
-	@Tools/setup.sh
+	@Tools/setup.sh run
+
+setup-test:
+	@Tools/setup.sh test
 
 build: setup
 	$(SWIFT) build -c release --product datapakke
@@ -20,8 +26,15 @@ run: build
 	$(DATAPAKKE) check
 	$(DATAPAKKE) build
 
-test: setup
-	$(SWIFT) test
+# The tests start `python3` for openpyxl and Selenium: the project's .venv/ comes first on PATH.
+test: setup-test
+	PATH="$(CURDIR)/.venv/bin:$$PATH" $(SWIFT) test
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(FORMATTED)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMATTED)
 
 benchmark: build
 	@Tools/benchmark.sh $(DATAPAKKE)

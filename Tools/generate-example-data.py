@@ -17,13 +17,13 @@ tool can be built, tested and demonstrated without real data. Every row says so 
 else.
 
 What is real and how the synthetic figures are calibrated:
-  * `i_alt` on 2023-01-01 equals the real total in shared/data/befolkning-kendte-totaler.csv
+  * `i_alt` on 2023-01-01 equals the real total in Data/kilder/befolkning-kendte-totaler.csv
     wherever one is known (71 municipalities), and the few real 2024/2025 totals given there are
     used exactly on those dates (Holbæk 2024/2025, Slagelse 2024, Sorø 2024, Kalundborg 2025,
     Lejre 2025);
   * Nordjylland's real 2020 totals are grown to 2023 (about +0.5 %/year, Aalborg faster);
   * the 16 municipalities without any known total get made-up totals whose sums equal the real
-    gaps stated in shared/data/SOURCES.md (Hovedstaden 1,083,052; Midtjylland 223,717);
+    gaps stated in Data/kilder/SOURCES.md (Hovedstaden 1,083,052; Midtjylland 223,717);
   * the eight municipalities of Sundhedsråd Midt- og Vestsjælland are calibrated to the real data
     pack's figures (416,350 residents on 1 January 2025, 26.9 % aged 65+, 7.5 % aged 80+, 63.7 %
     aged 16-67, 0.8 % in nursing homes), and their 2024 council level of each indicator is made
@@ -35,12 +35,12 @@ Everything else (age structure, growth, indicator values) is drawn at random.
 The data is reproducible: a fixed seed (random.Random(2027)), a fixed order of draws, and only
 the standard library, so running the script twice gives byte-identical files.
 
-Usage (from anywhere):
-    python3 Tools/generate-example-data.py [--shared PATH] [--quiet]
+Usage (from anywhere; paths are relative to this script's repository):
+    python3 Tools/generate-example-data.py [--quiet]
 
---shared is the read-only `shared` folder (default: ../shared next to the repository); its
-`data/` subfolder holds befolkning-kendte-totaler.csv. The municipality register is read from
-ClusterDefinitions/kommuner.csv in this repository.
+It reads only files of this repository: the real population totals in
+Data/kilder/befolkning-kendte-totaler.csv (a byte-for-byte copy of the published research file,
+see Data/kilder/README.md) and the municipality register ClusterDefinitions/kommuner.csv.
 """
 
 import argparse
@@ -51,6 +51,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+KNOWN_TOTALS = REPO / "Data" / "kilder" / "befolkning-kendte-totaler.csv"
 SEED = 2027
 YEARS = (2023, 2024, 2025)
 PERIODS = (2023, 2024)
@@ -59,7 +60,7 @@ PERIODS = (2023, 2024)
 MIDT_VEST = (330, 316, 370, 329, 340, 306, 326, 350)
 MIDT_VEST_2025 = {"i_alt": 416_350, "65plus": 0.269, "80plus": 0.075, "16_67": 0.637, "plejehjem": 0.008}
 
-# Gaps stated in SOURCES.md: real 2023 region totals minus the known municipalities.
+# Gaps stated in Data/kilder/SOURCES.md: real 2023 region totals minus the known municipalities.
 HOVEDSTADEN_MISSING_SUM = 1_083_052
 MIDTJYLLAND_MISSING_SUM = 223_717
 # Made-up 2023 totals for municipalities with no known figure. The first one of each group is
@@ -143,14 +144,6 @@ INDICATORS = [
 
 # --------------------------------------------------------------------------- input
 
-def find_shared_data(shared):
-    """Accept either the `shared` folder or its `data` subfolder."""
-    for candidate in (shared / "data", shared):
-        if (candidate / "befolkning-kendte-totaler.csv").is_file():
-            return candidate
-    sys.exit(f"error: befolkning-kendte-totaler.csv not found under {shared} (use --shared PATH)")
-
-
 def read_register():
     path = REPO / "ClusterDefinitions" / "kommuner.csv"
     with open(path, encoding="utf-8", newline="") as f:
@@ -161,9 +154,9 @@ def read_register():
     return sorted(register)
 
 
-def read_known_totals(data_dir):
+def read_known_totals():
     known = {}
-    with open(data_dir / "befolkning-kendte-totaler.csv", encoding="utf-8", newline="") as f:
+    with open(KNOWN_TOTALS, encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter=";"):
             known[(int(r["kommunekode"]), int(r["pr_1_januar"]))] = int(r["indbyggere"])
     return known
@@ -444,14 +437,11 @@ def summary(pop, ind_rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
-                        help="the read-only shared folder (or its data/ subfolder); default: ../shared")
     parser.add_argument("--quiet", action="store_true", help="do not print the calibration summary")
     args = parser.parse_args()
 
-    data_dir = find_shared_data(args.shared)
     register = read_register()
-    known = read_known_totals(data_dir)
+    known = read_known_totals()
 
     master = random.Random(SEED)
     rng_pop = random.Random(master.getrandbits(64))

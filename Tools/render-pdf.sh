@@ -7,7 +7,8 @@ file=${1:?usage: Tools/render-pdf.sh WORKBOOK.xlsx [OUTDIR]}
 out=${2:-out/pdf}
 if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    # Through env, because sudo does not pass DEBIAN_FRONTEND on.
+    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         libreoffice-calc poppler-utils fonts-crosextra-carlito >/dev/null
 fi
 mkdir -p "$out"
