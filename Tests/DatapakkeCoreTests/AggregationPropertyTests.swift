@@ -2,7 +2,7 @@ import PropertyBased
 import Testing
 @testable import DatapakkeCore
 
-/// Invariants of the weighting rules (DESIGN.md §3), over random municipalities.
+/// Invariants of the weighting rules (docs/weighting.md), over random municipalities.
 @Suite struct AggregationPropertyTests {
     static let kinds: [Aggregation] = [.count, .ratio(scale: 1000), .weighted(base: .aged65plus), .notAdditive(approximateBy: .total)]
 

@@ -5,8 +5,7 @@ public enum TrafficLight: String, Sendable, Hashable, Codable {
     case red = "rød"
 }
 
-/// The ±1 % rule of the national goals report (seed `nationale-maal-2024.txt`, "UDVIKLING I MÅL OG
-/// INDIKATORER"): a relative change within ±1 % counts as unchanged, a relative difference from the
+/// The ±1 % rule of the national goals report (docs/comparisons.md#the-one-per-cent-band): a relative change within ±1 % counts as unchanged, a relative difference from the
 /// country within ±1 % as on level; otherwise green or red by the indicator's direction.
 public enum TrafficLightRule {
     /// The band, as a fraction, inside which a change counts as unchanged / on level.

@@ -46,7 +46,7 @@ public struct Figure: Sendable, Hashable, Codable {
     public var isApproximation: Bool
 }
 
-/// The weighting rules of DESIGN.md §3, as pure functions of the members' inputs.
+/// The weighting rules (docs/weighting.md), as pure functions of the members' inputs.
 public enum Aggregator {
     /// Aggregates members (each with its share of the municipality) by `aggregation`.
     ///

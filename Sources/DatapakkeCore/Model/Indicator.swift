@@ -26,7 +26,7 @@ public enum PopulationGroup: String, Sendable, Hashable, Codable, CaseIterable, 
     public static func < (lhs: PopulationGroup, rhs: PopulationGroup) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// How a cluster's figure is made from its municipalities' (DESIGN.md §3).
+/// How a cluster's figure is made from its municipalities' figures (docs/weighting.md).
 public enum Aggregation: Sendable, Hashable {
     /// Σ count.
     case count

@@ -55,7 +55,7 @@ extension SuppressionRule {
     }
 }
 
-/// The primary rule: whether a municipality's own value must be hidden.
+/// The primary rule: whether a municipality's own value must be hidden (docs/small-numbers.md#primary-suppression).
 public func primarySuppression(_ rule: SuppressionRule, aggregation: Aggregation, input: MunicipalInput) -> SuppressionReason? {
     switch aggregation {
     case .count:
@@ -119,7 +119,7 @@ public struct SumConstraint: Sendable, Hashable {
 /// Counts are additive, and the denominators (population) are published, so a shown rate gives its
 /// numerator. A sum with exactly one unknown cell (a hidden part, or a hidden total under shown parts)
 /// gives that cell away: hide the smallest shown part too, or, when there is none, the total.
-/// Repeated until no sum has exactly one unknown.
+/// Repeated until no sum has exactly one unknown (docs/small-numbers.md#secondary-suppression).
 public enum SecondarySuppression {
     /// Returns the cells to hide in addition to `hidden`; `size` orders the candidates (smallest first).
     public static func complete(hidden: Set<CellKey>, constraints: [SumConstraint], size: (CellKey) -> Double) -> Set<CellKey> {
