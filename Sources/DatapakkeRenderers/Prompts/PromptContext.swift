@@ -2,33 +2,93 @@ import DatapakkeCore
 import Foundation
 import Mustache
 
+/// A text value of an indicator a template may name (absent when the number may not be shown).
+public enum PromptValue: String, CaseIterable, Sendable {
+    case raadet
+    case raadetStort = "raadet_stort"
+    case raadetsNavn = "raadets_navn"
+    case regionensNavn = "regionens_navn"
+    case antalKommuner = "antal_kommuner"
+    case titel
+    case titelISaetning = "titel_i_saetning"
+    case kortTitel = "kort_titel"
+    case enhed
+    case definition
+    case periode
+    case periodeTekst = "periode_tekst"
+    case forrigePeriode = "forrige_periode"
+    case vaerdi
+    case forrigeVaerdi = "forrige_vaerdi"
+    case regionen
+    case landet
+    case forskelLandetPct = "forskel_landet_pct"
+    case udviklingPct = "udvikling_pct"
+    case aendring
+    case hoejesteKommune = "hoejeste_kommune"
+    case hoejesteVaerdi = "hoejeste_vaerdi"
+    case lavesteKommune = "laveste_kommune"
+    case lavesteVaerdi = "laveste_vaerdi"
+    case spredning
+    case afvigendeKommune = "afvigende_kommune"
+    case afvigendeVaerdi = "afvigende_vaerdi"
+    case afvigelsePct = "afvigelse_pct"
+    case skjulteKommuner = "skjulte_kommuner"
+    case antalSkjulte = "antal_skjulte"
+    case manglendeKommuner = "manglende_kommuner"
+    case antalManglende = "antal_manglende"
+    case antalVisteKommuner = "antal_viste_kommuner"
+    case markeringNiveau = "markering_niveau"
+    case markeringUdvikling = "markering_udvikling"
+    case vaerdiMedEnhed = "vaerdi_med_enhed"
+    case forrigeVaerdiMedEnhed = "forrige_vaerdi_med_enhed"
+    case regionenMedEnhed = "regionen_med_enhed"
+    case landetMedEnhed = "landet_med_enhed"
+    case hoejesteMedEnhed = "hoejeste_med_enhed"
+    case lavesteMedEnhed = "laveste_med_enhed"
+    case afvigendeMedEnhed = "afvigende_med_enhed"
+    case aendringMedEnhed = "aendring_med_enhed"
+}
+
+/// A rule a template may test: true or false for every indicator.
+public enum PromptFlag: String, CaseIterable, Sendable {
+    case harVaerdi = "har_vaerdi"
+    case vaerdiSkjult = "vaerdi_skjult"
+    case erAntal = "er_antal"
+    case kunKommunetal = "kun_kommunetal"
+    case tilnaermet
+    case syntetisk
+    case flereKommuner = "flere_kommuner"
+    case hoejErBedst = "hoej_er_bedst"
+    case lavErBedst = "lav_er_bedst"
+    case ingenRetning = "ingen_retning"
+    case overLandet = "over_landet"
+    case underLandet = "under_landet"
+    case paaNiveau = "paa_niveau"
+    case daarligereEndLandet = "daarligere_end_landet"
+    case bedreEndLandet = "bedre_end_landet"
+    case harUdvikling = "har_udvikling"
+    case steget
+    case faldet
+    case uaendret
+    case udviklingForkertVej = "udvikling_forkert_vej"
+    case udviklingRigtigVej = "udvikling_rigtig_vej"
+    case storSpredning = "stor_spredning"
+    case afvigerEnKommune = "afviger_en_kommune"
+    case afvigendeOver = "afvigende_over"
+    case afvigendeUnder = "afvigende_under"
+    case skjulteVaerdier = "skjulte_vaerdier"
+    case manglendeVaerdier = "manglende_vaerdier"
+    case intetSaerligt = "intet_saerligt"
+}
+
 /// The names a prompt template may use, with what they hold. `Templates/README-refleksioner.md`
 /// documents the same list for analysts; a test keeps the two in step.
 public enum PromptVariables {
     /// Text values of an indicator (absent when the number may not be shown).
-    public static let values: [String] = [
-        "raadet", "raadet_stort", "raadets_navn", "regionens_navn", "antal_kommuner",
-        "titel", "titel_i_saetning", "kort_titel", "enhed", "definition",
-        "periode", "periode_tekst", "forrige_periode",
-        "vaerdi", "forrige_vaerdi", "regionen", "landet",
-        "forskel_landet_pct", "udvikling_pct", "aendring",
-        "hoejeste_kommune", "hoejeste_vaerdi", "laveste_kommune", "laveste_vaerdi", "spredning",
-        "afvigende_kommune", "afvigende_vaerdi", "afvigelse_pct",
-        "skjulte_kommuner", "antal_skjulte", "manglende_kommuner", "antal_manglende", "antal_viste_kommuner",
-        "markering_niveau", "markering_udvikling",
-        "vaerdi_med_enhed", "forrige_vaerdi_med_enhed", "regionen_med_enhed", "landet_med_enhed",
-        "hoejeste_med_enhed", "laveste_med_enhed", "afvigende_med_enhed", "aendring_med_enhed",
-    ]
+    public static var values: [String] { PromptValue.allCases.map(\.rawValue) }
 
     /// The rules: true or false for every indicator.
-    public static let flags: [String] = [
-        "har_vaerdi", "vaerdi_skjult", "er_antal", "kun_kommunetal", "tilnaermet", "syntetisk", "flere_kommuner",
-        "hoej_er_bedst", "lav_er_bedst", "ingen_retning",
-        "over_landet", "under_landet", "paa_niveau", "daarligere_end_landet", "bedre_end_landet",
-        "har_udvikling", "steget", "faldet", "uaendret", "udvikling_forkert_vej", "udvikling_rigtig_vej",
-        "stor_spredning", "afviger_en_kommune", "afvigende_over", "afvigende_under",
-        "skjulte_vaerdier", "manglende_vaerdier", "intet_saerligt",
-    ]
+    public static var flags: [String] { PromptFlag.allCases.map(\.rawValue) }
 
     /// Names a section template (`_sektion.mustache`) has besides the indicator ids.
     public static let sectionValues: [String] = ["sektion", "sektion_intro"]
@@ -56,131 +116,137 @@ struct AbsentValue: MustacheCustomRenderable {
 /// The facts about one indicator of one pack, computed from the report model and formatted the
 /// Danish way; the template's context.
 struct IndicatorFacts {
-    var values: [String: String] = [:]
-    var flags: [String: Bool] = [:]
+    var values: [PromptValue: String] = [:]
+    var flags: [PromptFlag: Bool] = [:]
 
     init(_ report: IndicatorReport, pack: PackReport) {
         let indicator = report.indicator
-        var numbers: [String: Double] = [:]
-        func set(_ name: String, _ number: Double) {
+        var numbers: [PromptValue: Double] = [:]
+        func set(_ name: PromptValue, _ number: Double) {
             numbers[name] = number
             values[name] = DanishNumber.format(number, decimals: indicator.decimals)
         }
         let percent = { (fraction: Double) in DanishNumber.format(abs(fraction) * 100, decimals: 1) }
         // One flag per side of the ±1 % band.
-        func setBand(_ position: TrafficLightRule.Position, above: String, below: String, within: String) {
+        func setBand(_ position: TrafficLightRule.Position, above: PromptFlag, below: PromptFlag, within: PromptFlag) {
             flags[above] = position == .above
             flags[below] = position == .below
             flags[within] = position == .within
         }
 
-        values["raadet"] = pack.kind.definite
-        values["raadet_stort"] = pack.kind.definite.prefix(1).uppercased() + pack.kind.definite.dropFirst()
-        values["raadets_navn"] = pack.cluster.name
-        values["regionens_navn"] = pack.regionName
-        values["antal_kommuner"] = String(report.municipalityRows.count)
-        values["titel"] = indicator.title
-        values["titel_i_saetning"] = PromptText.sentenceCase(indicator.title)
-        values["kort_titel"] = indicator.shortTitle
-        values["enhed"] = indicator.unit
-        if !indicator.definition.isEmpty { values["definition"] = indicator.definition }
+        values[.raadet] = pack.kind.definite
+        values[.raadetStort] = pack.kind.definite.prefix(1).uppercased() + pack.kind.definite.dropFirst()
+        values[.raadetsNavn] = pack.cluster.name
+        values[.regionensNavn] = pack.regionName
+        values[.antalKommuner] = String(report.municipalityRows.count)
+        values[.titel] = indicator.title
+        values[.titelISaetning] = PromptText.sentenceCase(indicator.title)
+        values[.kortTitel] = indicator.shortTitle
+        values[.enhed] = indicator.unit
+        if !indicator.definition.isEmpty { values[.definition] = indicator.definition }
         if let latest = report.periods.last {
-            values["periode"] = latest.label
-            values["periode_tekst"] = latest.isDate ? "pr. \(latest.label)" : "i \(latest.label)"
+            values[.periode] = latest.label
+            values[.periodeTekst] = latest.isDate ? "pr. \(latest.label)" : "i \(latest.label)"
         }
-        if report.periods.count > 1 { values["forrige_periode"] = report.periods[report.periods.count - 2].label }
+        if report.periods.count > 1 { values[.forrigePeriode] = report.periods[report.periods.count - 2].label }
 
         let cluster = report.clusterRow
         let value = cluster?.latest.number
         let country = report.countryRow?.latest.number
-        value.map { set("vaerdi", $0) }
-        cluster?.previous?.number.map { set("forrige_vaerdi", $0) }
-        report.regionRow?.latest.number.map { set("regionen", $0) }
-        country.map { set("landet", $0) }
+        value.map { set(.vaerdi, $0) }
+        cluster?.previous?.number.map { set(.forrigeVaerdi, $0) }
+        report.regionRow?.latest.number.map { set(.regionen, $0) }
+        country.map { set(.landet, $0) }
 
-        flags["har_vaerdi"] = value != nil
+        flags[.harVaerdi] = value != nil
         switch indicator.aggregation {
-        case .count, .population: flags["er_antal"] = true
+        case .count, .population: flags[.erAntal] = true
         default: break
         }
-        if case .hidden = cluster?.latest { flags["vaerdi_skjult"] = true }
-        if case .notComputed = cluster?.latest { flags["kun_kommunetal"] = true }
-        flags["tilnaermet"] = value != nil && (cluster?.isApproximation ?? false)
-        flags["syntetisk"] = report.origin == .synthetic
-        flags["flere_kommuner"] = report.municipalityRows.count > 1
-        flags["hoej_er_bedst"] = indicator.direction == .higherIsBetter
-        flags["lav_er_bedst"] = indicator.direction == .lowerIsBetter
-        flags["ingen_retning"] = indicator.direction == .none
+        if case .hidden = cluster?.latest { flags[.vaerdiSkjult] = true }
+        if case .notComputed = cluster?.latest { flags[.kunKommunetal] = true }
+        flags[.tilnaermet] = value != nil && (cluster?.isApproximation ?? false)
+        flags[.syntetisk] = report.origin == .synthetic
+        flags[.flereKommuner] = report.municipalityRows.count > 1
+        flags[.hoejErBedst] = indicator.direction == .higherIsBetter
+        flags[.lavErBedst] = indicator.direction == .lowerIsBetter
+        flags[.ingenRetning] = indicator.direction == .none
 
         // Level against the country: the ±1 % band of the national goals report.
         if let difference = TrafficLightRule.relativeDifference(value, from: country) {
-            values["forskel_landet_pct"] = percent(difference)
-            setBand(TrafficLightRule.position(of: difference), above: "over_landet", below: "under_landet", within: "paa_niveau")
+            values[.forskelLandetPct] = percent(difference)
+            setBand(TrafficLightRule.position(of: difference), above: .overLandet, below: .underLandet, within: .paaNiveau)
         }
-        flags["daarligere_end_landet"] = cluster?.levelMark == .red
-        flags["bedre_end_landet"] = cluster?.levelMark == .green
-        cluster?.levelMark.map { values["markering_niveau"] = $0.rawValue }
+        flags[.daarligereEndLandet] = cluster?.levelMark == .red
+        flags[.bedreEndLandet] = cluster?.levelMark == .green
+        cluster?.levelMark.map { values[.markeringNiveau] = $0.rawValue }
 
         // Development since the previous period.
         if let value, let previous = cluster?.previous?.number {
-            flags["har_udvikling"] = true
-            set("aendring", abs(value - previous))
+            flags[.harUdvikling] = true
+            set(.aendring, abs(value - previous))
             if let change = TrafficLightRule.relativeDifference(value, from: previous) {
-                values["udvikling_pct"] = percent(change)
-                setBand(TrafficLightRule.position(of: change), above: "steget", below: "faldet", within: "uaendret")
+                values[.udviklingPct] = percent(change)
+                setBand(TrafficLightRule.position(of: change), above: .steget, below: .faldet, within: .uaendret)
             }
         }
-        flags["udvikling_forkert_vej"] = cluster?.development == .red
-        flags["udvikling_rigtig_vej"] = cluster?.development == .green
-        cluster?.development.map { values["markering_udvikling"] = $0.rawValue }
+        flags[.udviklingForkertVej] = cluster?.development == .red
+        flags[.udviklingRigtigVej] = cluster?.development == .green
+        cluster?.development.map { values[.markeringUdvikling] = $0.rawValue }
 
         // The municipalities: only shown values count; hidden and missing ones are named, never valued.
         let shown = report.municipalityRows.compactMap { row in row.latest.number.map { (row.name, $0) } }
-        values["antal_viste_kommuner"] = String(shown.count)
+        values[.antalVisteKommuner] = String(shown.count)
         // For counts the municipalities' size decides the figure, so spread and outliers say nothing.
-        let isCount = flags["er_antal"] == true
+        let isCount = flags[.erAntal] == true
         if !isCount, shown.count >= 2, let highest = report.highest, let lowest = report.lowest,
            let high = highest.latest.number, let low = lowest.latest.number, highest.id != lowest.id {
-            values["hoejeste_kommune"] = highest.name
-            set("hoejeste_vaerdi", high)
-            values["laveste_kommune"] = lowest.name
-            set("laveste_vaerdi", low)
+            values[.hoejesteKommune] = highest.name
+            set(.hoejesteVaerdi, high)
+            values[.lavesteKommune] = lowest.name
+            set(.lavesteVaerdi, low)
             if low > 0 {
                 let spread = high / low
-                values["spredning"] = DanishNumber.format(spread, decimals: 1)
-                flags["stor_spredning"] = spread >= PromptVariables.largeSpread
+                values[.spredning] = DanishNumber.format(spread, decimals: 1)
+                flags[.storSpredning] = spread >= PromptVariables.largeSpread
             }
         }
         if !isCount, let value, value != 0, shown.count >= PromptVariables.outlierMinimumMunicipalities {
             let far = shown.filter { abs($0.1 - value) / abs(value) > PromptVariables.outlierDistance }
             if far.count == 1, let outlier = far.first {
-                flags["afviger_en_kommune"] = true
-                flags["afvigende_over"] = outlier.1 > value
-                flags["afvigende_under"] = outlier.1 < value
-                values["afvigende_kommune"] = outlier.0
-                set("afvigende_vaerdi", outlier.1)
-                values["afvigelse_pct"] = percent((outlier.1 - value) / abs(value))
+                flags[.afvigerEnKommune] = true
+                flags[.afvigendeOver] = outlier.1 > value
+                flags[.afvigendeUnder] = outlier.1 < value
+                values[.afvigendeKommune] = outlier.0
+                set(.afvigendeVaerdi, outlier.1)
+                values[.afvigelsePct] = percent((outlier.1 - value) / abs(value))
             }
         }
         let hidden = report.municipalityRows.filter { if case .hidden = $0.latest { return true } else { return false } }
         let missing = report.municipalityRows.filter { $0.latest == .missing }
         if !hidden.isEmpty {
-            flags["skjulte_vaerdier"] = true
-            values["skjulte_kommuner"] = DanishText.list(hidden.map(\.name))
-            values["antal_skjulte"] = String(hidden.count)
+            flags[.skjulteVaerdier] = true
+            values[.skjulteKommuner] = DanishText.list(hidden.map(\.name))
+            values[.antalSkjulte] = String(hidden.count)
         }
         if !missing.isEmpty {
-            flags["manglende_vaerdier"] = true
-            values["manglende_kommuner"] = DanishText.list(missing.map(\.name))
-            values["antal_manglende"] = String(missing.count)
+            flags[.manglendeVaerdier] = true
+            values[.manglendeKommuner] = DanishText.list(missing.map(\.name))
+            values[.antalManglende] = String(missing.count)
         }
-        for name in ["vaerdi", "forrige_vaerdi", "regionen", "landet", "hoejeste", "laveste", "afvigende", "aendring"] {
-            let key = name.hasSuffix("vaerdi") || ["regionen", "landet", "aendring"].contains(name) ? name : name + "_vaerdi"
-            if let number = numbers[key] { values[name + "_med_enhed"] = Self.withUnit(number, indicator: indicator) }
+        let withUnit: [(number: PromptValue, text: PromptValue)] = [
+            (.vaerdi, .vaerdiMedEnhed), (.forrigeVaerdi, .forrigeVaerdiMedEnhed), (.regionen, .regionenMedEnhed),
+            (.landet, .landetMedEnhed), (.hoejesteVaerdi, .hoejesteMedEnhed), (.lavesteVaerdi, .lavesteMedEnhed),
+            (.afvigendeVaerdi, .afvigendeMedEnhed), (.aendring, .aendringMedEnhed),
+        ]
+        for pair in withUnit {
+            if let number = numbers[pair.number] { values[pair.text] = Self.withUnit(number, indicator: indicator) }
         }
-        let notable = ["daarligere_end_landet", "bedre_end_landet", "udvikling_forkert_vej", "udvikling_rigtig_vej",
-                       "stor_spredning", "afviger_en_kommune", "skjulte_vaerdier", "manglende_vaerdier"]
-        flags["intet_saerligt"] = !notable.contains { flags[$0] == true }
+        let notable: [PromptFlag] = [
+            .daarligereEndLandet, .bedreEndLandet, .udviklingForkertVej, .udviklingRigtigVej,
+            .storSpredning, .afvigerEnKommune, .skjulteVaerdier, .manglendeVaerdier,
+        ]
+        flags[.intetSaerligt] = !notable.contains { flags[$0] == true }
     }
 
     /// A formatted number with its unit written out: "52,0 pct. af borgerne", "416.350 borgere",
@@ -201,8 +267,8 @@ struct IndicatorFacts {
     /// The Mustache context: every known name present, absent numbers as `AbsentValue`.
     var context: [String: Any] {
         var result: [String: Any] = [:]
-        for name in PromptVariables.values { result[name] = values[name].map { $0 as Any } ?? AbsentValue() }
-        for name in PromptVariables.flags { result[name] = flags[name] ?? false }
+        for name in PromptValue.allCases { result[name.rawValue] = values[name].map { $0 as Any } ?? AbsentValue() }
+        for name in PromptFlag.allCases { result[name.rawValue] = flags[name] ?? false }
         return result
     }
 }

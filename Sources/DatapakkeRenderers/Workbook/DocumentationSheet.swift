@@ -8,11 +8,11 @@ struct DocumentationSheet {
     let styles: WorkbookStyles
 
     func write(in workbook: Workbook) throws {
-        let sheet = try workbook.addWorksheet(named: "Dokumentation")
+        let sheet = try workbook.addWorksheet(named: PackSheet.documentation.name)
         let layout = SheetLayout(sheet)
         try setUpPage(sheet, report: report)
         try layout.write(.text("Dokumentation · \(report.cluster.name)"), row: 0, column: 0, style: styles.title, measure: false)
-        try layout.write(.internalLink(sheet: "Forside", cell: "A1", text: "← Til forsiden"), row: 1, column: 0, style: styles.link, measure: false)
+        try layout.write(.internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 1, column: 0, style: styles.link, measure: false)
         var row = 3
         let headers = ["Indikator", "Sektion", "Definition", "Enhed", "Datagrundlag", "Kilde", "Perioder",
                        "Beregning af tal for \(report.kind.rawValue), region og land", "Dækning i \(report.kind.definite), seneste periode",

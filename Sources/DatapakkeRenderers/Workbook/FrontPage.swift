@@ -7,10 +7,10 @@ struct FrontPage {
     /// What changed since the previous version of the pack, from the build.
     let changes: [String]
     let styles: WorkbookStyles
-    let sheetNames: [String]
+    let sheets: [PackSheet]
 
     func write(in workbook: Workbook) throws {
-        let sheet = try workbook.addWorksheet(named: "Forside")
+        let sheet = try workbook.addWorksheet(named: PackSheet.front.name)
         let layout = SheetLayout(sheet)  // measures nothing here: the widths are fixed
         try setUpPage(sheet, report: report)
         sheet.setPortrait()
@@ -82,9 +82,9 @@ struct FrontPage {
 
         try layout.write(.text("Indhold"), row: row, column: 0, style: styles.heading)
         row += 1
-        for name in sheetNames.dropFirst() {
-            try layout.write(.internalLink(sheet: name, cell: "A1", text: name), row: row, column: 0, style: styles.link)
-            try sheet.writeWrapped(contentsDescription(name), row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.note, lineHeight: 13.5)
+        for listed in sheets.dropFirst() {
+            try layout.write(.internalLink(sheet: listed.name, cell: "A1", text: listed.name), row: row, column: 0, style: styles.link)
+            try sheet.writeWrapped(contentsDescription(listed), row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.note, lineHeight: 13.5)
             row += 1
         }
         row += 1
@@ -112,13 +112,14 @@ struct FrontPage {
     static let widths: [Double] = [30, 22, 26, 20]
     static var totalWidth: Double { widths.reduce(0, +) }
 
-    private func contentsDescription(_ sheet: String) -> String {
+    private func contentsDescription(_ sheet: PackSheet) -> String {
         switch sheet {
-        case "Refleksioner": return "Spørgsmål til drøftelse, med \(report.kind.definite)s egne tal"
-        case "Dokumentation": return "Definitioner, kilder, beregning, dækning og skjulte celler"
-        default:
-            let section = report.sections.first { WorkbookRenderer.sheetName(for: $0.section) == sheet }
-            return section.map { $0.indicators.map(\.indicator.shortTitle).joined(separator: ", ") } ?? ""
+        case .front: return ""
+        case .prompts: return "Spørgsmål til drøftelse, med \(report.kind.definite)s egne tal"
+        case .documentation: return "Definitioner, kilder, beregning, dækning og skjulte celler"
+        case .section(let section):
+            let shown = report.sections.first { $0.section == section }
+            return shown.map { $0.indicators.map(\.indicator.shortTitle).joined(separator: ", ") } ?? ""
         }
     }
 }

@@ -8,7 +8,7 @@ struct PromptsSheet {
     let styles: WorkbookStyles
 
     func write(in workbook: Workbook) throws {
-        let sheet = try workbook.addWorksheet(named: "Refleksioner")
+        let sheet = try workbook.addWorksheet(named: PackSheet.prompts.name)
         try setUpPage(sheet, report: report)
         sheet.setPortrait()
         sheet.hideGridlines()
@@ -17,7 +17,7 @@ struct PromptsSheet {
         try sheet.write(.text("Refleksioner · \(report.cluster.name)"), row: 0, column: 0, style: styles.title)
         try sheet.write(.text("Spørgsmål til \(report.kind.definite)s drøftelser, med udgangspunkt i \(report.kind.definite)s egne tal."),
                         row: 1, column: 0, style: styles.subtitle)
-        try sheet.write(.internalLink(sheet: "Forside", cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link)
+        try sheet.write(.internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link)
         var row = 4
         if report.hasSyntheticData {
             try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 1,

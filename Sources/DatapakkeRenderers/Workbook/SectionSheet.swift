@@ -12,7 +12,7 @@ struct SectionSheet {
     static let chartRows = 17
 
     func write(in workbook: Workbook) throws {
-        let name = WorkbookRenderer.sheetName(for: section.section)
+        let name = PackSheet.section(section.section).name
         let sheet = try workbook.addWorksheet(named: name)
         let layout = SheetLayout(sheet)
         try setUpPage(sheet, report: report)
@@ -20,7 +20,7 @@ struct SectionSheet {
         try layout.write(.text("\(section.section.title) · \(report.cluster.name)"), row: 0, column: 0, style: styles.title, measure: false)
         let intro = section.section.introduction.map { $0.replacingOccurrences(of: "sundhedsrådet", with: report.kind.definite) } ?? ""
         try layout.write(.text(intro), row: 1, column: 0, style: styles.subtitle, measure: false)
-        try layout.write(.internalLink(sheet: "Forside", cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link, measure: false)
+        try layout.write(.internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link, measure: false)
         sheet.freezePanes(row: 3, column: 0)
         var row = 4
         for indicator in section.indicators {

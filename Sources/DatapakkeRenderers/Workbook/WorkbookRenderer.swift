@@ -13,12 +13,12 @@ public struct WorkbookRenderer {
 
     /// The sheet names, in order: front page, one per section, prompts, documentation.
     public static func sheetNames(for report: PackReport, withPrompts: Bool) -> [String] {
-        ["Forside"] + report.sections.map { sheetName(for: $0.section) } + (withPrompts ? ["Refleksioner"] : []) + ["Dokumentation"]
+        PackSheet.all(for: report, withPrompts: withPrompts).map(\.name)
     }
 
     /// A section's sheet name: its title, cut to Excel's 31 characters.
     public static func sheetName(for section: DatapakkeCore.Section) -> String {
-        String(section.title.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+        PackSheet.section(section).name
     }
 
     /// Writes the workbook to `path`; nothing is left at `path` if anything fails. `changes` are the
@@ -37,8 +37,8 @@ public struct WorkbookRenderer {
             created: report.documentDate)
         try Workbook.write(to: path, properties: properties) { workbook in
             let styles = WorkbookStyles(workbook)
-            let names = Self.sheetNames(for: report, withPrompts: prompts != nil)
-            try FrontPage(report: report, changes: changes, styles: styles, sheetNames: names).write(in: workbook)
+            let sheets = PackSheet.all(for: report, withPrompts: prompts != nil)
+            try FrontPage(report: report, changes: changes, styles: styles, sheets: sheets).write(in: workbook)
             for section in report.sections {
                 try SectionSheet(report: report, section: section, styles: styles).write(in: workbook)
             }
