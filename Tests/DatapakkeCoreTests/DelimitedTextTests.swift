@@ -4,21 +4,57 @@ import Testing
 
 @Suite struct DelimitedTextTests {
     @Test(arguments: [
-        ("12,3", 12.3), ("1.234,5", 1234.5), ("-0,4", -0.4), ("\u{2212}2", -2), ("12.3", 12.3), ("1,234.5", 1234.5),
-        ("7", 7), (" 26,6 ", 26.6),
+        ("12,3", 12.3), ("1.234,5", 1234.5), ("-0,4", -0.4), ("\u{2212}2", -2), ("7", 7), (" 26,6 ", 26.6), ("16.377", 16377),
+        ("1.234.567,25", 1_234_567.25),
     ])
-    func danishNumbers(text: String, expected: Double) {
-        #expect(parseDanishNumber(text) == .number(expected))
+    func decimalCommaFiles(text: String, expected: Double) {
+        #expect(parseNumber(text, as: .decimal(.comma)) == .number(expected))
+    }
+
+    @Test(arguments: [("12.3", 12.3), ("-0.4", -0.4), ("7", 7), ("0.125", 0.125), ("1.234.567", 1_234_567), ("1234.5", 1234.5)])
+    func decimalPointFiles(text: String, expected: Double) {
+        #expect(parseNumber(text, as: .decimal(.point)) == .number(expected))
+    }
+
+    /// A thousands point is read as thousands where the column holds counts or the file writes decimal
+    /// commas; where the file writes decimal points, "16.377" could be either and is refused.
+    @Test func aThousandsPointIsNeverGuessed() {
+        #expect(parseNumber("16.377", as: .count) == .number(16377))
+        #expect(parseNumber("16.377", as: .decimal(.comma)) == .number(16377))
+        guard case .invalid(let why) = parseNumber("16.377", as: .decimal(.point)) else {
+            Issue.record("16.377 in a decimal-point file must be refused")
+            return
+        }
+        #expect(why.contains("16,377") && why.contains("16377"))
+        #expect(DecimalConvention.detect(["12.3", "", "1.234"]) == .point)
+        #expect(DecimalConvention.detect(["12.3", "4,5"]) == .comma)
+    }
+
+    @Test(arguments: ["80043,5", "-5", "16.3", "1.2345", "12,", "abc"])
+    func countsAreNonNegativeWholeNumbers(text: String) {
+        guard case .invalid = parseNumber(text, as: .count) else {
+            Issue.record("«\(text)» must not be read as a count")
+            return
+        }
     }
 
     @Test(arguments: ["", "..", "  "])
     func notShownIsNotAvailableNeverZero(text: String) {
-        #expect(parseDanishNumber(text) == .notAvailable)
+        #expect(parseNumber(text, as: .count) == .notAvailable)
+        #expect(parseNumber(text, as: .decimal(.comma)) == .notAvailable)
     }
 
-    @Test(arguments: ["abc", "1,2,3", "12 %", "NaN", "inf"])
-    func invalidNumbers(text: String) {
-        #expect(parseDanishNumber(text) == .invalid)
+    @Test(arguments: ["abc", "1,2,3", "12 %", "NaN", "inf", "12.3,4", "1,234.5"])
+    func invalidDecimalCommaNumbers(text: String) {
+        guard case .invalid = parseNumber(text, as: .decimal(.comma)) else {
+            Issue.record("«\(text)» must not be read in a decimal-comma file")
+            return
+        }
+    }
+
+    @Test func echoedValuesAreCutAndControlCharactersShown() {
+        #expect(quoted(String(repeating: "x", count: 200)) == "«" + String(repeating: "x", count: 80) + "…»")
+        #expect(quoted("a\u{1B}[31mb") == "«a\\u{1B}[31mb»")
     }
 
     @Test func utf8WithBOMAndCRLF() throws {

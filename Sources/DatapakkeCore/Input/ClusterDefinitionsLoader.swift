@@ -112,7 +112,7 @@ public enum ClusterDefinitionsLoader {
             }
             var share = 1.0
             if let shareNode = memberNode["andel"] {
-                if let text = shareNode.scalar?.string, case .number(let value) = parseDanishNumber(text), value > 0, value <= 1 {
+                if let text = shareNode.scalar?.string, case .number(let value) = parseSettingNumber(text), value > 0, value <= 1 {
                     share = value
                 } else {
                     log.add(document.location(shareNode), "«andel» skal være et tal større end 0 og højst 1")

@@ -122,19 +122,9 @@ public struct DelimitedText: Sendable {
     }
 }
 
-/// The result of reading one field as a number.
-enum ParsedNumber: Equatable {
-    case number(Double)
-    /// Empty or `..`: the source does not show a value. Never a zero.
-    case notAvailable
-    case invalid
-}
-
-/// Reads a number written the Danish way (`12,3`, `1.234,5`, `-0,4`, `−2`) or with a decimal point (`12.3`).
-///
-/// A field with both `.` and `,` takes the last one as the decimal mark; one with only `,`
-/// uses it as the decimal mark; one with only `.` is read as a decimal point.
-func parseDanishNumber(_ raw: String) -> ParsedNumber {
+/// Reads a number in a YAML setting (`skala: 1000`, `decimaler: 1`, `min_taeller: 5`): a decimal point
+/// or a decimal comma, no thousands separators.
+func parseSettingNumber(_ raw: String) -> ParsedNumber {
     var text = raw.trimmingCharacters(in: .whitespaces)
     if text.isEmpty || text == ".." { return .notAvailable }
     text = text.replacingOccurrences(of: "\u{2212}", with: "-")  // typographic minus
@@ -149,13 +139,13 @@ func parseDanishNumber(_ raw: String) -> ParsedNumber {
             text = text.replacingOccurrences(of: ",", with: "")
         }
     case (_?, nil):
-        if text.filter({ $0 == "," }).count > 1 { return .invalid }
+        if text.filter({ $0 == "," }).count > 1 { return .invalid("er ikke et tal") }
         text = text.replacingOccurrences(of: ",", with: ".")
     default:
         break
     }
     guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
           let value = Double(text), value.isFinite
-    else { return .invalid }
+    else { return .invalid("er ikke et tal") }
     return .number(value)
 }

@@ -20,6 +20,8 @@ public enum IndicatorDataLoader {
         }
         let nameColumn = text.column("kommune", "navn")
         let originColumn = text.column("datagrundlag")
+        let convention = DecimalConvention.detect(
+            valueColumn.map { column in text.rows.compactMap { $0.fields.count > column ? $0.fields[column] : nil } } ?? [])
         for row in text.rows {
             guard checkFieldCount(row, text, log: &log) else { continue }
             guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else { continue }
@@ -35,28 +37,29 @@ public enum IndicatorDataLoader {
                     "«\(periodText)» er ikke en periode; forventede et år (2023), et spænd af år (2019-2023) eller en dato (2025-01-01)")
                 continue
             }
-            func number(_ column: Int?, _ what: String) -> Double?? {
+            func number(_ column: Int?, _ what: String, _ kind: NumberKind) -> Double?? {
                 guard let column else { return .some(nil) }
-                switch parseDanishNumber(row.fields[column]) {
+                switch parseNumber(row.fields[column], as: kind) {
                 case .number(let value): return .some(value)
                 case .notAvailable: return .some(nil)
-                case .invalid:
-                    log.add(SourceLocation(file: text.file, line: row.line, column: column + 1),
-                            "«\(row.fields[column])» i kolonnen \(what) er ikke et tal; forventede fx 12,3 (eller tom/.. når tallet ikke vises)")
+                case .invalid(let why):
+                    let expected = kind == .count ? "et antal som 16377 eller 16.377" : "et tal som \(convention == .comma ? "12,3" : "12.3")"
+                    log.add(
+                        SourceLocation(file: text.file, line: row.line, column: column + 1),
+                        "\(quoted(row.fields[column])) i kolonnen \(what) \(why); forventede \(expected) (eller tom/.. når tallet ikke vises)")
                     return nil
                 }
             }
-            guard let value = number(valueColumn, "vaerdi"), let numerator = number(numeratorColumn, "taeller"),
-                  let denominator = number(denominatorColumn, "naevner") else { continue }
-            if let denominator, denominator < 0 {
-                log.add(SourceLocation(file: text.file, line: row.line, column: (denominatorColumn ?? 0) + 1), "nævneren kan ikke være negativ")
-                continue
-            }
-            observations.append(Observation(
-                municipality: code, indicatorID: indicator, period: period, value: value,
-                numerator: numerator, denominator: denominator,
-                origin: dataOrigin(row, column: originColumn, text, log: &log),
-                location: SourceLocation(file: text.file, line: row.line)))
+            guard let value = number(valueColumn, "vaerdi", .decimal(convention)), let numerator = number(numeratorColumn, "taeller", .count),
+                let denominator = number(denominatorColumn, "naevner", .count)
+            else { continue }
+            observations.append(
+                Observation(
+                    municipality: code, indicatorID: indicator, period: period, value: value,
+                    numerator: numerator, denominator: denominator,
+                    origin: dataOrigin(row, column: originColumn, text, log: &log),
+                    location: SourceLocation(file: text.file, line: row.line), valueColumn: valueColumn.map { $0 + 1 },
+                    numeratorColumn: numeratorColumn.map { $0 + 1 }, denominatorColumn: denominatorColumn.map { $0 + 1 }))
         }
         try log.throwIfAny()
     }

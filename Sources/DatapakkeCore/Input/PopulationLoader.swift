@@ -45,17 +45,50 @@ public enum PopulationLoader {
                 continue
             }
             let origin = dataOrigin(row, column: originColumn, text, log: &log)
+            var counts: [PopulationGroup: (count: Double, column: Int)] = [:]
             for (column, group) in groupColumns {
-                switch parseDanishNumber(row.fields[column]) {
-                case .number(let count) where count >= 0:
-                    table.set(count, group: group, municipality: code, date: date, origin: origin)
+                switch parseNumber(row.fields[column], as: .count) {
+                case .number(let count):
+                    counts[group] = (count, column)
                 case .notAvailable:
                     continue
-                default:
-                    log.add(SourceLocation(file: text.file, line: row.line, column: column + 1),
-                            "«\(row.fields[column])» i kolonnen \(group) er ikke et antal; forventede et ikke-negativt tal")
+                case .invalid(let why):
+                    log.add(
+                        SourceLocation(file: text.file, line: row.line, column: column + 1),
+                        "\(quoted(row.fields[column])) i kolonnen \(group) \(why); forventede et antal borgere som 80043 eller 80.043")
                 }
             }
+            let problems = log.problems.count
+            checkAgeGroups(counts.mapValues(\.count), columns: counts.mapValues(\.column), file: text.file, line: row.line, log: &log)
+            guard log.problems.count == problems else { continue }
+            for (group, entry) in counts {
+                table.set(entry.count, group: group, municipality: code, date: date, origin: origin)
+            }
+        }
+    }
+
+    /// The groups of one municipality on one date must nest: 80+ within 65+ within everyone, the
+    /// age bands and the nursing-home residents within everyone.
+    static func checkAgeGroups(
+        _ counts: [PopulationGroup: Double], columns: [PopulationGroup: Int], file: String, line: Int, log: inout ProblemLog
+    ) {
+        let rules: [(part: PopulationGroup, whole: PopulationGroup)] = [
+            (.aged80plus, .aged65plus), (.aged65plus, .total), (.aged80plus, .total), (.aged0to15, .total), (.aged16to67, .total),
+            (.nursingHome, .total),
+        ]
+        for rule in rules {
+            guard let part = counts[rule.part], let whole = counts[rule.whole], part > whole else { continue }
+            log.add(
+                SourceLocation(file: file, line: line, column: columns[rule.part].map { $0 + 1 }),
+                "\(rule.part) (\(DanishNumber.format(part, decimals: 0))) er større end \(rule.whole) (\(DanishNumber.format(whole, decimals: 0))); "
+                    + "en aldersgruppe kan ikke have flere borgere end den gruppe, den er en del af")
+            return
+        }
+        if let young = counts[.aged0to15], let working = counts[.aged16to67], let total = counts[.total], young + working > total {
+            log.add(
+                SourceLocation(file: file, line: line, column: columns[.aged16to67].map { $0 + 1 }),
+                "alder_0_15 og alder_16_67 er tilsammen \(DanishNumber.format(young + working, decimals: 0)), "
+                    + "flere end i_alt (\(DanishNumber.format(total, decimals: 0)))")
         }
     }
 
@@ -69,6 +102,7 @@ public enum PopulationLoader {
         let sexColumn = text.column("køn", "koen")
         var totals: [Period: [MunicipalityCode: Double]] = [:]
         var singleAges: [Period: [MunicipalityCode: [Int: Double]]] = [:]
+        var seenRows: [FOLKRow: Int] = [:]
         for row in text.rows {
             guard checkFieldCount(row, text, log: &log) else { continue }
             if let sexColumn, !["i alt", "køn i alt", "total"].contains(row.fields[sexColumn].lowercased()) { continue }
@@ -85,15 +119,30 @@ public enum PopulationLoader {
                         "«\(row.fields[timeColumn])» er ikke en FOLK1A-tid; forventede fx 2026K1")
                 continue
             }
-            guard case .number(let count) = parseDanishNumber(row.fields[valueColumn]), count >= 0 else {
-                log.add(SourceLocation(file: text.file, line: row.line, column: valueColumn + 1),
-                        "«\(row.fields[valueColumn])» er ikke et antal")
+            guard case .number(let count) = parseNumber(row.fields[valueColumn], as: .count) else {
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: valueColumn + 1),
+                    "\(quoted(row.fields[valueColumn])) er ikke et antal borgere; forventede fx 42572 eller 42.572")
                 continue
             }
             let age = row.fields[ageColumn].lowercased()
-            if age == "alder i alt" || age == "i alt" {
+            // The same municipality, time and age twice (by its name and an alias, or a copied line)
+            // is an error, never a sum: a doubled population would pass every other check.
+            let ageKey = age == "alder i alt" || age == "i alt" ? -1 : Int(age.prefix { $0.isNumber })
+            if let ageKey {
+                let key = FOLKRow(date: date, code: code, age: ageKey)
+                if let earlier = seenRows[key] {
+                    log.add(
+                        SourceLocation(file: text.file, line: row.line, column: areaColumn + 1),
+                        "\(quoted(area)) \(row.fields[timeColumn]) \(quoted(row.fields[ageColumn])) står også på linje \(earlier) "
+                            + "(kommunen \(register.municipality(code)?.name ?? String(code)) under et andet navn?); tal lægges ikke sammen")
+                    continue
+                }
+                seenRows[key] = row.line
+            }
+            if ageKey == -1 {
                 totals[date, default: [:]][code, default: 0] += count
-            } else if let years = Int(age.prefix { $0.isNumber }) {
+            } else if let years = ageKey {
                 singleAges[date, default: [:]][code, default: [:]][years, default: 0] += count
             } else {
                 log.add(SourceLocation(file: text.file, line: row.line, column: ageColumn + 1),
@@ -123,6 +172,12 @@ public enum PopulationLoader {
                 table.set(count, group: .total, municipality: code, date: date, origin: .real)
             }
         }
+    }
+
+    private struct FOLKRow: Hashable {
+        var date: Period
+        var code: MunicipalityCode
+        var age: Int
     }
 
     private struct Pair: Hashable {

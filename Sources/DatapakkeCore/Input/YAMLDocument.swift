@@ -70,7 +70,7 @@ struct YAMLDocument {
     /// An optional number field.
     func number(_ key: String, in node: Node, log: inout ProblemLog) -> Double? {
         guard let value = node[key] else { return nil }
-        guard let text = value.scalar?.string, case .number(let number) = parseDanishNumber(text) else {
+        guard let text = value.scalar?.string, case .number(let number) = parseSettingNumber(text) else {
             log.add(location(value), "feltet «\(key)» skal være et tal")
             return nil
         }

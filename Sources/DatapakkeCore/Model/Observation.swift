@@ -14,13 +14,21 @@ public struct Observation: Sendable, Hashable {
     public var numerator: Double?
     public var denominator: Double?
     public var origin: DataOrigin
+    /// The row; `valueColumn`, `numeratorColumn` and `denominatorColumn` say where in it each number stands.
     public var location: SourceLocation
+    public var valueColumn: Int?
+    public var numeratorColumn: Int?
+    public var denominatorColumn: Int?
 
     public init(
         municipality: MunicipalityCode, indicatorID: String, period: Period, value: Double?,
         numerator: Double? = nil, denominator: Double? = nil, origin: DataOrigin = .real,
-        location: SourceLocation = SourceLocation(file: "")
+        location: SourceLocation = SourceLocation(file: ""), valueColumn: Int? = nil, numeratorColumn: Int? = nil,
+        denominatorColumn: Int? = nil
     ) {
+        self.valueColumn = valueColumn
+        self.numeratorColumn = numeratorColumn
+        self.denominatorColumn = denominatorColumn
         self.municipality = municipality
         self.indicatorID = indicatorID
         self.period = period
@@ -29,6 +37,13 @@ public struct Observation: Sendable, Hashable {
         self.denominator = denominator
         self.origin = origin
         self.location = location
+    }
+}
+
+extension Observation {
+    /// The location of one of the row's fields (1-based column), or of the row when the column is unknown.
+    public func location(column: Int?) -> SourceLocation {
+        SourceLocation(file: location.file, line: location.line, column: column ?? location.column)
     }
 }
 
