@@ -51,7 +51,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (inputs, promptRenderer) = try input.loadWithPrompts()
+        let (inputs, promptRenderer, htmlTemplates) = try input.loadWithPrompts()
         let selection = try only.isEmpty ? nil : only.map { key in
             guard let cluster = inputs.definitions.cluster(matching: key) else {
                 throw ValidationError("Ukendt sundhedsråd «\(key)». Se `datapakke list` for id'er og navne.")
@@ -59,7 +59,8 @@ struct BuildCommand: ParsableCommand {
             return cluster
         }
         var build = IncrementalBuild(
-            inputs: inputs, promptRenderer: promptRenderer, directory: out, selection: selection, toolVersion: Datapakke.version,
+            inputs: inputs, promptRenderer: promptRenderer, htmlTemplates: htmlTemplates, directory: out, selection: selection,
+            toolVersion: Datapakke.version,
             documentDate: Self.documentDate(default: inputs.dataDate), cataloguePath: input.paths.catalogue,
             templatesDirectory: input.promptTemplates)
         build.force = force

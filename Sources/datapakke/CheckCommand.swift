@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let (inputs, prompts) = try input.loadWithPrompts()
+        let (inputs, prompts, html) = try input.loadWithPrompts()
         let builder = ReportBuilder(inputs: inputs)
         let tables = builder.allTables()
         let observationCount = inputs.observations.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
@@ -30,6 +30,7 @@ struct CheckCommand: ParsableCommand {
         let templateCount = (try? FileManager.default.subpathsOfDirectory(atPath: prompts.templatesDirectory))?
             .filter { $0.hasSuffix(".mustache") }.count ?? 0
         print("Skabeloner til refleksioner: \(templateCount) filer uden fejl.")
+        print("HTML-skabeloner: \(html.fileCount) filer uden fejl.")
         for notice in inputs.notices {
             print("bemærk: \(notice)")
         }

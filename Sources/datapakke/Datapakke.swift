@@ -60,6 +60,9 @@ struct InputOptions: ParsableArguments {
     /// The folder with the reflection prompt templates.
     var promptTemplates: String { PromptRenderer.directory(inTemplates: absolute(templates)) }
 
+    /// The folder with the HTML templates of the download page and the prompt documents.
+    var htmlTemplates: String { HTMLTemplates.directory(inTemplates: absolute(templates)) }
+
     /// The folder messages name files relative to.
     var base: String { FileManager.default.currentDirectoryPath }
 
@@ -78,8 +81,8 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// Loads every input and compiles the prompt templates, reporting the problems of both in one run.
-    func loadWithPrompts() throws -> (DatapakkeInputs, PromptRenderer) {
+    /// Loads every input and compiles the prompt and HTML templates, reporting the problems of all in one run.
+    func loadWithPrompts() throws -> (DatapakkeInputs, PromptRenderer, HTMLTemplates) {
         var problems: [InputProblem] = []
         var inputs: DatapakkeInputs?
         do {
@@ -88,12 +91,14 @@ struct InputOptions: ParsableArguments {
             problems += error.problems
         }
         problems += PromptRenderer.validate(templatesDirectory: promptTemplates, catalogue: inputs?.catalogue, relativeTo: base)
+        problems += HTMLTemplates.validate(directory: htmlTemplates, relativeTo: base)
         guard problems.isEmpty, let inputs else {
             printProblems(problems)
             throw ExitCode(1)
         }
         do {
-            return (inputs, try PromptRenderer(templatesDirectory: promptTemplates, catalogue: inputs.catalogue, relativeTo: base))
+            return (inputs, try PromptRenderer(templatesDirectory: promptTemplates, catalogue: inputs.catalogue, relativeTo: base),
+                    try HTMLTemplates(directory: htmlTemplates, relativeTo: base))
         } catch let error as InputProblems {
             printProblems(error.problems)
             throw ExitCode(1)

@@ -26,14 +26,16 @@ import Testing
         let tables = builder.allTables()
         let writer = PackWriter(directory: folder)
         let prompts = try PromptRenderer(templatesDirectory: fixture + "/Templates/refleksioner", catalogue: inputs.catalogue)
+        // The fixture has its own prompt templates but the shipped HTML ones: what is checked is the data.
+        let html = try HTMLTemplates(directory: TestFiles.root + "/Templates/html")
         var reports: [PackReport] = []
         for cluster in inputs.definitions.clusters {
             let report = builder.pack(for: cluster, tables: tables, documentDate: documentDate, toolVersion: "test")
             let pack = try prompts.prompts(for: report)
-            _ = try writer.write(report, prompts: pack, markdown: prompts.markdown(pack, report: report), html: prompts.html(pack, report: report))
+            _ = try writer.write(report, prompts: pack, markdown: prompts.markdown(pack, report: report), html: PromptDocument(templates: html).html(pack, report: report))
             reports.append(report)
         }
-        let page = DownloadPage.html(reports: reports, definitionsName: inputs.definitions.name, buildDate: documentDate, keyIndicatorIDs: ["ophold"])
+        let page = DownloadPage(templates: html).html(reports: reports, definitionsName: inputs.definitions.name, buildDate: documentDate, keyIndicatorIDs: ["ophold"])
         try page.write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
         return inputs
     }

@@ -56,6 +56,8 @@ public struct BuildOutcome: Sendable {
 public struct IncrementalBuild: Sendable {
     public var inputs: DatapakkeInputs
     public var promptRenderer: PromptRenderer
+    /// The HTML templates; the prompt document's folder is hashed with the prompt templates.
+    public var htmlTemplates: HTMLTemplates
     /// The output folder.
     public var directory: String
     /// The packs to consider (nil: every pack of the definition set).
@@ -73,11 +75,12 @@ public struct IncrementalBuild: Sendable {
     public var toolExecutable: String?
 
     public init(
-        inputs: DatapakkeInputs, promptRenderer: PromptRenderer, directory: String, selection: [Cluster]?,
+        inputs: DatapakkeInputs, promptRenderer: PromptRenderer, htmlTemplates: HTMLTemplates, directory: String, selection: [Cluster]?,
         toolVersion: String, documentDate: Date, cataloguePath: String, templatesDirectory: String
     ) {
         self.inputs = inputs
         self.promptRenderer = promptRenderer
+        self.htmlTemplates = htmlTemplates
         self.directory = directory
         self.selection = selection
         self.toolVersion = toolVersion
@@ -173,7 +176,7 @@ public struct IncrementalBuild: Sendable {
         let published = definitions.clusters.indices.filter {
             FileManager.default.fileExists(atPath: directory + "/" + PackFiles(cluster: definitions.clusters[$0]).workbook)
         }
-        let page = DownloadPage.html(
+        let page = DownloadPage(templates: htmlTemplates).html(
             reports: published.map { reports[$0] }, definitionsName: definitions.name, buildDate: documentDate,
             keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs)
         outcome.published = published.count
@@ -230,7 +233,7 @@ public struct IncrementalBuild: Sendable {
         do {
             let prompts = try promptRenderer.prompts(for: report)
             let paths = try writer.write(report, prompts: prompts, markdown: promptRenderer.markdown(prompts, report: report),
-                                         html: promptRenderer.html(prompts, report: report))
+                                         html: PromptDocument(templates: htmlTemplates).html(prompts, report: report))
             entry.files = try paths.map { path in
                 guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
                 return Manifest.File(name: URL(fileURLWithPath: path).lastPathComponent, size: data.count, sha256: SHA256Hex.digest(data))
@@ -252,7 +255,8 @@ public struct IncrementalBuild: Sendable {
     private func sharedInputs() throws -> SharedInputs {
         let catalogue = try Data(contentsOf: URL(fileURLWithPath: cataloguePath))
         return SharedInputs(
-            catalogue: SHA256Hex.digest(catalogue), templates: try Self.folderDigest(templatesDirectory),
+            catalogue: SHA256Hex.digest(catalogue),
+            templates: SHA256Hex.digest(try Self.folderDigest(templatesDirectory) + Self.folderDigest(htmlTemplates.folder(of: .prompts))),
             tool: try toolDigest(), documentDate: DanishText.isoDate(documentDate))
     }
 
