@@ -106,6 +106,18 @@ import Testing
         #expect(!document.contains("<script"))
     }
 
+    @Test func aQuoteFollowedByACombiningMarkIsEscapedToo() throws {
+        // One Character ("\"\u{301}" is not "\""), but a browser still ends an attribute value at the quote.
+        #expect(HTMLEscaping().escapeText("a&b<c>d\"e'f") == "a&amp;b&lt;c&gt;d&quot;e&#39;f")
+        #expect(HTMLEscaping().escapeText("x\"\u{301} y'\u{308} <\u{338}") == "x&quot;\u{301} y&#39;\u{308} &lt;\u{338}")
+        var report = try #require(PromptTestSupport.reports(try PromptTestSupport.loadShipped()).first)
+        report.members[0].name = "Kommune\"\u{301} onmouseover=\"\u{301}alert(1)"
+        let html = page(try HTMLTemplates(directory: Self.root + "/Templates/html"), [report])
+        #expect(html.contains("data-soeg=\"\(report.cluster.name) \(report.cluster.id) Kommune&quot;\u{301} onmouseover=&quot;\u{301}alert(1) "))
+        // Compared code unit by code unit, not character by character, as a browser reads it.
+        #expect(html.range(of: "onmouseover=\"", options: .literal) == nil)
+    }
+
     @Test func aBrokenTemplateIsReportedWithFileAndLine() throws {
         try withTemplatesCopy { copy in
             let html = HTMLTemplates.directory(inTemplates: copy)

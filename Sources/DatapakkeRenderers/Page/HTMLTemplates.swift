@@ -28,7 +28,8 @@ public enum HTMLDocument: String, Sendable, CaseIterable {
 }
 
 /// The compiled HTML templates of a `Templates/html/` folder. Values are escaped by the Mustache engine
-/// (`&`, `<`, `>`, `"` and `'`), so the templates hold the wording and markup and Swift only the data.
+/// (`&`, `<`, `>`, `"` and `'`, see `HTMLEscaping`), so the templates hold the wording and markup and
+/// Swift only the data.
 public struct HTMLTemplates: Sendable {
     /// The folder with one subfolder per document.
     public let directory: String
@@ -72,6 +73,36 @@ public struct HTMLTemplates: Sendable {
         var context = context
         for (name, text) in compiled.assets { context[name] = text }
         return compiled.page.render(context, library: compiled.library)
+    }
+}
+
+/// The escaping of every `{{…}}` in the HTML templates: `&`, `<`, `>`, `"` and `'` become `&amp;`,
+/// `&lt;`, `&gt;`, `&quot;` and `&#39;`, as with Mustache's own HTML escaping, but looked for in the
+/// Unicode scalars rather than the characters. Mustache's (like any `Character` comparison) passes a
+/// quote followed by a combining mark (`"\u{301}`) through as one character that is not `"`, while a
+/// browser still ends an attribute value at that quote.
+struct HTMLEscaping: MustacheContentType {
+    /// The name the templates' content-type pragma uses.
+    static let name = "DATAPAKKE_HTML"
+    /// Put before every template (on its own line, which Mustache then removes), since a template
+    /// otherwise starts with Mustache's own HTML escaping.
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
+    /// Registers the content type with Mustache once, before the first template is compiled.
+    static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
+
+    func escapeText(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": result.append(contentsOf: "&#39;".unicodeScalars)
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }
 
@@ -211,9 +242,11 @@ struct HTMLTemplateLoader {
         // Where a syntax error stops the parser; the tags from there on are not what they seem.
         var tagsEndLine = Int.max
         do {
-            template = try MustacheTemplate(string: text)
+            _ = HTMLEscaping.registered
+            template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
         } catch let error as MustacheTemplate.ParserError {
-            let (line, column) = (error.context.lineNumber, error.context.columnNumber)
+            // Line 1 is the pragma.
+            let (line, column) = (max(1, error.context.lineNumber - 1), error.context.columnNumber)
             let open = scan.unclosed.last
             if case MustacheTemplate.Error.expectedSectionEnd = error.error, let open {
                 problems.append(InputProblem(location(open.line, open.column),
