@@ -46,7 +46,7 @@ import Testing
         let inputs = try PromptTestSupport.loadShipped()
         let report = try #require(PromptTestSupport.reports(inputs).first { $0.cluster.id == "SR06" })
         let renderer = try PromptTestSupport.shippedRenderer()
-        let html = renderer.html(try renderer.prompts(for: report), report: report)
+        let html = try PromptTestSupport.shippedHTML(try renderer.prompts(for: report), report: report)
         #expect(html.contains("@page { size: A4"))
         #expect(html.contains("<h1>Sundhedsråd Midt- og Vestsjælland</h1>"))
         #expect(html.contains("24. november 2026"))

@@ -30,7 +30,7 @@ import Testing
                 #expect(texts.contains { $0.contains(hidden ? "skjulte_vaerdier" : "manglende_vaerdier") || $0.contains(hidden ? "skjult" : "ingen tal") },
                         "\(texts)")
                 // The page's text, not its style sheet (which has "margin: 0").
-                let html = renderer.html(prompts, report: report)
+                let html = try PromptTestSupport.shippedHTML(prompts, report: report)
                 let body = String(html[(html.range(of: "<body>")?.upperBound ?? html.startIndex)...])
                 let everything = prompts.allText + [renderer.markdown(prompts, report: report), body]
                 for text in everything {

@@ -12,6 +12,7 @@ enum PromptTestSupport {
     }()
 
     static let shippedTemplates = packageRoot + "/Templates/refleksioner"
+    static let shippedHTMLTemplates = packageRoot + "/Templates/html"
     static let fixtures = packageRoot + "/Tests/DatapakkeRenderersTests/Fixtures"
 
     /// 24 November 2026, noon in Copenhagen: the document date of every test.
@@ -34,6 +35,11 @@ enum PromptTestSupport {
 
     static func shippedRenderer(catalogue: IndicatorCatalogue? = nil) throws -> PromptRenderer {
         try PromptRenderer(templatesDirectory: shippedTemplates, catalogue: catalogue, relativeTo: packageRoot)
+    }
+
+    /// The prompts as the HTML document of the shipped templates.
+    static func shippedHTML(_ prompts: PackPrompts, report: PackReport) throws -> String {
+        PromptDocument(templates: try HTMLTemplates(directory: shippedHTMLTemplates, relativeTo: packageRoot)).html(prompts, report: report)
     }
 
     // MARK: Hand-made clusters

@@ -25,6 +25,8 @@ import Testing
         builder.secondarySuppression = secondary
         let tables = builder.allTables()
         let prompts = try PromptRenderer(templatesDirectory: fixture + "/Templates/refleksioner", catalogue: inputs.catalogue)
+        // The fixture has its own prompt templates but the shipped HTML ones: what is checked is the data.
+        let html = try HTMLTemplates(directory: TestFiles.root + "/Templates/html")
         var reports: [PackReport] = []
         for cluster in inputs.definitions.clusters {
             let report = builder.pack(for: cluster, tables: tables, documentDate: documentDate, toolVersion: "test")
@@ -32,10 +34,11 @@ import Testing
             let files = PackFiles(cluster: cluster)
             try WorkbookRenderer(prompts: pack).write(report, to: folder + "/" + files.workbook)
             try prompts.markdown(pack, report: report).write(toFile: folder + "/" + files.promptsMarkdown, atomically: true, encoding: .utf8)
-            try prompts.html(pack, report: report).write(toFile: folder + "/" + files.promptsHTML, atomically: true, encoding: .utf8)
+            try PromptDocument(templates: html).html(pack, report: report)
+                .write(toFile: folder + "/" + files.promptsHTML, atomically: true, encoding: .utf8)
             reports.append(report)
         }
-        let page = DownloadPage.html(reports: reports, definitionsName: inputs.definitions.name, buildDate: documentDate, keyIndicatorIDs: ["ophold"])
+        let page = DownloadPage(templates: html).html(reports: reports, definitionsName: inputs.definitions.name, buildDate: documentDate, keyIndicatorIDs: ["ophold"])
         try page.write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
         return inputs
     }

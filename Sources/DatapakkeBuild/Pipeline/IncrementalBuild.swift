@@ -172,7 +172,7 @@ public struct IncrementalBuild: Sendable {
         let published = definitions.clusters.indices.filter {
             FileManager.default.fileExists(atPath: directory + "/" + PackFiles(cluster: definitions.clusters[$0]).workbook)
         }
-        let page = DownloadPage.html(
+        let page = DownloadPage(templates: project.htmlTemplates).html(
             reports: published.map { reports[$0] }, definitionsName: definitions.name, buildDate: documentDate,
             keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs)
         outcome.published = published.count
@@ -265,7 +265,7 @@ public struct IncrementalBuild: Sendable {
             let prompts = try renderer.prompts(for: report)
             let paths = try writer.write(
                 report, changes: entry.changes, prompts: prompts, markdown: renderer.markdown(prompts, report: report),
-                html: renderer.html(prompts, report: report))
+                html: PromptDocument(templates: project.htmlTemplates).html(prompts, report: report))
             entry.files = try paths.map { path in
                 guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
                 return Manifest.File(name: URL(fileURLWithPath: path).lastPathComponent, size: data.count, sha256: SHA256Hex.digest(data))
@@ -292,7 +292,10 @@ public struct IncrementalBuild: Sendable {
             throw FileSystemError.translate(error, path: project.layout.catalogue)
         }
         return SharedInputs(
-            catalogue: SHA256Hex.digest(catalogue), templates: try Self.folderDigest(project.layout.promptTemplates),
+            catalogue: SHA256Hex.digest(catalogue),
+            // The prompt document's HTML template is part of every pack; the page's template only of index.html.
+            templates: SHA256Hex.digest(
+                try Self.folderDigest(project.layout.promptTemplates) + Self.folderDigest(project.htmlTemplates.folder(of: .prompts))),
             tool: try toolDigest(), documentDate: DanishText.isoDate(documentDate))
     }
 

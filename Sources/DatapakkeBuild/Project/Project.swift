@@ -8,6 +8,8 @@ public struct Project: Sendable {
     public let layout: ProjectLayout
     public let inputs: DatapakkeInputs
     public let prompts: PromptRenderer
+    /// The templates of the download page and the prompt documents.
+    public let htmlTemplates: HTMLTemplates
 
     /// Reads every input and compiles the prompt templates; the problems of all of them are thrown
     /// together, so one run reports everything.
@@ -28,8 +30,16 @@ public struct Project: Sendable {
         } catch {
             problems.append(InputProblem(SourceLocation(file: layout.display(layout.promptTemplates)), "\(error)"))
         }
-        guard problems.isEmpty, let inputs, let prompts else { throw InputProblems(problems) }
-        return Project(layout: layout, inputs: inputs, prompts: prompts)
+        var htmlTemplates: HTMLTemplates?
+        do {
+            htmlTemplates = try HTMLTemplates(directory: layout.htmlTemplates, relativeTo: layout.base)
+        } catch let error as InputProblems {
+            problems += error.problems
+        } catch {
+            problems.append(InputProblem(SourceLocation(file: layout.display(layout.htmlTemplates)), "\(error)"))
+        }
+        guard problems.isEmpty, let inputs, let prompts, let htmlTemplates else { throw InputProblems(problems) }
+        return Project(layout: layout, inputs: inputs, prompts: prompts, htmlTemplates: htmlTemplates)
     }
 
     /// Reads the inputs only (no templates), for the commands that write nothing.

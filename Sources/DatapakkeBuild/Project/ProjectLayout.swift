@@ -29,6 +29,8 @@ public struct ProjectLayout: Sendable, Equatable {
     public var catalogue: String { templates + "/" + Self.catalogueName }
     /// The folder with the reflection prompt templates.
     public var promptTemplates: String { PromptRenderer.directory(inTemplates: templates) }
+    /// The folder with the HTML templates of the download page and the prompt documents.
+    public var htmlTemplates: String { HTMLTemplates.directory(inTemplates: templates) }
     /// The paths the loaders take.
     public var inputPaths: InputPaths { InputPaths(register: register, definitions: definitions, data: data, catalogue: catalogue) }
 

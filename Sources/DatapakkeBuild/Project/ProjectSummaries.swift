@@ -22,6 +22,7 @@ extension Project {
             lines.append("  \(indicator.id): \(periods) (\(origin))")
         }
         lines.append("Skabeloner til refleksioner: \(prompts.templateCount) filer uden fejl.")
+        lines.append("HTML-skabeloner: \(htmlTemplates.fileCount) filer uden fejl.")
         lines += inputs.notices.map { "bemærk: \($0)" }
         let counts = ReportBuilder.suppressionCounts(ReportBuilder(inputs: inputs).allTables())
         if counts.isEmpty {

@@ -47,90 +47,64 @@ extension PromptRenderer {
         lines.append("")
         return lines.joined(separator: "\n")
     }
+}
 
-    /// The prompts as a self-contained HTML page that prints on A4.
-    public func html(_ prompts: PackPrompts, report: PackReport) -> String {
-        let header = PromptHeader(report)
-        var body = ""
-        body += "<header>\n<p class=\"kicker\">Refleksioner til mødet</p>\n<h1>\(HTMLText.escape(header.name))</h1>\n<dl>\n"
-        for (label, value) in header.fields {
-            body += "<dt>\(HTMLText.escape(label))</dt><dd>\(HTMLText.escape(value))</dd>\n"
-        }
-        body += "</dl>\n</header>\n"
-        if let notice = header.syntheticNotice {
-            body += "<aside class=\"synthetic\" role=\"note\"><strong>\(HTMLText.escape(notice.headline))</strong> \(HTMLText.escape(notice.text))</aside>\n"
-        }
-        body += "<p class=\"intro\">\(HTMLText.escape(header.introduction))</p>\n"
-        for section in prompts.sections where !section.items.isEmpty {
-            body += "<section>\n<h2>\(HTMLText.escape(section.section.title))</h2>\n"
-            for item in section.items {
-                body += "<article>\n<h3>\(HTMLText.escape(item.title))</h3>\n"
-                var meta: [String] = []
-                if let period = item.period { meta.append("Periode: \(HTMLText.escape(period))") }
-                if item.isSynthetic { meta.append("<span class=\"tag\">syntetiske eksempeldata</span>") }
-                if !meta.isEmpty { body += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n" }
-                if !item.facts.isEmpty {
-                    body += "<ul class=\"facts\">\n" + item.facts.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
-                }
-                if !item.questions.isEmpty {
-                    body += "<p class=\"label\">Refleksioner</p>\n<ul class=\"questions\">\n"
-                        + item.questions.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
-                }
-                body += "</article>\n"
-            }
-            body += "</section>\n"
-        }
-        body += "<footer>\(HTMLText.escape(header.footer))</footer>\n"
-        return """
-            <!DOCTYPE html>
-            <html lang="da">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="datapakke \(HTMLText.escape(report.toolVersion))">
-            <title>Refleksioner: \(HTMLText.escape(header.name))</title>
-            <style>
-            \(Self.stylesheet)
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
+/// A pack's reflection prompts as a self-contained HTML page that prints on A4, from the templates in
+/// `Templates/html/refleksioner/`.
+public struct PromptDocument: Sendable {
+    /// The names the document's templates may use. `Templates/README-html.md` documents the same list
+    /// for analysts; a test keeps the two in step.
+    static let templateVariables: Set<String> = [
+        "navn", "version", "felter", "etiket", "vaerdi", "syntetisk_note", "overskrift", "tekst", "indledning", "sidefod",
+        "sektioner", "titel", "punkter", "periode", "syntetisk", "har_meta", "har_fakta", "fakta", "har_spoergsmaal", "spoergsmaal",
+    ]
 
-            """
+    let templates: HTMLTemplates
+
+    /// A document made from the templates of `templates`.
+    public init(templates: HTMLTemplates) {
+        self.templates = templates
     }
 
-    static let stylesheet = """
-        @page { size: A4; margin: 18mm 17mm 20mm 17mm; }
-        * { box-sizing: border-box; }
-        html { -webkit-text-size-adjust: 100%; }
-        body { font-family: "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
-               font-size: 11pt; line-height: 1.45; color: #1d1d1b; max-width: 46em; margin: 2em auto; padding: 0 1.2em;
-               overflow-wrap: break-word; hyphens: auto; }
-        h1 { font-size: 20pt; line-height: 1.2; margin: 0.1em 0 0.5em; color: #12355b; }
-        h2 { font-size: 14.5pt; margin: 1.4em 0 0.4em; padding-bottom: 0.15em; border-bottom: 2px solid #12355b; color: #12355b;
-             break-after: avoid; page-break-after: avoid; }
-        h3 { font-size: 11.5pt; margin: 0 0 0.2em; break-after: avoid; page-break-after: avoid; }
-        .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 9pt; color: #5b6770; margin: 0; }
-        dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15em 1em; margin: 0 0 1em; font-size: 10pt; }
-        dt { font-weight: 600; color: #5b6770; }
-        dd { margin: 0; }
-        .synthetic { border: 2px solid #b3261e; background: #fdecea; color: #5f1410; padding: 0.6em 0.8em; margin: 0 0 1em;
-                     border-radius: 4px; break-inside: avoid; }
-        .intro { color: #3a3a38; }
-        article { margin: 0 0 0.9em; padding: 0.55em 0.8em 0.3em; border-left: 3px solid #c9d3dc; break-inside: avoid; page-break-inside: avoid; }
-        .meta { margin: 0 0 0.3em; font-size: 9pt; color: #5b6770; }
-        .tag { color: #b3261e; font-weight: 600; }
-        ul { margin: 0.2em 0 0.5em; padding-left: 1.2em; }
-        li { margin: 0.1em 0; }
-        .label { margin: 0.4em 0 0; font-weight: 700; font-size: 10pt; color: #12355b; }
-        ul.questions li::marker { content: "? "; color: #12355b; font-weight: 700; }
-        footer { margin-top: 2em; padding-top: 0.5em; border-top: 1px solid #c9d3dc; font-size: 9pt; color: #5b6770; }
-        @media print {
-          body { margin: 0; padding: 0; max-width: none; font-size: 10.5pt; }
-          a { color: inherit; text-decoration: none; }
+    /// The prompts of one pack as HTML.
+    public func html(_ prompts: PackPrompts, report: PackReport) -> String {
+        templates.render(.prompts, Self.context(prompts, report: report))
+    }
+
+    /// What the templates see: the header of the Markdown file and the prompts, section by section.
+    static func context(_ prompts: PackPrompts, report: PackReport) -> [String: Any] {
+        let header = PromptHeader(report)
+        let sections: [[String: Any]] = prompts.sections.filter { !$0.items.isEmpty }.map { section in
+            [
+                "titel": section.section.title,
+                "punkter": section.items.map { item -> [String: Any] in
+                    [
+                        "titel": item.title,
+                        "periode": NoValue.or(item.period),
+                        "syntetisk": item.isSynthetic,
+                        "har_meta": item.period != nil || item.isSynthetic,
+                        "har_fakta": !item.facts.isEmpty,
+                        "fakta": item.facts,
+                        "har_spoergsmaal": !item.questions.isEmpty,
+                        "spoergsmaal": item.questions,
+                    ]
+                },
+            ]
         }
-        """
+        var notice: Any = NoValue()
+        if let syntheticNotice = header.syntheticNotice {
+            notice = ["overskrift": syntheticNotice.headline, "tekst": syntheticNotice.text]
+        }
+        return [
+            "navn": header.name,
+            "version": report.toolVersion,
+            "felter": header.fields.map { ["etiket": $0.0, "vaerdi": $0.1] },
+            "syntetisk_note": notice,
+            "indledning": header.introduction,
+            "sidefod": header.footer,
+            "sektioner": sections,
+        ]
+    }
 }
 
 /// The header facts of a prompt file, shared by the Markdown and the HTML.
