@@ -66,6 +66,15 @@ import Testing
             #expect(front.texts.contains("Skjult: færre end 50 i nævneren (diskretionering)."))
             #expect(!front.texts.contains("<5"))
             #expect(!front.texts.contains { $0.contains("færre end 5 ") || $0.contains("færre end 20 ") })
+
+            // The download page over the same packs says the same.
+            let page = DownloadPage(templates: try HTMLTemplates(directory: TestFiles.root + "/Templates/html")).html(
+                reports: reports, definitionsName: inputs.definitions.name, buildDate: Date(timeIntervalSince1970: 1_735_689_600),
+                keyIndicatorIDs: ["ophold"])
+            #expect(page.contains("<span class=\"marker\">&lt;10</span>, <span class=\"marker\">–</span>, <span class=\"marker\">x</span>"))
+            #expect(page.contains("færre end 10 hændelser, færre end 50 i nævneren"))
+            #expect(!page.contains("&lt;5<") && !page.contains("færre end 20"))
+            #expect(page.contains("inden for ±1 pct."))
         }
     }
 }

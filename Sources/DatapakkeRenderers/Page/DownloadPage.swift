@@ -24,6 +24,8 @@ public struct DownloadPage: Sendable {
         "definitioner", "ental", "flertal", "bestemt_ental", "bestemt_ental_stort", "bestemt_flertal", "hver_stort",
         "antal_pakker", "en_pakke", "dataperioder", "befolkningsdatoer", "dato", "dato_iso", "version",
         "syntetiske_data", "syntetiske_indikatorer", "antal_syntetiske_indikatorer", "pakker",
+        // The legend, from the rules the packs use.
+        "baand", "diskretion", "diskretion_markoerer", "komma", "diskretion_regler",
         // One pack.
         "navn", "id", "stamme", "soegetekst", "region", "akutsygehuse", "flere_akutsygehuse", "antal_kommuner", "kommuner",
         "indbyggere", "befolkningsdato", "har_noegletal", "noegletal", "fil_xlsx", "fil_html", "fil_md",
@@ -58,7 +60,10 @@ public struct DownloadPage: Sendable {
 
     /// What the templates see: pre-formatted Danish text, flags for the parts that may be left out, and lists.
     static func context(reports: [PackReport], definitionsName: String, buildDate: Date, keyIndicatorIDs: [String]) -> [String: Any] {
-        let words = Words(reports.first?.kind ?? .sundhedsraad)
+        let words = reports.first?.kind ?? .sundhedsraad
+        // The legend follows the rules the packs use: the band and every suppression threshold.
+        let rules = reports.flatMap(\.suppressionRules)
+        let markers = Vocabulary.suppressionLegend(rules: rules).map(\.marker)
         var allPeriods: Set<Period> = []
         for report in reports { allPeriods.formUnion(report.periods) }
         // Indicator periods are years ("2023"); population figures are dates ("1. januar 2025"): listed apart.
@@ -73,10 +78,14 @@ public struct DownloadPage: Sendable {
             "definitioner": definitionsName,
             "ental": words.singular,
             "flertal": words.plural,
-            "bestemt_ental": words.definiteSingular,
-            "bestemt_ental_stort": capitalized(words.definiteSingular),
+            "bestemt_ental": words.definite,
+            "bestemt_ental_stort": capitalized(words.definite),
             "bestemt_flertal": words.definitePlural,
             "hver_stort": capitalized(words.each),
+            "baand": Vocabulary.bandText,
+            "diskretion": !markers.isEmpty,
+            "diskretion_markoerer": markers.enumerated().map { ["markoer": $1, "komma": $0 < markers.count - 1] as [String: Any] },
+            "diskretion_regler": Vocabulary.suppressionSummary(rules: rules),
             "antal_pakker": String(reports.count),
             "en_pakke": reports.count == 1,
             "dataperioder": NoValue.or(years.isEmpty ? nil : DanishText.list(years)),
@@ -191,33 +200,6 @@ public struct DownloadPage: Sendable {
         ]
         if mark == nil { context[unjudged] = true }
         return context
-    }
-
-    /// The Danish words for the kind of cluster.
-    private struct Words {
-        let singular: String
-        let plural: String
-        let definiteSingular: String
-        let definitePlural: String
-        /// "hvert" or "hver", agreeing with the noun's gender.
-        let each: String
-
-        init(_ kind: ClusterKind) {
-            switch kind {
-            case .sundhedsraad:
-                singular = "sundhedsråd"
-                plural = "sundhedsråd"
-                definiteSingular = "sundhedsrådet"
-                definitePlural = "sundhedsrådene"
-                each = "hvert"
-            case .sundhedsklynge:
-                singular = "sundhedsklynge"
-                plural = "sundhedsklynger"
-                definiteSingular = "sundhedsklyngen"
-                definitePlural = "sundhedsklyngerne"
-                each = "hver"
-            }
-        }
     }
 
     private static func capitalized(_ text: String) -> String {
