@@ -56,7 +56,7 @@ import Testing
         try TestFiles.withTemporaryDirectory { folder in
             let inputs = try Self.publish(into: folder, secondary: false)
             let leaks = try DisclosureChecker(folder: folder, inputs: inputs).leaks()
-            // Dragør is the only hidden member of Råd P in 2023; Læsø is Råd R, Nord on its own.
+            // Dragør is the only hidden member of Råd P in 2023; Læsø is Råd R, Nordjylland on its own.
             #expect(leaks.contains("Dragør 2023 = 3"))
             #expect(leaks.contains("Læsø 2023 = 1"))
             #expect(leaks.contains("Glostrup 2024 = 4"))
@@ -76,10 +76,10 @@ import Testing
         #expect(hidden2023[CellKey.municipality(147)] == .secondary)
         #expect(hidden2023[CellKey.municipality(101)] == nil)
         #expect(hidden2023[CellKey.municipality(157)] == nil)
-        // Læsø alone in R and Nord: the cluster and region figures go, and another region protects Nord.
+        // Læsø alone in R and Nordjylland: the cluster and region figures go, and another region protects it.
         #expect(hidden2023[CellKey.cluster("R")] == .secondary)
-        #expect(hidden2023[CellKey.region("Nord")] == .secondary)
-        #expect(hidden2023[CellKey.region("Syd")] == .secondary)
+        #expect(hidden2023[CellKey.region("Nordjylland")] == .secondary)
+        #expect(hidden2023[CellKey.region("Syddanmark")] == .secondary)
         #expect(hidden2023[CellKey.country] == nil)
         let hidden2024 = builder.table(indicator, period: Period.year(2024)).hidden
         #expect(hidden2024[CellKey.municipality(155)] == nil, "Dragør has 7 events in 2024")

@@ -17,7 +17,17 @@ public enum CatalogueLoader {
             if sections.contains(where: { $0.id == id }) {
                 log.add(document.location(node), "sektionen «\(id)» er defineret to gange")
             }
-            sections.append(Section(id: id, title: title, introduction: document.optionalString("intro", in: node, log: &log)))
+            document.checkText(title, key: "titel", in: node, maximumLength: NameRules.maximumTitleLength, log: &log)
+            if let problem = NameRules.sheetNameProblem(for: title) {
+                log.add(document.location(node["titel"]), "sektionens titel \(quoted(title)) \(problem)")
+            } else if let other = sections.first(where: { NameRules.sheetName(for: $0.title).lowercased() == NameRules.sheetName(for: title).lowercased() }) {
+                log.add(
+                    document.location(node["titel"]),
+                    "sektionerne «\(other.title)» og «\(title)» ville få samme ark («\(NameRules.sheetName(for: title))»); arknavne er de første 31 tegn")
+            }
+            let introduction = document.optionalString("intro", in: node, log: &log)
+            document.checkText(introduction, key: "intro", in: node, maximumLength: NameRules.maximumTextLength, log: &log)
+            sections.append(Section(id: id, title: title, introduction: introduction))
         }
         if sections.isEmpty { log.add(document.location(root), "mangler listen «sektioner»") }
 
@@ -37,8 +47,11 @@ public enum CatalogueLoader {
     private static let indicatorKeys: Set<String> = [
         "id", "titel", "kort_titel", "enhed", "sektion", "beregning", "skala", "vaegt", "tilnaermet_vaegt",
         "gruppe", "taeller_gruppe", "naevner_gruppe", "bedst", "decimaler", "definition", "kilde",
-        "periode_note", "noter", "befolkningsdato", "diskretionering",
+        "periode_note", "noter", "befolkningsdato", "diskretionering", "interval", "taeller_af_naevner",
     ]
+
+    /// The decimals a figure can be shown with.
+    static let decimalRange = 0...6
 
     private static func readIndicator(_ node: Node, document: YAMLDocument, sections: [Section], log: inout ProblemLog) -> Indicator? {
         document.checkKeys(of: node, allowed: indicatorKeys, log: &log)
@@ -65,6 +78,9 @@ public enum CatalogueLoader {
             return group
         }
         let scale = document.number("skala", in: node, log: &log) ?? 1
+        if !(scale > 0 && scale.isFinite) {
+            log.add(document.location(node["skala"]), "«skala» skal være et positivt tal (fx 100 for procent, 1000 for pr. 1.000), ikke \(DanishNumber.format(scale, decimals: 2))")
+        }
         let aggregation: Aggregation
         switch method {
         case "antal": aggregation = .count
@@ -87,7 +103,26 @@ public enum CatalogueLoader {
                 log.add(document.location(node["bedst"]), "«bedst» skal være høj, lav eller ingen, ikke «\(text)»")
             }
         }
-        let decimals = document.number("decimaler", in: node, log: &log).map { Int($0) } ?? 1
+        var decimals = 1
+        if let number = document.number("decimaler", in: node, log: &log) {
+            if number == number.rounded(), decimalRange.contains(Int(exactly: number) ?? -1) {
+                decimals = Int(number)
+            } else {
+                log.add(document.location(node["decimaler"]), "«decimaler» skal være et helt tal fra \(decimalRange.lowerBound) til \(decimalRange.upperBound)")
+            }
+        }
+        let range = readRange(node["interval"], document: document, log: &log)
+        var numeratorIsPart = false
+        if let flag = document.optionalString("taeller_af_naevner", in: node, log: &log) {
+            switch flag.lowercased() {
+            case "ja", "true": numeratorIsPart = true
+            case "nej", "false": numeratorIsPart = false
+            default: log.add(document.location(node["taeller_af_naevner"]), "«taeller_af_naevner» skal være ja eller nej, ikke \(quoted(flag))")
+            }
+            if case .ratio = aggregation {} else if numeratorIsPart {
+                log.add(document.location(node["taeller_af_naevner"]), "«taeller_af_naevner» gælder kun beregning: broek")
+            }
+        }
         var populationDate: Period?
         if let text = document.optionalString("befolkningsdato", in: node, log: &log) {
             populationDate = Period(text)
@@ -96,6 +131,15 @@ public enum CatalogueLoader {
             }
         }
         let suppression = readSuppression(node["diskretionering"], document: document, aggregation: aggregation, log: &log)
+        for key in ["id", "titel", "kort_titel", "enhed"] {
+            document.checkText(node[key]?.scalar?.string, key: key, in: node, maximumLength: NameRules.maximumTitleLength, log: &log)
+        }
+        for key in ["definition", "kilde", "periode_note"] {
+            document.checkText(node[key]?.scalar?.string, key: key, in: node, maximumLength: NameRules.maximumTextLength, log: &log)
+        }
+        for note in document.strings("noter", in: node, log: &log) {
+            document.checkText(note, key: "noter", in: node, maximumLength: NameRules.maximumTextLength, log: &log)
+        }
         guard log.problems.count == problemsBefore else { return nil }
         return Indicator(
             id: id, title: title, shortTitle: document.optionalString("kort_titel", in: node, log: &log), unit: unit,
@@ -104,7 +148,7 @@ public enum CatalogueLoader {
             source: document.optionalString("kilde", in: node, log: &log) ?? "",
             periodNote: document.optionalString("periode_note", in: node, log: &log),
             notes: document.strings("noter", in: node, log: &log), populationDate: populationDate,
-            suppression: suppression, location: document.location(node))
+            suppression: suppression, plausibleRange: range, numeratorIsPartOfDenominator: numeratorIsPart, location: document.location(node))
     }
 
     /// Reads the small-number rule; absent means the Danish default for indicators built on counts.
@@ -122,9 +166,34 @@ public enum CatalogueLoader {
             return .danishDefault
         }
         document.checkKeys(of: node, allowed: ["min_taeller", "min_naevner", "min_antal"], log: &log)
+        // A mapping changes only the minimums it names; the others keep the Danish defaults, so a
+        // mapping with one key can never switch the other rules off.
+        func minimum(_ key: String, default value: Double?) -> Double? {
+            guard let number = document.number(key, in: node, log: &log) else { return value }
+            guard number >= 1, number == number.rounded(), number.isFinite else {
+                log.add(document.location(node[key]), "«\(key)» skal være et helt tal på mindst 1; diskretionering slås fra med «diskretionering: ingen»")
+                return value
+            }
+            return number
+        }
+        let defaults = SuppressionRule.danishDefault
         return SuppressionRule(
-            minimumNumerator: document.number("min_taeller", in: node, log: &log),
-            minimumDenominator: document.number("min_naevner", in: node, log: &log),
-            minimumCount: document.number("min_antal", in: node, log: &log))
+            minimumNumerator: minimum("min_taeller", default: defaults.minimumNumerator),
+            minimumDenominator: minimum("min_naevner", default: defaults.minimumDenominator),
+            minimumCount: minimum("min_antal", default: defaults.minimumCount))
+    }
+
+    /// `interval: [0, 100]`: the plausible range of a municipality's value.
+    private static func readRange(_ node: Node?, document: YAMLDocument, log: inout ProblemLog) -> ClosedRange<Double>? {
+        guard let node else { return nil }
+        let bounds = node.sequence?.compactMap { $0.scalar?.string }.compactMap { text -> Double? in
+            if case .number(let value) = parseSettingNumber(text) { return value }
+            return nil
+        }
+        guard let bounds, bounds.count == 2, node.sequence?.count == 2, bounds[0] <= bounds[1] else {
+            log.add(document.location(node), "«interval» skal være to tal, det mindste først, fx [0, 100]")
+            return nil
+        }
+        return bounds[0]...bounds[1]
     }
 }

@@ -35,6 +35,7 @@ public enum ClusterDefinitionsLoader {
         var memberships: [MunicipalityCode: [(cluster: String, share: Double, location: SourceLocation)]] = [:]
         var ids: [String: SourceLocation] = [:]
         var names: [String: SourceLocation] = [:]
+        var stems: [String: (name: String, location: SourceLocation)] = [:]
         if let clusterNodes = root["klynger"]?.sequence {
             for node in clusterNodes {
                 guard let cluster = readCluster(node, document: document, register: register, log: &log,
@@ -46,8 +47,16 @@ public enum ClusterDefinitionsLoader {
                 if let earlier = names[cluster.name.lowercased()] {
                     log.add(location, "navnet «\(cluster.name)» er brugt før (linje \(earlier.line ?? 0)); navne skal være entydige")
                 }
+                let stem = NameRules.fileStem(for: cluster.name, fallback: cluster.id)
+                if let earlier = stems[stem] {
+                    log.add(
+                        location,
+                        "«\(cluster.name)» og «\(earlier.name)» (linje \(earlier.location.line ?? 0)) ville skrive de samme filer (\(stem).xlsx); "
+                            + "giv dem navne, der adskiller sig med mere end tegnsætning")
+                }
                 ids[cluster.id.lowercased()] = location
                 names[cluster.name.lowercased()] = location
+                stems[stem] = (cluster.name, location)
                 clusters.append(cluster)
             }
         } else {
@@ -85,7 +94,18 @@ public enum ClusterDefinitionsLoader {
               let name = document.string("navn", in: node, log: &log),
               let region = document.string("region", in: node, log: &log)
         else { return nil }
+        document.checkText(id, key: "id", in: node, maximumLength: 20, log: &log)
+        document.checkText(name, key: "navn", in: node, maximumLength: NameRules.maximumNameLength, log: &log)
+        if !NameRules.regions.contains(region) {
+            let nearest = NameRules.regions.min { ClusterKey.editDistance(region, $0) < ClusterKey.editDistance(region, $1) } ?? ""
+            log.add(
+                document.location(node["region"]),
+                "ukendt region \(quoted(region)) – mente du «\(nearest)»? Kendte regioner: \(NameRules.regions.joined(separator: ", "))")
+        }
         let hospitals = document.strings("akutsygehuse", in: node, log: &log)
+        for hospital in hospitals {
+            document.checkText(hospital, key: "akutsygehuse", in: node, maximumLength: NameRules.maximumTitleLength, log: &log)
+        }
         if hospitals.isEmpty {
             log.add(document.location(node), "klyngen «\(name)» mangler «akutsygehuse» (mindst ét)")
         }
@@ -121,10 +141,16 @@ public enum ClusterDefinitionsLoader {
             memberships[code, default: []].append((name, share, location))
             members.append(ClusterMember(code: code, share: share))
         }
-        return Cluster(
+        let cluster = Cluster(
             id: id, name: name, region: region, acuteHospitals: hospitals, members: members,
             confidence: document.optionalString("sikkerhed", in: node, log: &log),
             note: document.optionalString("note", in: node, log: &log),
             sources: document.strings("kilder", in: node, log: &log))
+        document.checkText(cluster.confidence, key: "sikkerhed", in: node, maximumLength: NameRules.maximumTextLength, log: &log)
+        document.checkText(cluster.note, key: "note", in: node, maximumLength: NameRules.maximumTextLength, log: &log)
+        for source in cluster.sources {
+            document.checkText(source, key: "kilder", in: node, maximumLength: NameRules.maximumTextLength, log: &log)
+        }
+        return cluster
     }
 }

@@ -164,21 +164,54 @@ public struct DatapakkeInputs: Sendable {
         return (log.problems, notices)
     }
 
+    /// The input contract of one value against its indicator: the right fields, whole counts, a
+    /// numerator within its denominator, no events over a denominator of 0, a value in the plausible range.
     private func checkShape(_ observation: Observation, _ indicator: Indicator, log: inout ProblemLog) {
+        let problems = log.problems.count
         switch indicator.aggregation {
-        case .ratio:
+        case .ratio(let scale):
             if (observation.numerator == nil) != (observation.denominator == nil) {
                 log.add(observation.location, "«\(indicator.id)» beregnes som tæller/nævner; begge skal være udfyldt (eller begge tomme)")
             } else if observation.numerator == nil, observation.value != nil {
                 log.add(observation.location, "«\(indicator.id)» beregnes som tæller/nævner; rækken har kun en værdi")
             }
+            guard let numerator = observation.numerator, let denominator = observation.denominator, log.problems.count == problems else { return }
+            if denominator == 0, numerator > 0 {
+                log.add(
+                    observation.location(column: observation.denominatorColumn),
+                    "nævneren er 0, men tælleren er \(DanishNumber.format(numerator, decimals: 0)); en rate kan ikke beregnes af 0")
+            } else if indicator.numeratorIsPartOfDenominator, numerator > denominator {
+                log.add(
+                    observation.location(column: observation.numeratorColumn),
+                    "tælleren (\(DanishNumber.format(numerator, decimals: 0))) er større end nævneren (\(DanishNumber.format(denominator, decimals: 0))); "
+                        + "for «\(indicator.id)» tælles borgere blandt nævnerens")
+            } else if denominator > 0 {
+                checkRange(numerator / denominator * scale, observation, indicator, column: observation.numeratorColumn, log: &log)
+            }
         case .count:
             if observation.value == nil, observation.numerator != nil {
                 log.add(observation.location, "«\(indicator.id)» er et antal; skriv det i kolonnen vaerdi")
             }
+            if let value = observation.value, value < 0 || value != value.rounded() {
+                log.add(
+                    observation.location(column: observation.valueColumn),
+                    "«\(indicator.id)» er et antal, så værdien skal være et helt tal på mindst 0, ikke \(DanishNumber.format(value, decimals: 2))")
+            } else if let value = observation.value {
+                checkRange(value, observation, indicator, column: observation.valueColumn, log: &log)
+            }
         default:
-            break
+            if let value = observation.value { checkRange(value, observation, indicator, column: observation.valueColumn, log: &log) }
         }
+    }
+
+    private func checkRange(_ value: Double, _ observation: Observation, _ indicator: Indicator, column: Int?, log: inout ProblemLog) {
+        guard let range = indicator.plausibleRange, !range.contains(value) else { return }
+        let decimals = max(indicator.decimals, 1)
+        log.add(
+            observation.location(column: column),
+            "«\(indicator.id)» er \(DanishNumber.format(value, decimals: decimals)) \(indicator.unit), uden for det mulige interval "
+                + "\(DanishNumber.format(range.lowerBound, decimals: 0))–\(DanishNumber.format(range.upperBound, decimals: 0)) (kataloget); "
+                + "er et tal læst forkert, eller er tæller og nævner byttet om?")
     }
 
     private func checkPopulation(_ indicator: Indicator, period: Period, municipalities: [MunicipalityCode], log: inout ProblemLog) {

@@ -27,6 +27,8 @@ public struct DelimitedText: Sendable {
 
     /// Splits already loaded bytes; `file` is the name used in messages.
     public static func parse(_ data: Data, file: String) throws -> DelimitedText {
+        let mixed = mixedEncodingProblems(data, file: file)
+        if !mixed.isEmpty { throw InputProblems(mixed) }
         let (text, encoding) = decodeText(data)
         let lines = splitRecords(text)
         guard let headerLine = lines.first(where: { !$0.text.allSatisfy(\.isWhitespace) }) else {

@@ -27,6 +27,15 @@ public enum MunicipalityRegisterLoader {
                         "«\(row.fields[codeColumn])» er ikke en 3-cifret kommunekode")
                 continue
             }
+            let region = row.fields[regionColumn]
+            if !NameRules.regions.contains(region) {
+                log.add(
+                    SourceLocation(file: table.file, line: row.line, column: regionColumn + 1),
+                    "ukendt region \(quoted(region)); kendte regioner: \(NameRules.regions.joined(separator: ", "))")
+            }
+            if let problem = NameRules.problem(in: row.fields[nameColumn], maximumLength: NameRules.maximumTitleLength) {
+                log.add(SourceLocation(file: table.file, line: row.line, column: nameColumn + 1), "kommunenavnet \(problem)")
+            }
             if let earlier = seen[code] {
                 log.add(location, "kommunekode \(code) står også på linje \(earlier)")
                 continue

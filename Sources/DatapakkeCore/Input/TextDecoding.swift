@@ -7,6 +7,45 @@ public enum TextEncoding: String, Sendable {
     case windows1252 = "Windows-1252"
 }
 
+/// The lines of a file that is UTF-8 except for some lines in another encoding (a Latin-1 line pasted
+/// into a UTF-8 file): read as Windows-1252 the whole file would turn every "æ" elsewhere into "Ã¦"
+/// and give misleading errors far from the cause, so the bad lines are reported on their own.
+func mixedEncodingProblems(_ data: Data, file: String) -> [InputProblem] {
+    let bytes = [UInt8](data)
+    guard String(validating: bytes, as: UTF8.self) == nil else { return [] }
+    var validMultibyte = 0
+    var badLines: [(line: Int, column: Int)] = []
+    for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+        guard line.contains(where: { $0 >= 0x80 }) else { continue }
+        if String(validating: Array(line), as: UTF8.self) != nil {
+            validMultibyte += 1
+        } else {
+            // The column of the first byte that is not UTF-8.
+            var iterator = line.makeIterator()
+            var decoder = UTF8()
+            var column = 0
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): column += UTF8.width(scalar)
+                case .emptyInput, .error: break decoding
+                }
+            }
+            badLines.append((index + 1, column + 1))
+        }
+    }
+    // Only UTF-8 lines elsewhere make this a mixed file; a file of Latin-1 lines alone is Windows-1252.
+    guard validMultibyte > 0 else { return [] }
+    var problems = badLines.prefix(10).map {
+        InputProblem(
+            SourceLocation(file: file, line: $0.line, column: $0.column),
+            "linjen er ikke gyldig UTF-8, men resten af filen er (er linjen kopieret fra et andet program?); gem filen som UTF-8")
+    }
+    if badLines.count > 10 {
+        problems.append(InputProblem(SourceLocation(file: file), "og \(badLines.count - 10) linjer mere, der ikke er gyldig UTF-8"))
+    }
+    return problems
+}
+
 /// Decodes a file's bytes: UTF-8 (with or without BOM) when valid, otherwise Windows-1252.
 ///
 /// Excel on Danish Windows still saves "CSV (semikolonsepareret)" as Windows-1252, so a file

@@ -11,6 +11,8 @@ struct YAMLDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputProblems([InputProblem(SourceLocation(file: displayName), "filen findes ikke eller kan ikke læses")])
         }
+        let mixed = mixedEncodingProblems(data, file: displayName)
+        if !mixed.isEmpty { throw InputProblems(mixed) }
         let (text, _) = decodeText(data)
         do {
             guard let root = try Yams.compose(yaml: text) else {
@@ -77,13 +79,23 @@ struct YAMLDocument {
         return number
     }
 
+    /// Reports a text of a field that cannot reach every output intact (control characters, length).
+    func checkText(_ text: String?, key: String, in node: Node, maximumLength: Int, log: inout ProblemLog) {
+        guard let text, let problem = NameRules.problem(in: text, maximumLength: maximumLength) else { return }
+        log.add(location(node[key] ?? node), "«\(key)» \(problem)")
+    }
+
     /// Reports keys of a mapping that the schema does not know (usually a typing error).
     func checkKeys(of node: Node, allowed: Set<String>, log: inout ProblemLog) {
         guard let mapping = node.mapping else { return }
         for (key, _) in mapping {
             guard let name = key.scalar?.string, !allowed.contains(name) else { continue }
-            let known = allowed.sorted().joined(separator: ", ")
-            log.add(location(key), "ukendt felt «\(name)»; kendte felter: \(known)")
+            let nearest = allowed.min { ClusterKey.editDistance(name, $0) < ClusterKey.editDistance(name, $1) }
+            if let nearest, ClusterKey.editDistance(name, nearest) <= max(2, name.count / 3) {
+                log.add(location(key), "ukendt felt \(quoted(name)) – mente du «\(nearest)»?")
+            } else {
+                log.add(location(key), "ukendt felt \(quoted(name)); kendte felter: \(allowed.sorted().joined(separator: ", "))")
+            }
         }
     }
 }
@@ -93,7 +105,20 @@ private func yamlProblem(_ error: YamlError, file: String) -> InputProblem {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
         let what = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
         return InputProblem(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML-fejl: \(what)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+        // Yams names the first occurrence; the second, the one to remove, is found in the text: the
+        // next line after it with the same key at the same indentation.
+        let key = duplicates.first ?? ""
+        let lines = context.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = context.mark.line
+        let indentation = String(repeating: " ", count: max(0, context.mark.column - 1))
+        let second = lines.indices.first { index in
+            index + 1 > first && (lines[index].hasPrefix(indentation + key + ":") || lines[index].hasPrefix(indentation + "- " + key + ":"))
+        }
+        return InputProblem(
+            SourceLocation(file: file, line: second.map { $0 + 1 } ?? first, column: context.mark.column),
+            "nøglen \(quoted(key)) står to gange i samme afsnit (første gang på linje \(first)); fjern den ene")
     default:
-        return InputProblem(SourceLocation(file: file), "YAML-fejl: \(error)")
+        return InputProblem(SourceLocation(file: file), "YAML-fejl: \(visibleText(String(describing: error), limit: 200))")
     }
 }

@@ -103,6 +103,11 @@ public struct Indicator: Sendable, Hashable {
     /// The population date to weight by, when not 1 January of the period's (last) year.
     public var populationDate: Period?
     public var suppression: SuppressionRule
+    /// The plausible range of a municipality's value as shown (after the scale): a share 0–100, a rate
+    /// of persons per 1.000 0–1.000. A value outside it is an input error. Nil: no range declared.
+    public var plausibleRange: ClosedRange<Double>?
+    /// True when the numerator counts persons among the denominator's (so it can never exceed it).
+    public var numeratorIsPartOfDenominator: Bool
     /// Where in the catalogue the indicator was defined, for messages.
     public var location: SourceLocation
 
@@ -110,8 +115,11 @@ public struct Indicator: Sendable, Hashable {
         id: String, title: String, shortTitle: String? = nil, unit: String, sectionID: String, aggregation: Aggregation,
         direction: Direction = .none, decimals: Int = 1, definition: String = "", source: String = "",
         periodNote: String? = nil, notes: [String] = [], populationDate: Period? = nil,
-        suppression: SuppressionRule = .danishDefault, location: SourceLocation = SourceLocation(file: "")
+        suppression: SuppressionRule = .danishDefault, plausibleRange: ClosedRange<Double>? = nil,
+        numeratorIsPartOfDenominator: Bool = false, location: SourceLocation = SourceLocation(file: "")
     ) {
+        self.plausibleRange = plausibleRange
+        self.numeratorIsPartOfDenominator = numeratorIsPartOfDenominator
         self.id = id
         self.title = title
         self.shortTitle = shortTitle ?? title

@@ -139,8 +139,10 @@ public struct ReportBuilder: Sendable {
             }
             if !indicators.isEmpty { sections.append(SectionReport(section: section, indicators: indicators)) }
         }
+        // In first-seen order, with a set beside the list: a long source list stays linear.
         var sources: [String] = []
-        for source in inputs.catalogue.indicators.map(\.source) + cluster.sources where !source.isEmpty && !sources.contains(source) {
+        var seenSources: Set<String> = []
+        for source in inputs.catalogue.indicators.map(\.source) + cluster.sources where !source.isEmpty && seenSources.insert(source).inserted {
             sources.append(source)
         }
         return PackReport(

@@ -17,7 +17,7 @@ enum PackSheet: Hashable {
     var name: String {
         switch self {
         case .front: return "Forside"
-        case .section(let section): return String(section.title.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+        case .section(let section): return NameRules.sheetName(for: section.title)
         case .prompts: return "Refleksioner"
         case .documentation: return "Dokumentation"
         }
