@@ -1,3 +1,4 @@
+import DatapakkeTestSupport
 import PropertyBased
 import Testing
 @testable import DatapakkeCore
@@ -98,7 +99,7 @@ import Testing
 /// The country figure is the same rule applied to all 98 municipalities, and agrees with the regions.
 @Suite struct CountryConsistencyTests {
     @Test func countryEqualsTheRuleOverAllMunicipalitiesAndAddsUpFromTheRegions() throws {
-        let inputs = try loadShipped()
+        let inputs = try ShippedInputs.councils()
         let engine = FigureEngine(inputs: inputs)
         let country = Area.country(inputs.register)
         #expect(country.members.count == 98)
