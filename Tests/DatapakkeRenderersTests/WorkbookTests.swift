@@ -1,3 +1,4 @@
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeCore
@@ -13,7 +14,7 @@ import Testing
     let engine: FigureEngine
 
     init() throws {
-        inputs = try TestFiles.shipped()
+        inputs = try ShippedInputs.councils()
         let builder = ReportBuilder(inputs: inputs)
         let council = try inputs.definitions.cluster(named: "SR06")
         report = builder.pack(for: council, tables: builder.allTables(), documentDate: Self.documentDate, toolVersion: "test")
@@ -21,7 +22,7 @@ import Testing
     }
 
     func written() throws -> ReadWorkbook {
-        try TestFiles.withTemporaryDirectory { folder in
+        try withTemporaryDirectory { folder in
             let path = folder + "/pakke.xlsx"
             try WorkbookRenderer().write(report, to: path)
             return try ReadWorkbook.read(path)
@@ -155,7 +156,7 @@ import Testing
     }
 
     @Test func twoWritesOfTheSameReportAreByteIdentical() throws {
-        try TestFiles.withTemporaryDirectory { folder in
+        try withTemporaryDirectory { folder in
             try WorkbookRenderer().write(report, to: folder + "/a.xlsx")
             Thread.sleep(forTimeInterval: 1.1)  // a clock in the output would now differ
             try WorkbookRenderer().write(report, to: folder + "/b.xlsx")
