@@ -1,3 +1,4 @@
+import DatapakkeTestSupport
 import Foundation
 import Testing
 
@@ -43,7 +44,7 @@ import Testing
                 #expect(a == (try Data(contentsOf: URL(fileURLWithPath: "\(folder)/da/\(name)"))), "\(name) differs under da_DK.UTF-8")
             }
             // The Danish build's numbers are written with a decimal point, as the file format requires.
-            let sheet = try runUnzip(folder + "/da/sundhedsraad-midt-og-vestsjaelland.xlsx", part: "xl/worksheets/sheet3.xml")
+            let sheet = try Unzip.part(folder + "/da/sundhedsraad-midt-og-vestsjaelland.xlsx", "xl/worksheets/sheet3.xml")
             #expect(sheet.contains("<v>65.5</v>"))
             #expect(!sheet.contains("<v>65,5</v>"))
         }
@@ -53,7 +54,7 @@ import Testing
         try CommandRunner.withTemporaryDirectory { folder in
             let outcome = try CommandRunner.run(["build", "--only", "SR06", "--out", folder], environment: ["SOURCE_DATE_EPOCH": "1780000000"])
             #expect(outcome.status == 0)
-            let core = try runUnzip(folder + "/sundhedsraad-midt-og-vestsjaelland.xlsx", part: "docProps/core.xml")
+            let core = try Unzip.part(folder + "/sundhedsraad-midt-og-vestsjaelland.xlsx", "docProps/core.xml")
             #expect(core.contains("2026-05-28T20:26:40Z"))
         }
     }
@@ -61,7 +62,7 @@ import Testing
     @Test func aPackThatFailsLeavesTheOthersWrittenAndItsEarlierVersionUntouched() throws {
         try CommandRunner.withTemporaryDirectory { folder in
             // A note longer than Excel's 32.767 characters a cell is found only when SR01's workbook is written.
-            let original = try String(contentsOfFile: CommandRunner.root + "/ClusterDefinitions/sundhedsraad-2027.yaml", encoding: .utf8)
+            let original = try String(contentsOfFile: packageRoot + "/ClusterDefinitions/sundhedsraad-2027.yaml", encoding: .utf8)
             let longNote = String(repeating: "meget lang note ", count: 2_500)
             let broken = original.replacingOccurrences(of: "    sikkerhed: middel (Bornholms placering kun set i én kilde)\n",
                                                        with: "    sikkerhed: \"\(longNote)\"\n")
@@ -84,17 +85,4 @@ import Testing
             #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.hasPrefix(".") }, "no temporary files left")
         }
     }
-}
-
-/// One part of an .xlsx (a zip), read with unzip.
-func runUnzip(_ path: String, part: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["unzip", "-p", path, part]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
 }
