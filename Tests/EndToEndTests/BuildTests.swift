@@ -27,21 +27,37 @@ import Testing
         }
     }
 
-    @Test func twoBuildsAndADanishLocaleGiveByteIdenticalWorkbooks() throws {
+    @Test func twoBuildsGiveByteIdenticalWorkbooks() throws {
         try CommandRunner.withTemporaryDirectory { folder in
             let first = try CommandRunner.run(["build", "--only", "SR06", "SR09", "--out", folder + "/a"], environment: ["LC_ALL": "C"])
             #expect(first.status == 0)
             let second = try CommandRunner.run(["build", "--only", "SR06", "SR09", "--out", folder + "/b"], environment: ["LC_ALL": "C"])
             #expect(second.status == 0)
-            let danish = try CommandRunner.run(["build", "--only", "SR06", "SR09", "--out", folder + "/da"],
-                                               environment: ["LC_ALL": "da_DK.UTF-8", "LANG": "da_DK.UTF-8"])
-            #expect(danish.status == 0, "\(danish.stderr)")
             let names = try files(in: folder + "/a", ending: ".xlsx")
             #expect(names.count == 2)
             for name in names {
                 let a = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/a/\(name)"))
                 #expect(a == (try Data(contentsOf: URL(fileURLWithPath: "\(folder)/b/\(name)"))), "\(name) differs between two builds")
-                #expect(a == (try Data(contentsOf: URL(fileURLWithPath: "\(folder)/da/\(name)"))), "\(name) differs under da_DK.UTF-8")
+            }
+        }
+    }
+
+    // Without the locale, LC_ALL=da_DK.UTF-8 silently means C and the test would prove nothing: it is
+    // skipped, saying why, where the locale is missing, and fails on CI (CI set), saying how to install it.
+    @Test(.enabled(if: DanishLocale.testsCanRun, Comment(rawValue: DanishLocale.skipReason)))
+    func aDanishLocaleGivesByteIdenticalWorkbooks() throws {
+        try DanishLocale.require()
+        try CommandRunner.withTemporaryDirectory { folder in
+            let c = try CommandRunner.run(["build", "--only", "SR06", "SR09", "--out", folder + "/c"], environment: ["LC_ALL": "C"])
+            #expect(c.status == 0)
+            let danish = try CommandRunner.run(["build", "--only", "SR06", "SR09", "--out", folder + "/da"],
+                                               environment: ["LC_ALL": DanishLocale.name, "LANG": DanishLocale.name])
+            #expect(danish.status == 0, "\(danish.stderr)")
+            let names = try files(in: folder + "/c", ending: ".xlsx")
+            #expect(names.count == 2)
+            for name in names {
+                let c = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/c/\(name)"))
+                #expect(c == (try Data(contentsOf: URL(fileURLWithPath: "\(folder)/da/\(name)"))), "\(name) differs under da_DK.UTF-8")
             }
             // The Danish build's numbers are written with a decimal point, as the file format requires.
             let sheet = try Unzip.part(folder + "/da/sundhedsraad-midt-og-vestsjaelland.xlsx", "xl/worksheets/sheet3.xml")
