@@ -36,6 +36,7 @@ public enum DanishLocale {
 
     /// The locale is missing where a test needs it.
     public struct Missing: Error, CustomStringConvertible {
+        public init() {}
         public var description: String { "the \(DanishLocale.name) locale is missing: \(DanishLocale.installHint)" }
     }
 
