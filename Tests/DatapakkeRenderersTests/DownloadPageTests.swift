@@ -264,7 +264,8 @@ import Testing
             "ingen-saadan-kommune=",
         ]
         let screenshots = Self.screenshotFolder(in: scratch)
-        // Chromium and its driver keep profiles and caches under TMPDIR: here, removed with the scratch folder.
+        // Chromium and its driver keep profiles and their singleton socket under TMPDIR: here, removed with
+        // the scratch folder. (The socket's path must stay under 108 bytes, so the scratch folder's name is short.)
         let temporary = scratch + "/tmp"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         let result = try Python.run(
