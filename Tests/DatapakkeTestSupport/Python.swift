@@ -13,7 +13,8 @@ public enum Python {
     public struct MissingModule: Error, CustomStringConvertible {
         public var modules: [String]
         public var description: String {
-            "Python module \(modules.joined(separator: ", ")) missing for \(Python.interpreter): run `make test`, "
+            let python = executablePath(Python.interpreter, searchPath: ProcessInfo.processInfo.environment["PATH"]) ?? Python.interpreter
+            return "Python module \(modules.joined(separator: ", ")) missing for \(python): run `make test`, "
                 + "which installs what the tests need (Tools/setup.sh)"
         }
     }
