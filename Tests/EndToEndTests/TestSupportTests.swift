@@ -11,7 +11,9 @@ import Testing
         var kept = ""
         let result = try withTemporaryDirectory { folder in
             kept = folder
-            #expect(folder.hasPrefix(NSTemporaryDirectory()) || folder.hasPrefix(String(NSTemporaryDirectory().dropLast())))
+            let url = URL(fileURLWithPath: folder)
+            #expect(url.deletingLastPathComponent().path == URL(fileURLWithPath: NSTemporaryDirectory()).path)
+            #expect(url.lastPathComponent.hasPrefix("datapakke-test-"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
             try FileManager.default.createDirectory(atPath: folder + "/a/b", withIntermediateDirectories: true)
             try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/a/b/c.txt"))
