@@ -51,32 +51,34 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared by every test target: package root, self-cleaning temporary folder, process runner.
+        .target(name: "DatapakkeTestSupport", dependencies: ["DatapakkeCore"], path: "Tests/DatapakkeTestSupport"),
         .testTarget(
             name: "XLSXWriterTests",
-            dependencies: ["XLSXWriter"]
+            dependencies: ["XLSXWriter", "DatapakkeTestSupport"]
         ),
         .testTarget(
             name: "DatapakkeCoreTests",
             dependencies: [
-                "DatapakkeCore",
+                "DatapakkeCore", "DatapakkeTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DatapakkeRenderersTests",
-            dependencies: ["DatapakkeRenderers", "DatapakkeCore"],
+            dependencies: ["DatapakkeRenderers", "DatapakkeCore", "DatapakkeTestSupport"],
             // The Python readers are run by the tests as programs, not bundled.
             exclude: ["Readers", "Browser"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DatapakkeBuildTests",
-            dependencies: ["DatapakkeBuild", "DatapakkeRenderers", "DatapakkeCore"]
+            dependencies: ["DatapakkeBuild", "DatapakkeRenderers", "DatapakkeCore", "DatapakkeTestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["DatapakkeCore"],
+            dependencies: ["DatapakkeCore", "DatapakkeTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,12 +1,12 @@
 import DatapakkeBuild
 import DatapakkeCore
+import DatapakkeTestSupport
 import Foundation
 import Testing
 
 /// The manifest: its bytes, the change sentences computed from two entries, and the input texts
 /// whose hashes decide which packs a build must redo.
 @Suite struct ManifestTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     typealias Row = Manifest.FigureRow
 
     static func pack(
@@ -91,18 +91,16 @@ import Testing
         #expect(text.contains("\"2022\" : 12.1"))
         #expect(text.contains("\"2023\" : \"x\""))
         #expect(text.hasSuffix("}\n"))
-        let path = NSTemporaryDirectory() + "manifest-" + UUID().uuidString + ".json"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try data.write(to: URL(fileURLWithPath: path))
-        #expect(try Manifest.read(path: path) == manifest)
+        try withTemporaryDirectory { folder in
+            let path = folder + "/manifest.json"
+            try data.write(to: URL(fileURLWithPath: path))
+            #expect(try Manifest.read(path: path) == manifest)
+        }
         #expect(ManifestDiff.lines(from: manifest, to: manifest) == ["ingen ændringer (1 pakke som før)"])
     }
 
     @Test func aPacksMunicipalDataTextIgnoresOtherMunicipalities() throws {
-        var inputs = try DatapakkeInputs.load(InputPaths(
-            register: ManifestTests.packageRoot + "/ClusterDefinitions/kommuner.csv",
-            definitions: ManifestTests.packageRoot + "/ClusterDefinitions/sundhedsraad-2027.yaml",
-            data: ManifestTests.packageRoot + "/Data", catalogue: ManifestTests.packageRoot + "/Templates/indikatorer.yaml"))
+        var inputs = try ShippedInputs.councils()
         let vendsyssel = try #require(inputs.definitions.clusters.first { $0.members.contains { $0.code == 825 } })
         let other = try #require(inputs.definitions.clusters.first { !$0.members.contains { $0.code == 825 } })
         let before = (PackInputText.municipalData(of: vendsyssel, inputs: inputs), PackInputText.municipalData(of: other, inputs: inputs))

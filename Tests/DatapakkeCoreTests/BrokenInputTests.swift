@@ -1,3 +1,4 @@
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeCore
@@ -10,7 +11,7 @@ import Testing
         try withTemporaryDirectory { folder in
             try copyFixture("small", to: folder)
             try breakIt(folder)
-            return problems { _ = try loadFixture(at: folder) }
+            return problems { _ = try loadFixtureInputs(at: folder) }
         }
     }
 

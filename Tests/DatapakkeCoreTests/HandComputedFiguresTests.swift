@@ -1,3 +1,4 @@
+import DatapakkeTestSupport
 import Testing
 @testable import DatapakkeCore
 
@@ -85,7 +86,7 @@ import Testing
     let inputs: DatapakkeInputs
 
     init() throws {
-        inputs = try loadShipped()
+        inputs = try ShippedInputs.councils()
     }
 
     @Test func preventableAdmissionsWeightedBy65Plus() throws {
@@ -116,7 +117,7 @@ import Testing
 
     @Test func theShippedSetsHaveTheirCouncilsAndClusters() throws {
         #expect(inputs.definitions.clusters.count == 17)
-        #expect(try loadShipped(definitions: "ClusterDefinitions/sundhedsklynger-2022.yaml").definitions.clusters.count == 22)
+        #expect(try ShippedInputs.clusters2022().definitions.clusters.count == 22)
         let midt = try inputs.definitions.cluster(named: "SR06")
         #expect(Set(midt.members.map(\.code)) == [330, 316, 370, 329, 340, 306, 326, 350])
     }

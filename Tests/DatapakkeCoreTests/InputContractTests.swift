@@ -1,3 +1,4 @@
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeCore
@@ -20,7 +21,7 @@ import Testing
             try copyFixture("small", to: folder)
             try broken.replace("147;Frederiksberg;genindl;2023;;150;1000", with: "147;Frederiksberg;genindl;2023;;150;1.000", in: folder + "/" + Self.data)
             try broken.replace("101;København;2023-01-01;600000;80000", with: "101;København;2023-01-01;600.000;80.000", in: folder + "/" + Self.population)
-            return try loadFixture(at: folder)
+            return try loadFixtureInputs(at: folder)
         }
         #expect(inputs.observations["genindl"]?[.year(2023)]?[147]?.denominator == 1000)
         #expect(inputs.population.count(.total, municipality: 101, date: .date(2023, 1, 1)) == 600_000)
@@ -107,7 +108,7 @@ import Testing
             try copyFixture("small", to: folder)
             try export.write(toFile: folder + "/Data/befolkning/folk1a.csv", atomically: true, encoding: .utf8)
             try FileManager.default.removeItem(atPath: folder + "/" + Self.population)
-            return problems { _ = try loadFixture(at: folder) }
+            return problems { _ = try loadFixtureInputs(at: folder) }
         }
         #expect(found.contains { $0.location == SourceLocation(file: "Data/befolkning/folk1a.csv", line: 3, column: 1) && $0.message.contains("står også på linje 2") })
     }
@@ -120,7 +121,7 @@ import Testing
             let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: ",0;", with: ".0;")
                 .replacingOccurrences(of: "330;Slagelse;rate65;2023;55.0", with: "330;Slagelse;rate65;2023;16.377")
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            return problems { _ = try loadFixture(at: folder) }
+            return problems { _ = try loadFixtureInputs(at: folder) }
         }
         #expect(found.count == 1)
         #expect(found.first?.location == SourceLocation(file: Self.data, line: 5, column: 5))
@@ -139,7 +140,7 @@ import Testing
                 bytes.replaceSubrange(start..<start + utf8.count, with: latin1)
             }
             try Data(bytes).write(to: URL(fileURLWithPath: path))
-            return problems { _ = try loadFixture(at: folder) }
+            return problems { _ = try loadFixtureInputs(at: folder) }
         }
         #expect(found.count == 1)
         #expect(found.first?.location == SourceLocation(file: Self.data, line: 6, column: 8))
@@ -173,7 +174,7 @@ import Testing
         let inputs = try withTemporaryDirectory { folder -> DatapakkeInputs in
             try copyFixture("small", to: folder)
             try broken.replace("    skala: 100\n    bedst: lav\n", with: "    skala: 100\n    bedst: lav\n    diskretionering: { min_taeller: 10 }\n", in: folder + "/indikatorer.yaml")
-            return try loadFixture(at: folder)
+            return try loadFixtureInputs(at: folder)
         }
         let rule = try #require(inputs.catalogue.indicator("genindl")?.suppression)
         #expect(rule == SuppressionRule(minimumNumerator: 10, minimumDenominator: 20, minimumCount: 5))

@@ -1,5 +1,6 @@
 import DatapakkeCore
 import DatapakkeRenderers
+import DatapakkeTestSupport
 import Foundation
 import Testing
 
@@ -8,17 +9,9 @@ import Testing
 @Suite struct DownloadPageTests {
     static let buildDate = Date(timeIntervalSince1970: 1_795_521_600)  // 24 November 2026, 12:00 UTC
 
-    static let packageRoot: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }()
-
     /// The reports of the 17 councils from the shipped inputs.
     static func shippedReports() throws -> [PackReport] {
-        let root = packageRoot
-        let inputs = try DatapakkeInputs.load(InputPaths(
-            register: root + "/ClusterDefinitions/kommuner.csv", definitions: root + "/ClusterDefinitions/sundhedsraad-2027.yaml",
-            data: root + "/Data", catalogue: root + "/Templates/indikatorer.yaml"), relativeTo: root)
-        return ReportBuilder(inputs: inputs).build(documentDate: buildDate, toolVersion: "test")
+        ReportBuilder(inputs: try ShippedInputs.councils()).build(documentDate: buildDate, toolVersion: "test")
     }
 
     /// The page of the shipped templates.
@@ -230,39 +223,36 @@ import Testing
     static let chromedriver = "/usr/bin/chromedriver"
     static let script = packageRoot + "/Tests/DatapakkeRenderersTests/Browser/check_download_page.py"
 
-    /// Whether Chromium, its driver and Selenium are installed; the browser test is skipped, and says so, when not.
-    static let browserAvailable: Bool = {
-        let files = FileManager.default
-        guard files.isExecutableFile(atPath: chromium), files.isExecutableFile(atPath: chromedriver) else { return false }
-        return (try? run(["python3", "-c", "import selenium"]).status) == 0
-    }()
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Chromium, its driver and Selenium, which `make test` installs; the browser test fails, saying so, without them.
+    struct BrowserMissing: Error, CustomStringConvertible {
+        var description: String
     }
 
-    /// Where the browser test leaves its screenshots: `DATAPAKKE_SCREENSHOTS`, or a fixed temporary folder.
-    static var screenshotFolder: String {
-        ProcessInfo.processInfo.environment["DATAPAKKE_SCREENSHOTS"] ?? (NSTemporaryDirectory() + "datapakke-download-page-screenshots")
+    static func requireBrowser() throws {
+        for program in [chromium, chromedriver] where !FileManager.default.isExecutableFile(atPath: program) {
+            throw BrowserMissing(description: "\(program) missing: run `make test` (Tools/setup.sh installs chromium and chromium-driver)")
+        }
+        try Python.require("selenium")
     }
 
-    @Test(.enabled(if: browserAvailable,
-                   "Chromium, chromedriver or Selenium missing: apt-get install -y chromium chromium-driver && pip install selenium"),
-          .timeLimit(.minutes(3)))
+    /// Where the browser test leaves its screenshots: `DATAPAKKE_SCREENSHOTS`, where they are kept, or
+    /// a folder in the test's temporary folder, removed with it.
+    static func screenshotFolder(in scratch: String) -> String {
+        ProcessInfo.processInfo.environment["DATAPAKKE_SCREENSHOTS"] ?? (scratch + "/screenshots")
+    }
+
+    @Test(.timeLimit(.minutes(3)))
     func theShippedPageWorksInHeadlessChromium() throws {
+        try Self.requireBrowser()
+        try withTemporaryDirectory { scratch in try Self.checkInChromium(scratch: scratch) }
+    }
+
+    /// Writes the page and an empty file for each of its links into `scratch`, and checks it with
+    /// `Browser/check_download_page.py`.
+    static func checkInChromium(scratch: String) throws {
         let reports = try Self.shippedReports()
-        let folder = NSTemporaryDirectory() + "datapakke-page-" + UUID().uuidString
+        let folder = scratch + "/page"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let page = folder + "/index.html"
         try Self.page(reports).write(toFile: page, atomically: true, encoding: .utf8)
         for report in reports {
@@ -282,16 +272,22 @@ import Testing
             "Fyn=\(fyn.map(stem).joined(separator: ","))",
             "ingen-saadan-kommune=",
         ]
-        let result = try Self.run(
-            ["python3", Self.script, page, "--screenshots", Self.screenshotFolder, "--total", String(reports.count)]
-                + cases.flatMap { ["--case", $0] })
+        let screenshots = Self.screenshotFolder(in: scratch)
+        // Chromium and its driver keep profiles and their singleton socket under TMPDIR: here, removed with
+        // the scratch folder. (The socket's path must stay under 108 bytes, so the scratch folder's name is short.)
+        let temporary = scratch + "/tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let result = try Python.run(
+            [Self.script, page, "--screenshots", screenshots, "--total", String(reports.count)] + cases.flatMap { ["--case", $0] },
+            environment: ["TMPDIR": temporary])
+        let output = result.stdout + result.stderr
         // A copy of the page beside the screenshots, to open by hand (its links lead nowhere there).
-        try? FileManager.default.removeItem(atPath: Self.screenshotFolder + "/index.html")
-        try? FileManager.default.copyItem(atPath: page, toPath: Self.screenshotFolder + "/index.html")
-        #expect(result.status == 0, "check_download_page.py failed:\n\(result.output)")
-        print(result.output)
+        try? FileManager.default.removeItem(atPath: screenshots + "/index.html")
+        try? FileManager.default.copyItem(atPath: page, toPath: screenshots + "/index.html")
+        #expect(result.status == 0, "check_download_page.py failed:\n\(output)")
+        print(output)
         for name in ["desktop-top.png", "desktop-full.png", "phone-top.png", "phone-filtered.png", "phone-full.png"] {
-            #expect(FileManager.default.fileExists(atPath: Self.screenshotFolder + "/" + name), "screenshot \(name)")
+            #expect(FileManager.default.fileExists(atPath: screenshots + "/" + name), "screenshot \(name)")
         }
     }
 }

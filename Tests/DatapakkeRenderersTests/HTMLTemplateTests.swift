@@ -1,4 +1,5 @@
 import DatapakkeCore
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeRenderers
@@ -6,11 +7,11 @@ import Testing
 /// The HTML templates in `Templates/html/`: an analyst changes the wording of the download page and
 /// the prompt documents there, the engine escapes the data, and mistakes are reported with file and line.
 @Suite struct HTMLTemplateTests {
-    static let root = PromptTestSupport.packageRoot
+    static let root = packageRoot
 
     /// A copy of the shipped `Templates/` folder, removed when the closure returns.
     private func withTemplatesCopy(_ body: (String) throws -> Void) throws {
-        try TestFiles.withTemporaryDirectory { folder in
+        try withTemporaryDirectory { folder in
             let copy = folder + "/Templates"
             try FileManager.default.copyItem(atPath: Self.root + "/Templates", toPath: copy)
             try body(copy)
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func theWordingIsChangedInTheTemplatesWithoutSwift() throws {
-        let reports = PromptTestSupport.reports(try PromptTestSupport.loadShipped())
+        let reports = PromptTestSupport.reports(try ShippedInputs.councils())
         let report = try #require(reports.first { $0.cluster.id == "SR06" })
         let prompts = try PromptTestSupport.shippedRenderer().prompts(for: report)
         let shipped = try HTMLTemplates(directory: Self.root + "/Templates/html")
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func dataIsEscapedOnThePageAndInThePromptDocument() throws {
-        let inputs = try PromptTestSupport.loadShipped()
+        let inputs = try ShippedInputs.councils()
         var report = try #require(PromptTestSupport.reports(inputs).first { $0.cluster.id == "SR06" })
         report.cluster.name = "Råd <script>alert(\"x\")</script> & 'co'"
         report.regionName = "Region <b>Sjælland</b>"
@@ -110,7 +111,7 @@ import Testing
         // One Character ("\"\u{301}" is not "\""), but a browser still ends an attribute value at the quote.
         #expect(HTMLEscaping().escapeText("a&b<c>d\"e'f") == "a&amp;b&lt;c&gt;d&quot;e&#39;f")
         #expect(HTMLEscaping().escapeText("x\"\u{301} y'\u{308} <\u{338}") == "x&quot;\u{301} y&#39;\u{308} &lt;\u{338}")
-        var report = try #require(PromptTestSupport.reports(try PromptTestSupport.loadShipped()).first)
+        var report = try #require(PromptTestSupport.reports(try ShippedInputs.councils()).first)
         report.members[0].name = "Kommune\"\u{301} onmouseover=\"\u{301}alert(1)"
         let html = page(try HTMLTemplates(directory: Self.root + "/Templates/html"), [report])
         #expect(html.contains("data-soeg=\"\(report.cluster.name) \(report.cluster.id) Kommune&quot;\u{301} onmouseover=&quot;\u{301}alert(1) "))

@@ -1,3 +1,4 @@
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeCore
@@ -38,8 +39,8 @@ import Testing
     /// The workbook written from a catalogue with thresholds 10/50: its cells show "<10", and the
     /// front page explains "<10" and "50", read back with openpyxl.
     @Test func aWorkbookFromACatalogueWith10And50SaysSoOnItsFrontPage() throws {
-        try TestFiles.withTemporaryDirectory { folder in
-            let fixture = TestFiles.root + "/Tests/DatapakkeRenderersTests/Fixtures/suppression"
+        try withTemporaryDirectory { folder in
+            let fixture = packageRoot + "/Tests/DatapakkeRenderersTests/Fixtures/suppression"
             for item in try FileManager.default.contentsOfDirectory(atPath: fixture) {
                 try FileManager.default.copyItem(atPath: fixture + "/" + item, toPath: folder + "/" + item)
             }
@@ -68,7 +69,7 @@ import Testing
             #expect(!front.texts.contains { $0.contains("færre end 5 ") || $0.contains("færre end 20 ") })
 
             // The download page over the same packs says the same.
-            let page = DownloadPage(templates: try HTMLTemplates(directory: TestFiles.root + "/Templates/html")).html(
+            let page = DownloadPage(templates: try HTMLTemplates(directory: packageRoot + "/Templates/html")).html(
                 reports: reports, definitionsName: inputs.definitions.name, buildDate: Date(timeIntervalSince1970: 1_735_689_600),
                 keyIndicatorIDs: ["ophold"])
             #expect(page.contains("<span class=\"marker\">&lt;10</span>, <span class=\"marker\">–</span>, <span class=\"marker\">x</span>"))

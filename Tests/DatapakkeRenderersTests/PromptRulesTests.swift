@@ -1,4 +1,5 @@
 import DatapakkeCore
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeRenderers
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func differentFiguresGiveDifferentQuestions() throws {
-        let renderer = try PromptRenderer(templatesDirectory: PromptTestSupport.fixtures + "/prompts/regler")
+        let renderer = try PromptRenderer(templatesDirectory: fixturePath("prompts/regler"))
         let a = try item("A", renderer: renderer)
         let b = try item("B", renderer: renderer)
         let c = try item("C", renderer: renderer)

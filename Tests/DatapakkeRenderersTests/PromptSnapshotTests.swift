@@ -1,4 +1,5 @@
 import DatapakkeCore
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeRenderers
@@ -16,7 +17,7 @@ import Testing
         ("ClusterDefinitions/sundhedsklynger-2022.yaml", "N1"),
     ])
     func markdownSnapshot(definitions: String, clusterID: String) throws {
-        let inputs = try PromptTestSupport.loadShipped(definitions: definitions)
+        let inputs = try ShippedInputs.load(definitions: definitions)
         let report = try #require(PromptTestSupport.reports(inputs).first { $0.cluster.id == clusterID })
         let renderer = try PromptTestSupport.shippedRenderer(catalogue: inputs.catalogue)
         let prompts = try renderer.prompts(for: report)
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func everyCouncilStatesItsOwnFacts() throws {
-        let inputs = try PromptTestSupport.loadShipped()
+        let inputs = try ShippedInputs.councils()
         let renderer = try PromptTestSupport.shippedRenderer(catalogue: inputs.catalogue)
         var seen: Set<[String]> = []
         for report in PromptTestSupport.reports(inputs) {
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func htmlIsSelfContainedAndPrintsOnA4() throws {
-        let inputs = try PromptTestSupport.loadShipped()
+        let inputs = try ShippedInputs.councils()
         let report = try #require(PromptTestSupport.reports(inputs).first { $0.cluster.id == "SR06" })
         let renderer = try PromptTestSupport.shippedRenderer()
         let html = try PromptTestSupport.shippedHTML(try renderer.prompts(for: report), report: report)

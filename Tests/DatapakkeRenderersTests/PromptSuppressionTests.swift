@@ -1,4 +1,5 @@
 import DatapakkeCore
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeRenderers
@@ -21,7 +22,7 @@ import Testing
             } else {
                 #expect(row.latest == .missing)
             }
-            for templates in [PromptTestSupport.shippedTemplates, PromptTestSupport.fixtures + "/prompts/regler"] {
+            for templates in [PromptTestSupport.shippedTemplates, fixturePath("prompts/regler")] {
                 let renderer = try PromptRenderer(templatesDirectory: templates)
                 let prompts = try renderer.prompts(for: report)
                 let item = try #require(prompts.items.first { $0.indicatorID == PromptTestSupport.ratioID })

@@ -1,16 +1,12 @@
 import DatapakkeCore
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeRenderers
 
-/// Helpers for the prompt tests: the package root, the shipped inputs and templates, a fixed date,
-/// small hand-made clusters, and file snapshots.
+/// Helpers for the prompt tests: the shipped templates, a fixed date, small hand-made clusters, and
+/// file snapshots.
 enum PromptTestSupport {
-    /// The package root, found from this file's place in the source tree.
-    static let packageRoot: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }()
-
     static let shippedTemplates = packageRoot + "/Templates/refleksioner"
     static let shippedHTMLTemplates = packageRoot + "/Templates/html"
     static let fixtures = packageRoot + "/Tests/DatapakkeRenderersTests/Fixtures"
@@ -21,13 +17,6 @@ enum PromptTestSupport {
         calendar.timeZone = TimeZone(identifier: "Europe/Copenhagen") ?? TimeZone(secondsFromGMT: 3600)!
         return calendar.date(from: DateComponents(year: 2026, month: 11, day: 24, hour: 12))!
     }()
-
-    /// The shipped inputs: a definition file, the example data and the catalogue.
-    static func loadShipped(definitions: String = "ClusterDefinitions/sundhedsraad-2027.yaml") throws -> DatapakkeInputs {
-        try DatapakkeInputs.load(InputPaths(
-            register: packageRoot + "/ClusterDefinitions/kommuner.csv", definitions: packageRoot + "/" + definitions,
-            data: packageRoot + "/Data", catalogue: packageRoot + "/Templates/indikatorer.yaml"), relativeTo: packageRoot)
-    }
 
     static func reports(_ inputs: DatapakkeInputs) -> [PackReport] {
         ReportBuilder(inputs: inputs).build(documentDate: documentDate, toolVersion: "test")
@@ -106,7 +95,7 @@ enum PromptTestSupport {
     ///
     /// Re-record only on purpose, after reading the diff of the changed snapshot.
     static func assertSnapshot(_ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let folder = fixtures + "/prompts-snapshots"
+        let folder = fixturePath("prompts-snapshots")
         let path = folder + "/" + name
         let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
         if record || !FileManager.default.fileExists(atPath: path) {

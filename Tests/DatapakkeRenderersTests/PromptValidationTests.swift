@@ -1,4 +1,5 @@
 import DatapakkeCore
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeRenderers
@@ -6,20 +7,20 @@ import Testing
 /// Template mistakes are found when the templates are loaded (`datapakke check`), with file and line.
 @Suite struct PromptValidationTests {
     private func withTemplates(_ files: [String: String], _ body: (String) throws -> Void) throws {
-        let folder = NSTemporaryDirectory() + "datapakke-prompts-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        for (name, text) in files {
-            let path = folder + "/" + name
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try withTemporaryDirectory { folder in
+            for (name, text) in files {
+                let path = folder + "/" + name
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            try body(folder)
         }
-        try body(folder)
     }
 
     @Test func shippedTemplatesAreClean() throws {
-        let inputs = try PromptTestSupport.loadShipped()
+        let inputs = try ShippedInputs.councils()
         let problems = PromptRenderer.validate(templatesDirectory: PromptTestSupport.shippedTemplates, catalogue: inputs.catalogue,
-                                               relativeTo: PromptTestSupport.packageRoot)
+                                               relativeTo: packageRoot)
         #expect(problems.isEmpty, "\(problems)")
     }
 
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func filesAreCheckedAgainstTheCatalogue() throws {
-        let inputs = try PromptTestSupport.loadShipped()
+        let inputs = try ShippedInputs.councils()
         let files = [
             "_standard.mustache": "fakta: {{vaerdi}}\n",
             "aktivitet/findes_ikke.mustache": "fakta: x\n",
@@ -98,7 +99,7 @@ import Testing
     }
 
     @Test func everyVariableIsDocumented() throws {
-        let readme = try String(contentsOfFile: PromptTestSupport.packageRoot + "/Templates/README-refleksioner.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: packageRoot + "/Templates/README-refleksioner.md", encoding: .utf8)
         for name in PromptVariables.values + PromptVariables.flags + PromptVariables.sectionValues {
             #expect(readme.contains("`\(name)`"), "\(name) mangler i Templates/README-refleksioner.md")
         }

@@ -1,3 +1,4 @@
+import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeCore
@@ -8,13 +9,11 @@ import Testing
 /// denominator), it tries to work out each hidden count by adding and subtracting published totals.
 /// It does not ask the engine what it hid or why.
 @Suite(.serialized) struct SuppressionDisclosureTests {
-    static let fixture = TestFiles.root + "/Tests/DatapakkeRenderersTests/Fixtures/suppression"
+    static let fixture = fixturePath("suppression")
     static let documentDate = Date(timeIntervalSince1970: 1_735_689_600)
 
     static func inputs() throws -> DatapakkeInputs {
-        try DatapakkeInputs.load(InputPaths(
-            register: fixture + "/kommuner.csv", definitions: fixture + "/klynger.yaml",
-            data: fixture + "/Data", catalogue: fixture + "/Templates/indikatorer.yaml"), relativeTo: fixture)
+        try loadFixtureInputs(at: fixture, catalogue: "Templates/indikatorer.yaml")
     }
 
     /// Writes every pack of the fixture into `folder` as a build does (workbooks, prompts, download
@@ -26,7 +25,7 @@ import Testing
         let tables = builder.allTables()
         let prompts = try PromptRenderer(templatesDirectory: fixture + "/Templates/refleksioner", catalogue: inputs.catalogue)
         // The fixture has its own prompt templates but the shipped HTML ones: what is checked is the data.
-        let html = try HTMLTemplates(directory: TestFiles.root + "/Templates/html")
+        let html = try HTMLTemplates(directory: packageRoot + "/Templates/html")
         var reports: [PackReport] = []
         for cluster in inputs.definitions.clusters {
             let report = builder.pack(for: cluster, tables: tables, documentDate: documentDate, toolVersion: "test")
@@ -44,7 +43,7 @@ import Testing
     }
 
     @Test func nothingHiddenCanBeWorkedOut() throws {
-        try TestFiles.withTemporaryDirectory { folder in
+        try withTemporaryDirectory { folder in
             let inputs = try Self.publish(into: folder, secondary: true)
             let checker = try DisclosureChecker(folder: folder, inputs: inputs)
             #expect(checker.hiddenCells.count >= 10, "the fixture hides cells in both periods")
@@ -53,7 +52,7 @@ import Testing
     }
 
     @Test func theCheckerFindsTheLeakWhenSecondarySuppressionIsOff() throws {
-        try TestFiles.withTemporaryDirectory { folder in
+        try withTemporaryDirectory { folder in
             let inputs = try Self.publish(into: folder, secondary: false)
             let leaks = try DisclosureChecker(folder: folder, inputs: inputs).leaks()
             // Dragør is the only hidden member of Råd P in 2023; Læsø is Råd R, Nordjylland on its own.
@@ -87,7 +86,7 @@ import Testing
     }
 
     @Test func noOutputContainsAHiddenValue() throws {
-        try TestFiles.withTemporaryDirectory { folder in
+        try withTemporaryDirectory { folder in
             let inputs = try Self.publish(into: folder, secondary: true)
             let checker = try DisclosureChecker(folder: folder, inputs: inputs)
             var texts: [String] = []

@@ -1,3 +1,4 @@
+import DatapakkeTestSupport
 import Foundation
 @testable import DatapakkeCore
 
@@ -57,11 +58,13 @@ struct ReadWorkbook: Decodable {
 
     func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
 
-    /// Reads a workbook with openpyxl; throws with the reader's error output if it cannot.
+    /// Reads a workbook with openpyxl; throws with the reader's error output if it cannot, and says
+    /// to run `make test` when openpyxl is missing.
     static func read(_ path: String) throws -> ReadWorkbook {
-        let script = TestFiles.root + "/Tests/DatapakkeRenderersTests/Readers/read_workbook.py"
-        let output = try runProcess("/usr/bin/env", ["python3", script, path])
-        return try JSONDecoder().decode(ReadWorkbook.self, from: output)
+        try Python.require("openpyxl")
+        let script = packageRoot + "/Tests/DatapakkeRenderersTests/Readers/read_workbook.py"
+        let output = try Python.run([script, path]).checked()
+        return try JSONDecoder().decode(ReadWorkbook.self, from: Data(output.stdout.utf8))
     }
 }
 
@@ -82,51 +85,4 @@ enum JSONValue: Decodable, Equatable {
 
     var string: String? { if case .string(let text) = self { return text }; return nil }
     var number: Double? { if case .number(let value) = self { return value }; return nil }
-}
-
-struct ProcessFailure: Error, CustomStringConvertible {
-    var description: String
-}
-
-/// Runs a program and returns its standard output; throws with standard error when it fails.
-func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw ProcessFailure(description: "\(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self))")
-    }
-    return data
-}
-
-/// Paths and loaders shared by the workbook and build tests.
-enum TestFiles {
-    /// The package root, found from this file's place in the source tree.
-    static let root: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }()
-
-    /// Loads the shipped default inputs.
-    static func shipped(definitions: String = "ClusterDefinitions/sundhedsraad-2027.yaml") throws -> DatapakkeInputs {
-        try DatapakkeInputs.load(InputPaths(
-            register: root + "/ClusterDefinitions/kommuner.csv", definitions: root + "/" + definitions,
-            data: root + "/Data", catalogue: root + "/Templates/indikatorer.yaml"), relativeTo: root)
-    }
-
-    /// A scratch folder removed when the closure returns.
-    static func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
-        let path = NSTemporaryDirectory() + "datapakke-render-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try body(path)
-    }
 }

@@ -1,17 +1,9 @@
+import DatapakkeTestSupport
 import Foundation
 
 /// Runs the built `datapakke` command the way a user does, from a working directory.
 struct CommandRunner {
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The package root, found from this file's place in the source tree.
-    static let root: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }()
+    typealias Outcome = ProcessOutcome
 
     /// The built command: beside the test bundle, where `swift test` builds every product.
     static let executable: String = {
@@ -19,45 +11,24 @@ struct CommandRunner {
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("datapakke").path,
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("datapakke").path,
             Bundle.main.bundleURL.appendingPathComponent("datapakke").path,
-            root + "/.build/debug/datapakke",
+            packageRoot + "/.build/debug/datapakke",
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[candidates.count - 1]
     }()
 
-    /// Runs `datapakke arguments…` in `directory` (the package root by default) with extra environment.
-    static func run(_ arguments: [String], in directory: String = root, environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "SOURCE_DATE_EPOCH")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        // Standard error goes to a file, so neither stream can fill up and block the command.
-        let errorPath = NSTemporaryDirectory() + "datapakke-stderr-" + UUID().uuidString
-        guard FileManager.default.createFile(atPath: errorPath, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
-        defer { try? FileManager.default.removeItem(atPath: errorPath) }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errData = FileManager.default.contents(atPath: errorPath) ?? Data()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+    /// Runs `datapakke arguments…` in `directory` (the package root by default) with extra environment;
+    /// SOURCE_DATE_EPOCH is unset unless `environment` sets it, so the tests do not depend on `make`'s.
+    static func run(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:]) throws -> Outcome {
+        try runProcess(executable, arguments, in: directory, environment: environment, unsetting: ["SOURCE_DATE_EPOCH"])
     }
 
-    /// A scratch folder removed when the closure returns.
+    /// A scratch folder removed when the closure returns or throws (the shared `withTemporaryDirectory`).
     static func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
-        let path = NSTemporaryDirectory() + "datapakke-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try body(path)
+        try DatapakkeTestSupport.withTemporaryDirectory(body)
     }
 
+    /// A fixture folder beside the end-to-end tests.
     static func fixture(_ name: String) -> String {
-        root + "/Tests/EndToEndTests/Fixtures/" + name
+        fixturePath(name)
     }
 }

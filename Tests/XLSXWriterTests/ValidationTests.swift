@@ -1,16 +1,18 @@
+import DatapakkeTestSupport
 import Foundation
 import Testing
 import XLSXWriter
 
 /// Runs `body` inside a workbook that is expected to fail, returning the error it threw; checks no file was written.
 func failingBuild(sourceLocation: SourceLocation = #_sourceLocation, _ body: (Workbook) throws -> Void) throws -> XLSXError? {
-    let dir = try makeTemporaryDirectory()
-    let file = dir.appendingPathComponent("fail.xlsx")
-    let error = thrownError(sourceLocation: sourceLocation) {
-        try Workbook.write(to: file.path, properties: testProperties, body)
+    try withTemporaryDirectoryURL { dir throws in
+        let file = dir.appendingPathComponent("fail.xlsx")
+        let error = thrownError(sourceLocation: sourceLocation) {
+            try Workbook.write(to: file.path, properties: testProperties, body)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, sourceLocation: sourceLocation)
+        return error
     }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, sourceLocation: sourceLocation)
-    return error
 }
 
 /// The reason inside an `.invalidSheetName` error, or nil.
@@ -23,12 +25,14 @@ func sheetNameReason(_ error: XLSXError?) -> String? {
 struct ValidationTests {
     @Test func sheetNameRules() throws {
         let longest = String(repeating: "x", count: 31)
-        try Workbook.write(
-            to: try makeTemporaryDirectory().appendingPathComponent("ok.xlsx").path, properties: testProperties
-        ) { workbook in
-            _ = try workbook.addWorksheet(named: longest)
-            _ = try workbook.addWorksheet(named: "Ann's data")  // an apostrophe inside is fine
-            _ = try workbook.addWorksheet(named: "Sundhed – ældre & børn")
+        try withTemporaryDirectoryURL { dir in
+            try Workbook.write(
+                to: dir.appendingPathComponent("ok.xlsx").path, properties: testProperties
+            ) { workbook in
+                _ = try workbook.addWorksheet(named: longest)
+                _ = try workbook.addWorksheet(named: "Ann's data")  // an apostrophe inside is fine
+                _ = try workbook.addWorksheet(named: "Sundhed – ældre & børn")
+            }
         }
 
         let empty = try failingBuild { try _ = $0.addWorksheet(named: "") }
@@ -61,47 +65,50 @@ struct ValidationTests {
     }
 
     @Test func cellTextLimit() throws {
-        let dir = try makeTemporaryDirectory()
-        let file = dir.appendingPathComponent("long.xlsx")
-        let maximum = String(repeating: "a", count: 32_767)
-        try Workbook.write(to: file.path, properties: testProperties) { workbook in
-            try workbook.addWorksheet(named: "Data").write(.text(maximum), row: 0, column: 0)
-        }
-        #expect(try part(file, "xl/sharedStrings.xml").contains(maximum))
+        try withTemporaryDirectoryURL { dir in
+            let file = dir.appendingPathComponent("long.xlsx")
+            let maximum = String(repeating: "a", count: 32_767)
+            try Workbook.write(to: file.path, properties: testProperties) { workbook in
+                try workbook.addWorksheet(named: "Data").write(.text(maximum), row: 0, column: 0)
+            }
+            #expect(try part(file, "xl/sharedStrings.xml").contains(maximum))
 
-        let error = try failingBuild { workbook in
-            try workbook.addWorksheet(named: "Data").write(.text(maximum + "a"), row: 2, column: 1)
+            let error = try failingBuild { workbook in
+                try workbook.addWorksheet(named: "Data").write(.text(maximum + "a"), row: 2, column: 1)
+            }
+            #expect(error == .textTooLong(operation: "worksheet_write_string", sheet: "Data", cell: "B3", length: 32_768, limit: 32_767))
         }
-        #expect(error == .textTooLong(operation: "worksheet_write_string", sheet: "Data", cell: "B3", length: 32_768, limit: 32_767))
     }
 
     @Test func gridLimits() throws {
-        let dir = try makeTemporaryDirectory()
-        let file = dir.appendingPathComponent("edge.xlsx")
-        try Workbook.write(to: file.path, properties: testProperties) { workbook in
-            try workbook.addWorksheet(named: "Data").write(.number(1), row: 1_048_575, column: 16_383)
-        }
-        #expect(cellXML(try part(file, "xl/worksheets/sheet1.xml"), "XFD1048576") != nil)
-
-        for (row, column) in [(1_048_576, 0), (0, 16_384), (-1, 0), (0, -1)] {
-            let error = try failingBuild { workbook in
-                try workbook.addWorksheet(named: "Data").write(.number(1), row: row, column: column)
+        try withTemporaryDirectoryURL { dir in
+            let file = dir.appendingPathComponent("edge.xlsx")
+            try Workbook.write(to: file.path, properties: testProperties) { workbook in
+                try workbook.addWorksheet(named: "Data").write(.number(1), row: 1_048_575, column: 16_383)
             }
-            #expect(error == .cellOutOfRange(operation: "worksheet_write_number", sheet: "Data", row: row, column: column))
+            #expect(cellXML(try part(file, "xl/worksheets/sheet1.xml"), "XFD1048576") != nil)
+
+            for (row, column) in [(1_048_576, 0), (0, 16_384), (-1, 0), (0, -1)] {
+                let error = try failingBuild { workbook in
+                    try workbook.addWorksheet(named: "Data").write(.number(1), row: row, column: column)
+                }
+                #expect(error == .cellOutOfRange(operation: "worksheet_write_number", sheet: "Data", row: row, column: column))
+            }
         }
     }
 
     @Test func urlLengthLimit() throws {
         let base = "https://example.com/"
         let maximum = base + String(repeating: "a", count: 2_079 - base.count)
-        let dir = try makeTemporaryDirectory()
-        try Workbook.write(to: dir.appendingPathComponent("url.xlsx").path, properties: testProperties) { workbook in
-            try workbook.addWorksheet(named: "Data").write(.url(maximum, text: nil), row: 0, column: 0)
+        try withTemporaryDirectoryURL { dir in
+            try Workbook.write(to: dir.appendingPathComponent("url.xlsx").path, properties: testProperties) { workbook in
+                try workbook.addWorksheet(named: "Data").write(.url(maximum, text: nil), row: 0, column: 0)
+            }
+            let error = try failingBuild { workbook in
+                try workbook.addWorksheet(named: "Data").write(.url(maximum + "a", text: "link"), row: 0, column: 0)
+            }
+            #expect(error == .textTooLong(operation: "worksheet_write_url_opt", sheet: "Data", cell: "A1", length: 2_080, limit: 2_079))
         }
-        let error = try failingBuild { workbook in
-            try workbook.addWorksheet(named: "Data").write(.url(maximum + "a", text: "link"), row: 0, column: 0)
-        }
-        #expect(error == .textTooLong(operation: "worksheet_write_url_opt", sheet: "Data", cell: "A1", length: 2_080, limit: 2_079))
     }
 
     @Test func urlWithoutSchemeIsRejected() throws {
@@ -198,18 +205,19 @@ struct ValidationTests {
     }
 
     @Test func formatsFromAnotherWorkbookAreRejected() throws {
-        let dir = try makeTemporaryDirectory()
-        let error = try failingBuild { outer in
-            let sheet = try outer.addWorksheet(named: "Data")
-            try Workbook.write(to: dir.appendingPathComponent("inner.xlsx").path, properties: testProperties) { inner in
-                _ = try inner.addWorksheet(named: "Inner")
-                try sheet.write(.number(1), row: 0, column: 0, style: inner.style(CellStyle(bold: true)))
+        try withTemporaryDirectoryURL { dir in
+            let error = try failingBuild { outer in
+                let sheet = try outer.addWorksheet(named: "Data")
+                try Workbook.write(to: dir.appendingPathComponent("inner.xlsx").path, properties: testProperties) { inner in
+                    _ = try inner.addWorksheet(named: "Inner")
+                    try sheet.write(.number(1), row: 0, column: 0, style: inner.style(CellStyle(bold: true)))
+                }
             }
+            guard case .invalidArgument(_, _, _, let message)? = error else {
+                Issue.record("unexpected \(String(describing: error))")
+                return
+            }
+            #expect(message.contains("different workbook"))
         }
-        guard case .invalidArgument(_, _, _, let message)? = error else {
-            Issue.record("unexpected \(String(describing: error))")
-            return
-        }
-        #expect(message.contains("different workbook"))
     }
 }
