@@ -74,7 +74,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DatapakkeBuildTests",
-            dependencies: ["DatapakkeBuild", "DatapakkeRenderers", "DatapakkeCore", "DatapakkeTestSupport"]
+            dependencies: [
+                "DatapakkeBuild", "DatapakkeRenderers", "DatapakkeCore", "DatapakkeTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

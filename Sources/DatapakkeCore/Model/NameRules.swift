@@ -33,9 +33,17 @@ public enum NameRules {
         return nil
     }
 
-    /// A section title as a sheet tab: Excel's forbidden characters left out, cut to 31 characters.
+    /// A section title as a sheet tab: Excel's forbidden characters left out, cut to 31 characters as
+    /// Excel counts them (UTF-16 units: an emoji counts twice), never inside a character.
     public static func sheetName(for title: String) -> String {
-        String(title.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+        var name = ""
+        var units = 0
+        for character in title where !"[]:*?/\\".contains(character) {
+            units += character.utf16.count
+            if units > 31 { break }
+            name.append(character)
+        }
+        return name
     }
 
     /// Why a section title cannot be a sheet tab, or nil.

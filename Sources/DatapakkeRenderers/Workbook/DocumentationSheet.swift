@@ -40,7 +40,7 @@ struct DocumentationSheet {
                                      measure: false)
                 }
                 let longest = cells.map(\.count).max() ?? 0
-                try sheet.setRow(row, height: Double(max(1, longest / 38 + 1)) * 13.5)
+                try sheet.setRow(row, height: min(maximumRowHeight, Double(max(1, longest / 38 + 1)) * 13.5))
                 row += 1
             }
         }
@@ -79,7 +79,7 @@ struct DocumentationSheet {
         for (label, text) in about {
             try layout.write(.text(label), row: row, column: 0, style: styles.subheading, measure: false)
             try sheet.merge(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 4, text: text, style: styles.note)
-            try sheet.setRow(row, height: Double(max(1, text.count / 110 + 1)) * 14)
+            try sheet.setRow(row, height: min(maximumRowHeight, Double(max(1, text.count / 110 + 1)) * 14))
             row += 1
         }
     }

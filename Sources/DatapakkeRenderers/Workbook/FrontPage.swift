@@ -25,8 +25,7 @@ struct FrontPage {
             let text = "OBS: Dele af tallene er SYNTETISKE eksempeldata, dannet til afprøvning af værktøjet. De beskriver ikke virkeligheden "
                 + "og må ikke bruges til beslutninger. Det gælder: \(report.syntheticIndicators.joined(separator: ", ")). "
                 + "Se arket Dokumentation for hver indikators datagrundlag."
-            try sheet.writeWrapped(text, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.warning)
-            row += 2
+            row += try sheet.writeWrapped(text, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.warning) + 1
         }
 
         let facts: [(String, String)] = [
@@ -39,13 +38,11 @@ struct FrontPage {
         ]
         for (label, value) in facts {
             try layout.write(.text(label), row: row, column: 0, style: styles.subheading)
-            try sheet.writeWrapped(value, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
-            row += 1
+            row += try sheet.writeWrapped(value, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
         }
         if let note = report.cluster.note {
             try layout.write(.text("Bemærk"), row: row, column: 0, style: styles.subheading)
-            try sheet.writeWrapped(note, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.note, lineHeight: 13.5)
-            row += 1
+            row += try sheet.writeWrapped(note, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.note, lineHeight: 13.5)
         }
         row += 1
 
@@ -53,8 +50,7 @@ struct FrontPage {
             try layout.write(.text("Ændringer siden forrige version"), row: row, column: 0, style: styles.heading)
             row += 1
             for change in changes {
-                try sheet.writeWrapped(change, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.text)
-                row += 1
+                row += try sheet.writeWrapped(change, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.text)
             }
             row += 1
         }
@@ -84,8 +80,7 @@ struct FrontPage {
         row += 1
         for listed in sheets.dropFirst() {
             try layout.write(.internalLink(sheet: listed.name, cell: "A1", text: listed.name), row: row, column: 0, style: styles.link)
-            try sheet.writeWrapped(contentsDescription(listed), row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.note, lineHeight: 13.5)
-            row += 1
+            row += try sheet.writeWrapped(contentsDescription(listed), row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.note, lineHeight: 13.5)
         }
         row += 1
 
@@ -93,15 +88,13 @@ struct FrontPage {
         row += 1
         for entry in Vocabulary.legend(rules: report.suppressionRules) {
             try layout.write(.text(entry.marker), row: row, column: 0, style: styles.subheading)
-            try sheet.writeWrapped(entry.meaning, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
-            row += 1
+            row += try sheet.writeWrapped(entry.meaning, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
         }
         row += 1
         try layout.write(.text("Kilder"), row: row, column: 0, style: styles.heading)
         row += 1
         for source in report.sources {
-            try sheet.writeWrapped(source, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.note, lineHeight: 13.5)
-            row += 1
+            row += try sheet.writeWrapped(source, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.note, lineHeight: 13.5)
         }
         for (column, width) in Self.widths.enumerated() {
             try sheet.setColumn(column, column, width: width)

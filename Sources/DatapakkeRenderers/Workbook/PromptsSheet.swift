@@ -44,7 +44,7 @@ struct PromptsSheet {
     private func writeLine(_ bullet: String, _ text: String, style: Format, row: inout Int, sheet: Worksheet) throws {
         try sheet.write(.text(bullet), row: row, column: 0, style: styles.bullet)
         try sheet.write(.text(text), row: row, column: 1, style: styles.note)
-        try sheet.setRow(row, height: Double(max(1, (text.count + 129) / 130)) * 13.5 + 1)
+        try sheet.setRow(row, height: min(maximumRowHeight, Double(max(1, (text.count + 129) / 130)) * 13.5 + 1))
         row += 1
     }
 }

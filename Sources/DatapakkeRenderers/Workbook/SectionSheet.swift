@@ -45,9 +45,9 @@ struct SectionSheet {
         let levelColumn = developmentColumn + 1
         let coverageColumn = levelColumn + 1
         let chartDataColumn = coverageColumn + 1
-        try sheet.writeWrapped(subtitle, row: row, firstColumn: 0, lastColumn: chartDataColumn, width: 95,
-                               style: indicator.origin == .synthetic ? styles.warning : styles.muted)
-        row += 1
+        row += try sheet.writeWrapped(
+            subtitle, row: row, firstColumn: 0, lastColumn: chartDataColumn, width: 95,
+            style: indicator.origin == .synthetic ? styles.warning : styles.muted)
         let headerRow = row
         try layout.write(.text("Område"), row: row, column: 0, style: styles.tableHeader)
         for (index, period) in indicator.periods.enumerated() {
@@ -103,8 +103,7 @@ struct SectionSheet {
         let lastDataRow = firstDataRow + chartRows - 1
 
         for note in notes(for: indicator) {
-            try sheet.writeWrapped(note, row: row, firstColumn: 0, lastColumn: chartDataColumn, width: 95, style: styles.note, lineHeight: 13.5)
-            row += 1
+            row += try sheet.writeWrapped(note, row: row, firstColumn: 0, lastColumn: chartDataColumn, width: 95, style: styles.note, lineHeight: 13.5)
         }
 
         let chart = try workbook.addChart(.column)

@@ -38,19 +38,70 @@ final class SheetLayout {
     }
 }
 
+/// Excel's tallest row, in points.
+let maximumRowHeight = 409.0
+
+/// A row height for `lines` lines of text, within Excel's limit.
+func rowHeight(lines: Int, lineHeight: Double) -> Double {
+    min(maximumRowHeight, Double(max(1, lines)) * lineHeight + 2)
+}
+
 extension Worksheet {
     /// Writes wrapped text merged over columns whose widths add up to `width` characters, and makes
-    /// the row tall enough for it, since Excel does not grow merged rows by itself.
-    func writeWrapped(_ text: String, row: Int, firstColumn: Int, lastColumn: Int, width: Double, style: Format, lineHeight: Double = 15) throws {
-        if firstColumn == lastColumn {
-            try write(.text(text), row: row, column: firstColumn, style: style)
-        } else {
-            try merge(firstRow: row, firstColumn: firstColumn, lastRow: row, lastColumn: lastColumn, text: text, style: style)
-        }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    /// the row tall enough for it, since Excel does not grow merged rows by itself. A text taller than
+    /// Excel's highest row (409 points) continues in the rows below; returns the rows used.
+    @discardableResult
+    func writeWrapped(_ text: String, row: Int, firstColumn: Int, lastColumn: Int, width: Double, style: Format, lineHeight: Double = 15) throws -> Int {
+        // The usual estimate: characters over the width, per line of the text.
+        let estimate = text.split(separator: "\n", omittingEmptySubsequences: false)
             .reduce(0) { $0 + max(1, Int((Double($1.count) / max(1, width * 0.95)).rounded(.up))) }
-        try setRow(row, height: Double(max(1, lines)) * lineHeight + 2)
+        let linesPerRow = max(1, Int((maximumRowHeight - 2) / lineHeight))
+        guard estimate > linesPerRow else {
+            if firstColumn == lastColumn {
+                try write(.text(text), row: row, column: firstColumn, style: style)
+            } else {
+                try merge(firstRow: row, firstColumn: firstColumn, lastRow: row, lastColumn: lastColumn, text: text, style: style)
+            }
+            try setRow(row, height: rowHeight(lines: estimate, lineHeight: lineHeight))
+            return 1
+        }
+        let lines = wrappedLines(text, width: max(1, Int(width * 0.95)))
+        var used = 0
+        for start in stride(from: 0, to: lines.count, by: linesPerRow) {
+            let chunk = Array(lines[start..<min(lines.count, start + linesPerRow)])
+            let current = row + used
+            let content = chunk.joined(separator: " ")
+            if firstColumn == lastColumn {
+                try write(.text(content), row: current, column: firstColumn, style: style)
+            } else {
+                try merge(firstRow: current, firstColumn: firstColumn, lastRow: current, lastColumn: lastColumn, text: content, style: style)
+            }
+            try setRow(current, height: rowHeight(lines: chunk.count, lineHeight: lineHeight))
+            used += 1
+        }
+        return used
     }
+}
+
+/// The lines a text wraps into at `width` characters: its own line breaks, then words.
+func wrappedLines(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var line = ""
+        for word in paragraph.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+            while line.count > width {
+                lines.append(String(line.prefix(width)))
+                line = String(line.dropFirst(width))
+            }
+        }
+        lines.append(line)
+    }
+    return lines
 }
 
 /// Escapes `&` for Excel's header and footer codes.
