@@ -5,47 +5,60 @@ extension PromptRenderer {
     /// The prompts as a Markdown file for the meeting.
     public func markdown(_ prompts: PackPrompts, report: PackReport) -> String {
         let header = PromptHeader(report)
+        let md = Self.markdownEscaped
         var lines: [String] = []
-        lines.append("# Refleksioner: \(header.name)")
+        lines.append("# Refleksioner: \(md(header.name))")
         lines.append("")
         for (label, value) in header.fields {
-            lines.append("- **\(label):** \(value)")
+            lines.append("- **\(label):** \(md(value))")
         }
         lines.append("")
         if let notice = header.syntheticNotice {
-            lines.append("> **\(notice.headline)** \(notice.text)")
+            lines.append("> **\(notice.headline)** \(md(notice.text))")
             lines.append("")
         }
-        lines.append(header.introduction)
+        lines.append(md(header.introduction))
         for section in prompts.sections where !section.items.isEmpty {
             lines.append("")
-            lines.append("## \(section.section.title)")
+            lines.append("## \(md(section.section.title))")
             for item in section.items {
                 lines.append("")
-                lines.append("### \(item.title)")
+                lines.append("### \(md(item.title))")
                 lines.append("")
                 var meta: [String] = []
-                if let period = item.period { meta.append("Periode: \(period)") }
+                if let period = item.period { meta.append("Periode: \(md(period))") }
                 if item.isSynthetic { meta.append("syntetiske eksempeldata") }
                 if !meta.isEmpty {
                     lines.append("*\(meta.joined(separator: " · "))*")
                     lines.append("")
                 }
-                for fact in item.facts { lines.append("- \(fact)") }
+                for fact in item.facts { lines.append("- \(md(fact))") }
                 if !item.facts.isEmpty, !item.questions.isEmpty { lines.append("") }
                 if !item.questions.isEmpty {
                     lines.append("**Refleksioner:**")
                     lines.append("")
-                    for question in item.questions { lines.append("- \(question)") }
+                    for question in item.questions { lines.append("- \(md(question))") }
                 }
             }
         }
         lines.append("")
         lines.append("---")
         lines.append("")
-        lines.append(header.footer)
+        lines.append(md(header.footer))
         lines.append("")
         return lines.joined(separator: "\n")
+    }
+
+    /// Text from the inputs made inert in Markdown: the characters that start emphasis, code, links,
+    /// images and raw HTML are escaped, so a name like `<img onerror=…>` or `[klik](javascript:…)`
+    /// stays text in every Markdown reader.
+    static func markdownEscaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
     }
 }
 
