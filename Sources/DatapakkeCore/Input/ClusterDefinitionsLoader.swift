@@ -97,10 +97,10 @@ public enum ClusterDefinitionsLoader {
         document.checkText(id, key: "id", in: node, maximumLength: 20, log: &log)
         document.checkText(name, key: "navn", in: node, maximumLength: NameRules.maximumNameLength, log: &log)
         if !NameRules.regions.contains(region) {
-            let nearest = NameRules.regions.min { ClusterKey.editDistance(region, $0) < ClusterKey.editDistance(region, $1) } ?? ""
+            let nearest = Suggestion.nearest(to: region, among: NameRules.regions, limit: max(2, region.count / 2)).map { " – mente du «\($0)»?" } ?? ";"
             log.add(
                 document.location(node["region"]),
-                "ukendt region \(quoted(region)) – mente du «\(nearest)»? Kendte regioner: \(NameRules.regions.joined(separator: ", "))")
+                "ukendt region \(quoted(region))\(nearest) Kendte regioner: \(NameRules.regions.joined(separator: ", "))")
         }
         let hospitals = document.strings("akutsygehuse", in: node, log: &log)
         for hospital in hospitals {

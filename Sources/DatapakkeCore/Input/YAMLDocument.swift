@@ -90,8 +90,7 @@ struct YAMLDocument {
         guard let mapping = node.mapping else { return }
         for (key, _) in mapping {
             guard let name = key.scalar?.string, !allowed.contains(name) else { continue }
-            let nearest = allowed.min { ClusterKey.editDistance(name, $0) < ClusterKey.editDistance(name, $1) }
-            if let nearest, ClusterKey.editDistance(name, nearest) <= max(2, name.count / 3) {
+            if let nearest = Suggestion.nearest(to: name, among: allowed, limit: max(2, name.count / 3)) {
                 log.add(location(key), "ukendt felt \(quoted(name)) – mente du «\(nearest)»?")
             } else {
                 log.add(location(key), "ukendt felt \(quoted(name)); kendte felter: \(allowed.sorted().joined(separator: ", "))")

@@ -45,7 +45,7 @@ extension ClusterDefinitionSet {
         var best: (id: String, distance: Int)?
         for cluster in clusters {
             for candidate in [cluster.id, cluster.name].map(ClusterKey.normalise) {
-                let distance = ClusterKey.editDistance(wanted, candidate)
+                let distance = Suggestion.editDistance(wanted, candidate)
                 if distance < (best?.distance ?? Int.max) { best = (cluster.id, distance) }
             }
         }
@@ -61,42 +61,10 @@ enum ClusterKey {
     /// Lower case, æ/ø/å as ae/oe/aa, accents dropped, runs of anything but letters and digits as one
     /// space, and a leading "sundhedsråd"/"sundhedsklynge"/"klynge" left out.
     static func normalise(_ text: String) -> String {
-        var result = ""
-        for character in text.lowercased() {
-            switch character {
-            case "æ": result += "ae"
-            case "ø": result += "oe"
-            case "å": result += "aa"
-            default:
-                let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first
-                if let base, base.isASCII, CharacterSet.alphanumerics.contains(base) {
-                    result.unicodeScalars.append(base)
-                } else if !result.isEmpty, !result.hasSuffix(" ") {
-                    result += " "
-                }
-            }
-        }
-        if result.hasSuffix(" ") { result.removeLast() }
+        let result = Suggestion.transliterated(text, separator: " ")
         for prefix in prefixes where result.hasPrefix(prefix) {
             return String(result.dropFirst(prefix.count))
         }
         return result
-    }
-
-    /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

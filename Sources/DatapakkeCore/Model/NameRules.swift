@@ -60,24 +60,7 @@ public enum NameRules {
     /// The file-name stem of a cluster's pack: lower-case ASCII letters, digits and hyphens, Danish
     /// letters transliterated ("Sundhedsråd Midt- og Vestsjælland" → "sundhedsraad-midt-og-vestsjaelland").
     public static func fileStem(for name: String, fallback: String) -> String {
-        var result = ""
-        for character in name.lowercased() {
-            switch character {
-            case "æ": result += "ae"
-            case "ø": result += "oe"
-            case "å": result += "aa"
-            case "a"..."z", "0"..."9": result.append(character)
-            default:
-                let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first
-                if let base, base.isASCII, CharacterSet.alphanumerics.contains(base) {
-                    result.unicodeScalars.append(base)
-                } else if !result.hasSuffix("-") {
-                    result += "-"
-                }
-            }
-        }
-        let trimmed = result.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-        let safe = String(trimmed.prefix(80))
+        let safe = String(Suggestion.transliterated(name, separator: "-").prefix(80))
         return safe.isEmpty ? fileStem(for: fallback.isEmpty ? "pakke" : fallback, fallback: "pakke") : safe
     }
 }

@@ -234,26 +234,9 @@ struct PromptTemplateLoader {
         }
     }
 
-    /// ", mente du «x»?" for a near miss.
+    /// "; mente du «x»?" for a near miss.
     static func suggestion(for name: String, among known: Set<String>) -> String {
-        let best = known.map { ($0, editDistance($0, name)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
-        guard let best, best.1 <= max(2, name.count / 4) else { return "" }
-        return "; mente du «\(best.0)»?"
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggestion.nearest(to: name, among: known, limit: max(2, name.count / 4)).map { "; mente du «\($0)»?" } ?? ""
     }
 }
 
