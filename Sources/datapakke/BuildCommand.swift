@@ -57,7 +57,8 @@ struct BuildCommand: ParsableCommand {
         let outcome = try reportingFailures {
             let options = BuildOptions(
                 directory: out, only: only, force: force, jobs: jobs, tool: .running(version: Datapakke.version), documentDate: documentDate())
-            return try IncrementalBuild(project: Project.load(input.layout()), options: options).run(progress: progress.advance)
+            let build = IncrementalBuild(project: try Project.load(input.layout()), options: options)
+            return try build.run(progress: progress.advance, waiting: printError)
         }
         progress.finish()
         outcome.report(seconds: Date().timeIntervalSince(started)).forEach { print($0) }

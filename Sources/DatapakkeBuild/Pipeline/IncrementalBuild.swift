@@ -62,6 +62,9 @@ public func documentDate(environment: [String: String] = ProcessInfo.processInfo
 /// inputs differs, or when one of its files is missing or not the file that was written. Files of
 /// packs that left the definitions are removed only after a build without failures, and only the
 /// names the old manifest lists: anything else in the folder is left alone.
+///
+/// One build at a time holds the folder (`OutputFolderLock`), so that two builds never interleave
+/// their files and the manifest always describes the build that wrote it last.
 public struct IncrementalBuild: Sendable {
     public let project: Project
     public let options: BuildOptions
@@ -76,13 +79,19 @@ public struct IncrementalBuild: Sendable {
     private var documentDate: Date { options.documentDate ?? inputs.dataDate }
 
     /// Runs the build; `progress` is called with each built pack's name and the number of packs being
-    /// built, as each is done (from any thread).
+    /// built, as each is done (from any thread), and `waiting` with a line for standard error when
+    /// another build holds the folder and this one waits for it.
     /// Throws `UnknownClusterError` for an `only` that names no pack and `FileSystemError` when the
     /// folder cannot be written, both before anything is written.
-    public func run(progress: @escaping @Sendable (_ name: String, _ total: Int) -> Void = { _, _ in }) throws -> BuildOutcome {
+    public func run(
+        progress: @escaping @Sendable (_ name: String, _ total: Int) -> Void = { _, _ in }, waiting: (String) -> Void = { _ in }
+    ) throws -> BuildOutcome {
         let definitions = inputs.definitions
         let clusters = try definitions.select(options.only)
         try prepareDirectory()
+        // Held until this returns; the operating system releases it if the process dies first.
+        let lock = try OutputFolderLock.acquire(in: directory, waiting: waiting)
+        defer { lock.release() }
         let manifestPath = directory + "/" + Manifest.fileName
         var old: Manifest?
         var ignoredManifest: String?
