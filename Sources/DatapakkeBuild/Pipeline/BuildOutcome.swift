@@ -59,6 +59,8 @@ public struct BuildOutcome: Sendable {
     public var notRemoved: [(name: String, reason: String)]
     /// True when packs left the definitions but their files stay, because a pack failed.
     public var removalPostponed = false
+    /// Temporary files of earlier builds that were stopped before they could clean up, removed first.
+    public var leftovers: [String] = []
     /// Packs listed on the download page.
     public var published: Int
     public var page: FileWrite
@@ -73,7 +75,9 @@ public struct BuildOutcome: Sendable {
     public var built: Int { packs.filter { if case .built = $0.outcome { return true } else { return false } }.count }
     public var skipped: Int { packs.filter { if case .skipped = $0.outcome { return true } else { return false } }.count }
     /// True when not a single file in the output folder was written or removed.
-    public var wroteNothing: Bool { built == 0 && removed.isEmpty && page == .unchanged && manifest == .unchanged }
+    public var wroteNothing: Bool {
+        built == 0 && removed.isEmpty && leftovers.isEmpty && page == .unchanged && manifest == .unchanged
+    }
 }
 
 extension BuildOutcome {
@@ -81,6 +85,11 @@ extension BuildOutcome {
     /// and manifest, and a summary with the time taken.
     public func report(seconds: Double) -> [String] {
         var lines: [String] = []
+        if !leftovers.isEmpty {
+            lines.append(
+                "fjernet  \(leftovers.count) \(leftovers.count == 1 ? "midlertidig fil" : "midlertidige filer") fra en afbrudt bygning "
+                    + "(\(OutputFolder.temporaryPrefix)…)")
+        }
         var bytes = 0
         for (cluster, result) in packs {
             switch result {

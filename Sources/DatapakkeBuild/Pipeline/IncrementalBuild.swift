@@ -64,7 +64,9 @@ public func documentDate(environment: [String: String] = ProcessInfo.processInfo
 /// names the old manifest lists: anything else in the folder is left alone.
 ///
 /// One build at a time holds the folder (`OutputFolderLock`), so that two builds never interleave
-/// their files and the manifest always describes the build that wrote it last.
+/// their files and the manifest always describes the build that wrote it last. Every file is renamed
+/// into place when complete, from a temporary file named by `OutputFolder`; a build first removes
+/// the temporary files of earlier builds that were killed.
 public struct IncrementalBuild: Sendable {
     public let project: Project
     public let options: BuildOptions
@@ -102,6 +104,7 @@ public struct IncrementalBuild: Sendable {
         } catch {
             ignoredManifest = "\(error)"
         }
+        let leftovers = OutputFolder.removeLeftovers(in: directory)
 
         let builder = ReportBuilder(inputs: inputs)
         let tables = builder.allTables()
@@ -133,6 +136,8 @@ public struct IncrementalBuild: Sendable {
         var outcome = BuildOutcome(
             directory: directory, packs: [], removed: [], notRemoved: [], published: 0, page: .unchanged, manifest: .unchanged,
             ignoredManifest: ignoredManifest)
+        outcome.leftovers = leftovers.removed
+        outcome.notRemoved += leftovers.notRemoved
         var entries: [String: Manifest.Pack] = [:]
         for entry in old?.packs ?? [] { entries[entry.id] = entry }
         for (index, plan) in plans.enumerated() {
@@ -348,14 +353,11 @@ public struct IncrementalBuild: Sendable {
         }
     }
 
-    /// Writes bytes atomically, and not at all when the file already holds exactly them; true when written.
+    /// Writes bytes atomically (through a temporary file the next build recognises, should this one
+    /// be killed), and not at all when the file already holds exactly them; true when written.
     public static func writeIfChanged(_ data: Data, to path: String) throws -> Bool {
         if FileManager.default.contents(atPath: path) == data { return false }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw FileSystemError.translate(error, path: path)
-        }
+        try OutputFolder.writeAtomically(data, to: path)
         return true
     }
 
