@@ -47,6 +47,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Antal pakker, der bygges samtidig (standard: antal kerner).", valueName: "antal"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Erstat pakkerne til en anden inddeling i mappen: de filer, dens manifest nævner, slettes først.")
+    var erstat = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs skal være mindst 1.") }
     }
@@ -56,7 +59,8 @@ struct BuildCommand: ParsableCommand {
         let progress = TerminalProgress()
         let outcome = try reportingFailures {
             let options = BuildOptions(
-                directory: out, only: only, force: force, jobs: jobs, tool: .running(version: Datapakke.version), documentDate: documentDate())
+                directory: out, only: only, force: force, jobs: jobs, tool: .running(version: Datapakke.version),
+                documentDate: documentDate(), replace: erstat)
             let build = IncrementalBuild(project: try Project.load(input.layout()), options: options)
             return try build.run(progress: progress.advance, waiting: printError)
         }

@@ -27,6 +27,9 @@ public struct CommandFailure: Sendable, Equatable {
         case let error as ManifestError:
             lines = ["fejl: \(error)"]
             exitCode = 1
+        case let error as OtherDefinitionsError:
+            lines = ["fejl: \(error)"]
+            exitCode = 1
         default:
             return nil
         }

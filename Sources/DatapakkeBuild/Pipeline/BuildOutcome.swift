@@ -61,6 +61,8 @@ public struct BuildOutcome: Sendable {
     public var removalPostponed = false
     /// Temporary files of earlier builds that were stopped before they could clean up, removed first.
     public var leftovers: [String] = []
+    /// The other definition set whose packs this build replaced (`--erstat`), and how many of its files were removed.
+    public var replaced: (definitions: String, files: Int)?
     /// Packs listed on the download page.
     public var published: Int
     public var page: FileWrite
@@ -76,7 +78,7 @@ public struct BuildOutcome: Sendable {
     public var skipped: Int { packs.filter { if case .skipped = $0.outcome { return true } else { return false } }.count }
     /// True when not a single file in the output folder was written or removed.
     public var wroteNothing: Bool {
-        built == 0 && removed.isEmpty && leftovers.isEmpty && page == .unchanged && manifest == .unchanged
+        built == 0 && removed.isEmpty && leftovers.isEmpty && replaced == nil && page == .unchanged && manifest == .unchanged
     }
 }
 
@@ -89,6 +91,9 @@ extension BuildOutcome {
             lines.append(
                 "fjernet  \(leftovers.count) \(leftovers.count == 1 ? "midlertidig fil" : "midlertidige filer") fra en afbrudt bygning "
                     + "(\(OutputFolder.temporaryPrefix)…)")
+        }
+        if let replaced {
+            lines.append("fjernet  \(replaced.files) \(replaced.files == 1 ? "fil" : "filer") fra «\(replaced.definitions)» (--erstat)")
         }
         var bytes = 0
         for (cluster, result) in packs {

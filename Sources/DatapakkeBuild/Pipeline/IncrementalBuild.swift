@@ -15,10 +15,13 @@ public struct BuildOptions: Sendable {
     public var tool: ToolIdentity
     /// The date printed on every file; nil: the data's own latest date.
     public var documentDate: Date?
+    /// Replace the packs of another definition set in the folder (`--erstat`); without it such a
+    /// folder stops the build with `OtherDefinitionsError`.
+    public var replace: Bool
 
     public init(
         directory: String, only: [String] = [], force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        tool: ToolIdentity, documentDate: Date? = nil
+        tool: ToolIdentity, documentDate: Date? = nil, replace: Bool = false
     ) {
         self.directory = directory
         self.only = only
@@ -26,6 +29,7 @@ public struct BuildOptions: Sendable {
         self.jobs = jobs
         self.tool = tool
         self.documentDate = documentDate
+        self.replace = replace
     }
 }
 
@@ -69,6 +73,11 @@ public func documentDate(environment: [String: String] = ProcessInfo.processInfo
 /// after a kill it may list old hashes for new files, which only makes the next build rebuild those
 /// packs; and before a file appears under a name the manifest does not list, the manifest lists that
 /// name as pending, so that no file is ever in the folder without the manifest knowing it.
+///
+/// A folder whose manifest belongs to another definition set (another map) is refused before
+/// anything is written, unless the options say to replace it: then the files that manifest lists
+/// are removed first, so that the folder never holds two maps, which one manifest and one page
+/// could not describe.
 public struct IncrementalBuild: Sendable {
     public let project: Project
     public let options: BuildOptions
@@ -85,8 +94,9 @@ public struct IncrementalBuild: Sendable {
     /// Runs the build; `progress` is called with each built pack's name and the number of packs being
     /// built, as each is done (from any thread), and `waiting` with a line for standard error when
     /// another build holds the folder and this one waits for it.
-    /// Throws `UnknownClusterError` for an `only` that names no pack and `FileSystemError` when the
-    /// folder cannot be written, both before anything is written.
+    /// Throws `UnknownClusterError` for an `only` that names no pack, `FileSystemError` when the
+    /// folder cannot be written and `OtherDefinitionsError` when it holds another definition set's
+    /// packs (without `replace`), all before anything is written.
     public func run(
         progress: @escaping @Sendable (_ name: String, _ total: Int) -> Void = { _, _ in }, waiting: (String) -> Void = { _ in }
     ) throws -> BuildOutcome {
@@ -105,6 +115,15 @@ public struct IncrementalBuild: Sendable {
             old = nil
         } catch {
             ignoredManifest = "\(error)"
+        }
+        // Another map's packs are neither earlier versions of these nor packs that left the definitions.
+        var replaced: Manifest?
+        if let existing = old, existing.definitions != definitions.name {
+            guard options.replace else {
+                throw OtherDefinitionsError(directory: directory, existing: existing.definitions, requested: definitions.name)
+            }
+            replaced = existing
+            old = nil
         }
         let leftovers = OutputFolder.removeLeftovers(in: directory)
 
@@ -126,8 +145,13 @@ public struct IncrementalBuild: Sendable {
         }
         let pending = plans.indices.filter { !plans[$0].reasons.isEmpty }
 
+        // The other map goes first, so the folder never holds two maps that one manifest cannot describe.
+        var replacedFiles: (removed: [String], notRemoved: [(name: String, reason: String)]) = ([], [])
+        if let replaced {
+            replacedFiles = Self.remove(replaced.packs.flatMap { $0.files.map(\.name) }, keeping: [], in: directory)
+        }
         // From here on, the manifest names every file a pack may leave in the folder, also if this build is stopped.
-        let recorded = try writeJournal(old: old, plans: pending.map { plans[$0] }, to: manifestPath) ?? old
+        let recorded = try writeJournal(old: old, plans: pending.map { plans[$0] }, replacing: replaced != nil, to: manifestPath) ?? old
         let results = Results(count: plans.count)
         let nextIndex = Counter()
         let writer = PackWriter(directory: directory)
@@ -144,6 +168,10 @@ public struct IncrementalBuild: Sendable {
             ignoredManifest: ignoredManifest)
         outcome.leftovers = leftovers.removed
         outcome.notRemoved += leftovers.notRemoved
+        if let replaced {
+            outcome.replaced = (replaced.definitions, replacedFiles.removed.count)
+            outcome.notRemoved += replacedFiles.notRemoved
+        }
         var entries: [String: Manifest.Pack] = [:]
         for entry in recorded?.packs ?? [] { entries[entry.id] = entry }
         for (index, plan) in plans.enumerated() {
@@ -212,11 +240,11 @@ public struct IncrementalBuild: Sendable {
     }
 
     /// Writes the manifest as a journal before any pack file is written, when this build may write
-    /// files under names the manifest does not list (a new pack, a renamed one): every such name is
-    /// listed as pending, so that a build stopped halfway leaves no file the
+    /// files under names the manifest does not list (a new pack, a renamed one) or replaces another
+    /// map: every such name is listed as pending, so that a build stopped halfway leaves no file the
     /// next build does not know. Returns the journal, or nil when none was needed. Throws
     /// `FileSystemError` when it cannot be written, before anything else is.
-    private func writeJournal(old: Manifest?, plans: [Plan], to path: String) throws -> Manifest? {
+    private func writeJournal(old: Manifest?, plans: [Plan], replacing: Bool, to path: String) throws -> Manifest? {
         var journaled: [String: Manifest.Pack] = [:]
         for plan in plans {
             var entry = old?.pack(plan.report.cluster.id) ?? Self.placeholder(plan.entry)
@@ -226,7 +254,7 @@ public struct IncrementalBuild: Sendable {
             entry.files += missing.map(Manifest.File.pending)
             journaled[entry.id] = entry
         }
-        guard !journaled.isEmpty else { return nil }
+        guard replacing || !journaled.isEmpty else { return nil }
         let definitions = inputs.definitions
         let current = Set(definitions.clusters.map(\.id))
         let packs =
