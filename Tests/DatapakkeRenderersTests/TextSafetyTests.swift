@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import DatapakkeRenderers
 
-/// The CSV helper every CSV output goes through.
+/// The CSV and terminal helpers every text output goes through.
 @Suite struct TextSafetyTests {
     @Test func csvTextThatStartsLikeAFormulaIsNeutralisedAndNumbersAreNot() {
         #expect(CSVText.field(.text("=1+1")) == "'=1+1")
@@ -25,5 +25,14 @@ import Testing
         #expect(CSVText.field(.text("=HYPERLINK(\"http://x\";\"klik\")")) == "\"'=HYPERLINK(\"\"http://x\"\";\"\"klik\"\")\"")
         #expect(CSVText.line([.text("a"), .number("1,5"), .text("b;c")]) == "a;1,5;\"b;c\"")
         #expect(CSVText.document(header: ["x", "y"], rows: [[.text("æ"), .number("-1")]]) == "\u{FEFF}x;y\næ;-1\n")
+    }
+
+    @Test func terminalTextShowsControlCharactersAndLeavesDanishAlone() {
+        #expect(TerminalText.escape("Sundhedsråd \u{1B}[31mRød\u{07}") == "Sundhedsråd \\u{1B}[31mRød\\u{7}")
+        #expect(TerminalText.escape("a\nb\tc\r") == "a\\u{A}b\\u{9}c\\u{D}")
+        #expect(TerminalText.escape("\u{9B}2J\u{7F}") == "\\u{9B}2J\\u{7F}", "C1 CSI and DEL")
+        #expect(TerminalText.escape("abc\u{202E}fed") == "abc\\u{202E}fed", "a right-to-left override")
+        #expect(TerminalText.escape("Æblegård, Ødsted, Århus – 12,3 % · ▲") == "Æblegård, Ødsted, Århus – 12,3 % · ▲")
+        #expect(TerminalText.lines(["ok", "\u{1B}"]) == ["ok", "\\u{1B}"])
     }
 }

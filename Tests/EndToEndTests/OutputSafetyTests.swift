@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every output is safe for its reader: the CSV of `figures` survives Excel and an independent CSV
-/// reader whatever the names hold.
+/// reader whatever the names hold, and no control character from the inputs reaches the terminal.
 @Suite struct OutputSafetyTests {
     /// Names a spreadsheet would run as formulas, and one with the separator and a line break.
     static let hostileNames = [
@@ -55,6 +55,46 @@ import Testing
             }
             #expect(rows.count > 5 * 25)
         }
+    }
+
+    @Test func controlCharactersFromTheInputsAreShownNotSent() throws {
+        try CommandRunner.withTemporaryDirectory { folder in
+            let council = "Sundhedsråd \u{1B}[31mRød\u{07}"
+            let definitions = try Self.definitions(names: ["SR06": council], setName: "Sundhedsråd \u{1B}]0;titel\u{07}2027", in: folder)
+            let shown = "Sundhedsråd \\u{1B}[31mRød\\u{7}"
+            let runs: [(String, [String])] = [
+                ("list", ["list"]),
+                ("figures", ["figures", "--only", "SR06"]),
+                ("check", ["check"]),
+                ("build", ["build", "--only", "SR06", "--out", folder + "/out"]),
+            ]
+            for (label, arguments) in runs {
+                let outcome = try CommandRunner.run(arguments + ["--definitions", definitions])
+                #expect(outcome.status == 0, "\(label): \(outcome.stderr)")
+                let sent = Self.controls(outcome.stdout + outcome.stderr)
+                #expect(sent.isEmpty, "\(label) sent \(sent)")
+                if label != "check" { #expect(outcome.stdout.contains(shown), "\(label)") }
+            }
+            let check = try CommandRunner.run(["check", "--definitions", definitions])
+            #expect(check.stdout.contains("Definitioner: Sundhedsråd \\u{1B}]0;titel\\u{7}2027, 17 sundhedsråd"))
+
+            // An error message that quotes an input.
+            let original = try String(contentsOfFile: definitions, encoding: .utf8)
+            let wrongName = original.replacingOccurrences(
+                of: "{ kode: 330, navn: Slagelse }", with: "{ kode: 330, navn: \"Slagelse\\e[2J\" }")
+            #expect(wrongName != original)
+            try wrongName.write(toFile: definitions, atomically: true, encoding: .utf8)
+            let failed = try CommandRunner.run(["check", "--definitions", definitions])
+            #expect(failed.status == 1)
+            #expect(failed.stderr.contains("kommunekode 330 er Slagelse, ikke «Slagelse\\u{1B}[2J»"), "\(failed.stderr)")
+            #expect(Self.controls(failed.stderr).isEmpty)
+        }
+    }
+
+    /// The control characters in a text, line breaks apart.
+    static func controls(_ text: String) -> [String] {
+        text.unicodeScalars.filter { $0 != "\n" && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }
+            .map { String(format: "U+%04X", $0.value) }
     }
 
     /// The shipped 2027 definitions with some councils renamed (and the set too), written to `folder`.

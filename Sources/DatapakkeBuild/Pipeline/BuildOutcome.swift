@@ -125,7 +125,7 @@ extension BuildOutcome {
         if wroteNothing {
             lines.append("Intet er ændret siden sidste bygning: ingen filer skrevet.")
         }
-        return lines
+        return TerminalText.lines(lines)
     }
 
     /// What goes to standard error: warnings, and the failure count when a pack failed.
@@ -137,6 +137,6 @@ extension BuildOutcome {
         if failed > 0 {
             lines.append("fejl: \(failed) \(failed == 1 ? "pakke" : "pakker") fejlede; tidligere versioner af dem er ikke rørt.")
         }
-        return lines
+        return TerminalText.lines(lines)
     }
 }

@@ -1,3 +1,4 @@
+import DatapakkeRenderers
 import Foundation
 
 /// An exclusive lock on an output folder, held for a whole build so that two builds never write the
@@ -41,7 +42,7 @@ public final class OutputFolderLock {
                     throw Self.error(code, directory: directory)
                 }
                 if !announced {
-                    waiting("venter på, at en anden bygning i \(directory) bliver færdig …")
+                    waiting(TerminalText.escape("venter på, at en anden bygning i \(directory) bliver færdig …"))
                     announced = true
                 }
                 while flock(descriptor, LOCK_EX) != 0 {

@@ -46,14 +46,15 @@ extension FigureListing {
         return CSVText.document(header: header, rows: rows)
     }
 
-    /// A plain table for reading in a terminal, one block per area.
+    /// A plain table for reading in a terminal, one block per area; control characters from the
+    /// inputs are shown, not sent (`TerminalText`).
     public func table() -> String {
         var text = ""
         var currentArea = ""
         for entry in entries {
             if entry.id != currentArea {
                 currentArea = entry.id
-                text += "\n\(entry.name) (\(entry.level) \(entry.id))\n"
+                text += "\n" + TerminalText.escape("\(entry.name) (\(entry.level) \(entry.id))") + "\n"
             }
             let value: String
             if let hidden = entry.hidden {
@@ -67,7 +68,9 @@ extension FigureListing {
                 Coverage(municipalitiesWithValue: entry.municipalitiesWithValue, municipalities: entry.municipalities, weightShare: entry.weightShare),
                 shareDecimals: 1, alwaysShowShare: true)
             let synthetic = entry.origin == "syntetisk" ? " [syntetisk]" : ""
-            text += "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit) (\(coverage))\(synthetic)\n"
+            let line =
+                "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit) (\(coverage))\(synthetic)"
+            text += TerminalText.escape(line) + "\n"
         }
         return text
     }
