@@ -61,16 +61,20 @@ public final class Workbook {
     /// Builds a workbook in a closure and writes it to `path` only if the closure succeeded; otherwise frees it
     /// (`lxw_workbook_free`) and no file is left behind (`workbook_new`, `workbook_set_properties`, `workbook_close`).
     ///
-    /// The file is written to a hidden temporary sibling and renamed over `path` only after `workbook_close`
-    /// succeeded, so an existing file at `path` is untouched by any failure. The closure and `workbook_close` run
-    /// with LC_NUMERIC = "C" for the current thread only (`uselocale`), so other threads are unaffected.
+    /// The file is written to a temporary file and renamed over `path` only after `workbook_close` succeeded, so
+    /// an existing file at `path` is untouched by any failure. The temporary file is `temporaryPath` when given
+    /// (it must be in the same folder as `path`, so that the rename is atomic; a caller that cleans up after a
+    /// killed process names it in its own recognisable way), else a hidden sibling `.<name>.<UUID>.tmp`. The
+    /// closure and `workbook_close` run with LC_NUMERIC = "C" for the current thread only (`uselocale`), so
+    /// other threads are unaffected.
     public static func write(
-        to path: String, properties: DocumentProperties, _ build: (Workbook) throws -> Void
+        to path: String, temporaryPath: String? = nil, properties: DocumentProperties, _ build: (Workbook) throws -> Void
     ) throws {
         let created = try validatedCreated(properties.created)
         let target = URL(fileURLWithPath: path)
-        let temporaryPath = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+        let temporaryPath =
+            temporaryPath
+            ?? target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
 
         try withCNumericLocale {
             let handle = try checkNotNull(workbook_new(temporaryPath), operation: "workbook_new")

@@ -20,6 +20,18 @@ struct BuildCommand: ParsableCommand {
             bygger alle. Filer fra pakker, der er fjernet fra definitionerne, slettes først, når \
             bygningen er lykkedes; andre filer i mappen røres ikke.
 
+            Én bygning ad gangen skriver i en mappe. En bygning låser mappen med filen \
+            .datapakke.lock, så længe den kører, og fjerner filen igen; en anden bygning i samme mappe \
+            skriver "venter på, at en anden bygning i … bliver færdig" på standard error og venter, \
+            til den første er færdig. Bliver en bygning afbrudt (fx med kill -9), rydder den næste op: \
+            midlertidige filer (.datapakke-tmp-…) slettes, og pakker, hvis filer ikke passer med \
+            manifestet, bygges igen.
+
+            En mappe hører til én inddeling: manifest.json husker definitionssættets navn. Bygges en \
+            anden inddeling i mappen (fx klyngerne fra 2022 oven i sundhedsrådene), stopper bygningen \
+            med exit 1 uden at røre noget. Med --erstat slettes først de filer, mappens manifest \
+            nævner, og den nye inddeling bygges i stedet; andre filer i mappen røres ikke.
+
             Dokumentdatoen er fast (datagrundlagets seneste dato, eller SOURCE_DATE_EPOCH når den er \
             sat), så to kørsler på samme data giver byte-identiske filer.
 
@@ -47,6 +59,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Antal pakker, der bygges samtidig (standard: antal kerner).", valueName: "antal"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Erstat pakkerne til en anden inddeling i mappen: de filer, dens manifest nævner, slettes først.")
+    var erstat = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs skal være mindst 1.") }
     }
@@ -56,8 +71,10 @@ struct BuildCommand: ParsableCommand {
         let progress = TerminalProgress()
         let outcome = try reportingFailures {
             let options = BuildOptions(
-                directory: out, only: only, force: force, jobs: jobs, tool: .running(version: Datapakke.version), documentDate: documentDate())
-            return try IncrementalBuild(project: Project.load(input.layout()), options: options).run(progress: progress.advance)
+                directory: out, only: only, force: force, jobs: jobs, tool: .running(version: Datapakke.version),
+                documentDate: documentDate(), replace: erstat)
+            let build = IncrementalBuild(project: try Project.load(input.layout()), options: options)
+            return try build.run(progress: progress.advance, waiting: printError)
         }
         progress.finish()
         outcome.report(seconds: Date().timeIntervalSince(started)).forEach { print($0) }

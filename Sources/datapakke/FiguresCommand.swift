@@ -11,6 +11,11 @@ struct FiguresCommand: ParsableCommand {
             gennemsnit) og vises med dækning: hvor mange kommuner der havde en værdi, og hvor stor en \
             del af vægten de udgør. Manglende værdier udelades; de tælles aldrig som 0.
 
+            --format csv er til dansk Excel: semikolon mellem felterne, decimalkomma og UTF-8 med \
+            BOM, så æ, ø og å vises rigtigt. Felter med semikolon, anførselstegn eller linjeskift står \
+            i anførselstegn, og tekst, der begynder med =, +, -, @ eller tabulator, får et ' foran, \
+            så Excel ikke læser den som en formel. Tal røres ikke.
+
             --only tager id'er og navne, med eller uden "Sundhedsråd", uden hensyn til store og små \
             bogstaver, og med æ/ø/å eller ae/oe/aa.
 

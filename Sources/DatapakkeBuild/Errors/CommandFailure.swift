@@ -1,8 +1,10 @@
 import DatapakkeCore
+import DatapakkeRenderers
 import Foundation
 
 /// How an error that reaches the command line is told to the user: Danish lines for standard error,
-/// each with the one prefix `fejl:`, and the exit code (1: problems in the data or the file system,
+/// each with the one prefix `fejl:` and with control characters from the inputs shown, not sent
+/// (`TerminalText`), and the exit code (1: problems in the data or the file system,
 /// 64: a usage error such as an unknown council).
 public struct CommandFailure: Sendable, Equatable {
     public var lines: [String]
@@ -27,8 +29,12 @@ public struct CommandFailure: Sendable, Equatable {
         case let error as ManifestError:
             lines = ["fejl: \(error)"]
             exitCode = 1
+        case let error as OtherDefinitionsError:
+            lines = ["fejl: \(error)"]
+            exitCode = 1
         default:
             return nil
         }
+        lines = TerminalText.lines(lines)
     }
 }

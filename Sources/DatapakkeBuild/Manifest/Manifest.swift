@@ -275,6 +275,19 @@ extension Manifest {
     }
 }
 
+extension Manifest.File {
+    /// A file that a build was about to write when it recorded it: size -1 and no hash, which no file
+    /// has. A build writes such entries before it writes files under names the manifest does not list
+    /// yet, so that if it is stopped halfway the next build knows those files: it rebuilds their pack,
+    /// or removes them when the pack is no longer in the definitions.
+    public static func pending(_ name: String) -> Manifest.File {
+        Manifest.File(name: name, size: -1, sha256: "")
+    }
+
+    /// Whether this is a `pending` entry, not a file that was written.
+    public var isPending: Bool { size < 0 }
+}
+
 extension Manifest.Pack {
     /// The entry of a freshly computed report, before its files are written.
     public init(report: PackReport, inputs: Manifest.Inputs, files: [Manifest.File] = [], changes: [String] = []) {

@@ -1,4 +1,5 @@
 import DatapakkeCore
+import DatapakkeRenderers
 
 /// What changed between two whole builds, pack by pack, from their manifests.
 public enum ManifestDiff {
@@ -37,6 +38,6 @@ public enum ManifestDiff {
         } else {
             lines.append("\(unchanged) \(unchanged == 1 ? "pakke" : "pakker") uden ændringer.")
         }
-        return lines
+        return TerminalText.lines(lines)
     }
 }

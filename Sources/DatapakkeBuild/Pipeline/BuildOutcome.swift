@@ -59,6 +59,10 @@ public struct BuildOutcome: Sendable {
     public var notRemoved: [(name: String, reason: String)]
     /// True when packs left the definitions but their files stay, because a pack failed.
     public var removalPostponed = false
+    /// Temporary files of earlier builds that were stopped before they could clean up, removed first.
+    public var leftovers: [String] = []
+    /// The other definition set whose packs this build replaced (`--erstat`), and how many of its files were removed.
+    public var replaced: (definitions: String, files: Int)?
     /// Packs listed on the download page.
     public var published: Int
     public var page: FileWrite
@@ -73,7 +77,9 @@ public struct BuildOutcome: Sendable {
     public var built: Int { packs.filter { if case .built = $0.outcome { return true } else { return false } }.count }
     public var skipped: Int { packs.filter { if case .skipped = $0.outcome { return true } else { return false } }.count }
     /// True when not a single file in the output folder was written or removed.
-    public var wroteNothing: Bool { built == 0 && removed.isEmpty && page == .unchanged && manifest == .unchanged }
+    public var wroteNothing: Bool {
+        built == 0 && removed.isEmpty && leftovers.isEmpty && replaced == nil && page == .unchanged && manifest == .unchanged
+    }
 }
 
 extension BuildOutcome {
@@ -81,6 +87,14 @@ extension BuildOutcome {
     /// and manifest, and a summary with the time taken.
     public func report(seconds: Double) -> [String] {
         var lines: [String] = []
+        if !leftovers.isEmpty {
+            lines.append(
+                "fjernet  \(leftovers.count) \(leftovers.count == 1 ? "midlertidig fil" : "midlertidige filer") fra en afbrudt bygning "
+                    + "(\(OutputFolder.temporaryPrefix)…)")
+        }
+        if let replaced {
+            lines.append("fjernet  \(replaced.files) \(replaced.files == 1 ? "fil" : "filer") fra «\(replaced.definitions)» (--erstat)")
+        }
         var bytes = 0
         for (cluster, result) in packs {
             switch result {
@@ -111,7 +125,7 @@ extension BuildOutcome {
         if wroteNothing {
             lines.append("Intet er ændret siden sidste bygning: ingen filer skrevet.")
         }
-        return lines
+        return TerminalText.lines(lines)
     }
 
     /// What goes to standard error: warnings, and the failure count when a pack failed.
@@ -123,6 +137,6 @@ extension BuildOutcome {
         if failed > 0 {
             lines.append("fejl: \(failed) \(failed == 1 ? "pakke" : "pakker") fejlede; tidligere versioner af dem er ikke rørt.")
         }
-        return lines
+        return TerminalText.lines(lines)
     }
 }

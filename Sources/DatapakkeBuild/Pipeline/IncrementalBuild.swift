@@ -15,10 +15,13 @@ public struct BuildOptions: Sendable {
     public var tool: ToolIdentity
     /// The date printed on every file; nil: the data's own latest date.
     public var documentDate: Date?
+    /// Replace the packs of another definition set in the folder (`--erstat`); without it such a
+    /// folder stops the build with `OtherDefinitionsError`.
+    public var replace: Bool
 
     public init(
         directory: String, only: [String] = [], force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        tool: ToolIdentity, documentDate: Date? = nil
+        tool: ToolIdentity, documentDate: Date? = nil, replace: Bool = false
     ) {
         self.directory = directory
         self.only = only
@@ -26,6 +29,7 @@ public struct BuildOptions: Sendable {
         self.jobs = jobs
         self.tool = tool
         self.documentDate = documentDate
+        self.replace = replace
     }
 }
 
@@ -62,6 +66,18 @@ public func documentDate(environment: [String: String] = ProcessInfo.processInfo
 /// inputs differs, or when one of its files is missing or not the file that was written. Files of
 /// packs that left the definitions are removed only after a build without failures, and only the
 /// names the old manifest lists: anything else in the folder is left alone.
+///
+/// A build that is killed at any moment leaves a folder the next build repairs: one build at a time
+/// holds the folder (`OutputFolderLock`); every file is renamed into place when complete, and the
+/// temporary files of a killed build are removed by the next; the manifest is written last, so
+/// after a kill it may list old hashes for new files, which only makes the next build rebuild those
+/// packs; and before a file appears under a name the manifest does not list, the manifest lists that
+/// name as pending, so that no file is ever in the folder without the manifest knowing it.
+///
+/// A folder whose manifest belongs to another definition set (another map) is refused before
+/// anything is written, unless the options say to replace it: then the files that manifest lists
+/// are removed first, so that the folder never holds two maps, which one manifest and one page
+/// could not describe.
 public struct IncrementalBuild: Sendable {
     public let project: Project
     public let options: BuildOptions
@@ -76,13 +92,20 @@ public struct IncrementalBuild: Sendable {
     private var documentDate: Date { options.documentDate ?? inputs.dataDate }
 
     /// Runs the build; `progress` is called with each built pack's name and the number of packs being
-    /// built, as each is done (from any thread).
-    /// Throws `UnknownClusterError` for an `only` that names no pack and `FileSystemError` when the
-    /// folder cannot be written, both before anything is written.
-    public func run(progress: @escaping @Sendable (_ name: String, _ total: Int) -> Void = { _, _ in }) throws -> BuildOutcome {
+    /// built, as each is done (from any thread), and `waiting` with a line for standard error when
+    /// another build holds the folder and this one waits for it.
+    /// Throws `UnknownClusterError` for an `only` that names no pack, `FileSystemError` when the
+    /// folder cannot be written and `OtherDefinitionsError` when it holds another definition set's
+    /// packs (without `replace`), all before anything is written.
+    public func run(
+        progress: @escaping @Sendable (_ name: String, _ total: Int) -> Void = { _, _ in }, waiting: (String) -> Void = { _ in }
+    ) throws -> BuildOutcome {
         let definitions = inputs.definitions
         let clusters = try definitions.select(options.only)
         try prepareDirectory()
+        // Held until this returns; the operating system releases it if the process dies first.
+        let lock = try OutputFolderLock.acquire(in: directory, waiting: waiting)
+        defer { lock.release() }
         let manifestPath = directory + "/" + Manifest.fileName
         var old: Manifest?
         var ignoredManifest: String?
@@ -93,6 +116,16 @@ public struct IncrementalBuild: Sendable {
         } catch {
             ignoredManifest = "\(error)"
         }
+        // Another map's packs are neither earlier versions of these nor packs that left the definitions.
+        var replaced: Manifest?
+        if let existing = old, existing.definitions != definitions.name {
+            guard options.replace else {
+                throw OtherDefinitionsError(directory: directory, existing: existing.definitions, requested: definitions.name)
+            }
+            replaced = existing
+            old = nil
+        }
+        let leftovers = OutputFolder.removeLeftovers(in: directory)
 
         let builder = ReportBuilder(inputs: inputs)
         let tables = builder.allTables()
@@ -106,11 +139,20 @@ public struct IncrementalBuild: Sendable {
             guard let index = definitions.clusters.firstIndex(where: { $0.id == cluster.id }) else { return nil }
             let report = reports[index]
             let entry = Manifest.Pack(report: report, inputs: packInputs(report, shared: shared))
-            let previous = old?.pack(cluster.id)
+            // An entry with only pending files is a pack a stopped build was about to write for the first time.
+            let previous = old?.pack(cluster.id).flatMap { $0.files.allSatisfy(\.isPending) ? nil : $0 }
             return Plan(report: report, entry: entry, previous: previous, reasons: reasons(entry, previous: previous))
         }
-        let results = Results(count: plans.count)
         let pending = plans.indices.filter { !plans[$0].reasons.isEmpty }
+
+        // The other map goes first, so the folder never holds two maps that one manifest cannot describe.
+        var replacedFiles: (removed: [String], notRemoved: [(name: String, reason: String)]) = ([], [])
+        if let replaced {
+            replacedFiles = Self.remove(replaced.packs.flatMap { $0.files.map(\.name) }, keeping: [], in: directory)
+        }
+        // From here on, the manifest names every file a pack may leave in the folder, also if this build is stopped.
+        let recorded = try writeJournal(old: old, plans: pending.map { plans[$0] }, replacing: replaced != nil, to: manifestPath) ?? old
+        let results = Results(count: plans.count)
         let nextIndex = Counter()
         let writer = PackWriter(directory: directory)
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, pending.count))) { _ in
@@ -124,8 +166,14 @@ public struct IncrementalBuild: Sendable {
         var outcome = BuildOutcome(
             directory: directory, packs: [], removed: [], notRemoved: [], published: 0, page: .unchanged, manifest: .unchanged,
             ignoredManifest: ignoredManifest)
+        outcome.leftovers = leftovers.removed
+        outcome.notRemoved += leftovers.notRemoved
+        if let replaced {
+            outcome.replaced = (replaced.definitions, replacedFiles.removed.count)
+            outcome.notRemoved += replacedFiles.notRemoved
+        }
         var entries: [String: Manifest.Pack] = [:]
-        for entry in old?.packs ?? [] { entries[entry.id] = entry }
+        for entry in recorded?.packs ?? [] { entries[entry.id] = entry }
         for (index, plan) in plans.enumerated() {
             let id = plan.report.cluster.id
             if plan.reasons.isEmpty {
@@ -134,7 +182,8 @@ public struct IncrementalBuild: Sendable {
                 entries[id] = entry
                 outcome.packs.append((plan.report.cluster, .built(files: entry.files, reasons: plan.reasons)))
             } else {
-                // The earlier files are untouched and keep their entry, whose old hashes make the next build try again.
+                // The earlier files are untouched and keep their entry, whose old hashes (or pending
+                // names) make the next build try again.
                 let message: String
                 if let result = results.value(index), case .failure(let error) = result {
                     message = FileSystemError.describe(error, writing: directory + "/" + PackFiles(cluster: plan.report.cluster).workbook)
@@ -149,23 +198,10 @@ public struct IncrementalBuild: Sendable {
         // packs stay, so their files are still known when a later build succeeds.
         let current = Set(definitions.clusters.map(\.id))
         var packs = definitions.clusters.compactMap { entries[$0.id] }
-        let departed = (old?.packs ?? []).filter { !current.contains($0.id) }
+        let departed = (recorded?.packs ?? []).filter { !current.contains($0.id) }
         if outcome.failed > 0 {
             packs += departed
             outcome.removalPostponed = !departed.isEmpty
-        } else {
-            let keep = Set(packs.flatMap { $0.files.map(\.name) } + [Manifest.fileName, DownloadPage.fileName])
-            let listed = (old?.packs ?? []).flatMap { $0.files.map(\.name) }
-            for name in Self.unique(listed) where !keep.contains(name) && Self.isPlainFileName(name) {
-                let path = directory + "/" + name
-                guard FileManager.default.fileExists(atPath: path) else { continue }
-                do {
-                    try FileManager.default.removeItem(atPath: path)
-                    outcome.removed.append(name)
-                } catch {
-                    outcome.notRemoved.append((name, FileSystemError.translate(error, path: path).description))
-                }
-            }
         }
 
         // The download page lists every pack of the definition set that is now in the folder.
@@ -178,6 +214,21 @@ public struct IncrementalBuild: Sendable {
         outcome.published = published.count
         // A page or manifest that cannot be written is reported with the packs, not instead of them.
         outcome.page = Self.write(Data(page.utf8), to: directory + "/" + DownloadPage.fileName)
+
+        // After the page, which never links to them; before the manifest, which then no longer lists them.
+        if outcome.failed == 0 {
+            let keep = Set(packs.flatMap { $0.files.map(\.name) })
+            let removal = Self.remove((recorded?.packs ?? []).flatMap { $0.files.map(\.name) }, keeping: keep, in: directory)
+            outcome.removed = removal.removed
+            outcome.notRemoved += removal.notRemoved
+        }
+
+        // Pending names a stopped or failed build did not write are dropped: the manifest lists files that exist.
+        packs = packs.compactMap { pack in
+            var pack = pack
+            pack.files = pack.files.filter { !$0.isPending || FileManager.default.fileExists(atPath: directory + "/" + $0.name) }
+            return pack.files.isEmpty ? nil : pack
+        }
         let manifest = Manifest(
             tool: options.tool.version, definitions: definitions.name, documentDate: DanishText.isoDate(documentDate), packs: packs)
         do {
@@ -186,6 +237,63 @@ public struct IncrementalBuild: Sendable {
             outcome.manifest = .failed("\(manifestPath) kunne ikke skrives: \(error)")
         }
         return outcome
+    }
+
+    /// Writes the manifest as a journal before any pack file is written, when this build may write
+    /// files under names the manifest does not list (a new pack, a renamed one) or replaces another
+    /// map: every such name is listed as pending, so that a build stopped halfway leaves no file the
+    /// next build does not know. Returns the journal, or nil when none was needed. Throws
+    /// `FileSystemError` when it cannot be written, before anything else is.
+    private func writeJournal(old: Manifest?, plans: [Plan], replacing: Bool, to path: String) throws -> Manifest? {
+        var journaled: [String: Manifest.Pack] = [:]
+        for plan in plans {
+            var entry = old?.pack(plan.report.cluster.id) ?? Self.placeholder(plan.entry)
+            let listed = Set(entry.files.map(\.name))
+            let missing = PackFiles(cluster: plan.report.cluster).all.filter { !listed.contains($0) }
+            guard !missing.isEmpty else { continue }
+            entry.files += missing.map(Manifest.File.pending)
+            journaled[entry.id] = entry
+        }
+        guard replacing || !journaled.isEmpty else { return nil }
+        let definitions = inputs.definitions
+        let current = Set(definitions.clusters.map(\.id))
+        let packs =
+            definitions.clusters.compactMap { journaled[$0.id] ?? old?.pack($0.id) }
+            + (old?.packs ?? []).filter { !current.contains($0.id) }
+        let journal = Manifest(
+            tool: options.tool.version, definitions: definitions.name, documentDate: DanishText.isoDate(documentDate), packs: packs)
+        try OutputFolder.writeAtomically(try journal.encoded(), to: path)
+        return journal
+    }
+
+    /// A pack's entry before it was ever written: who it is, no figures, no files.
+    private static func placeholder(_ entry: Manifest.Pack) -> Manifest.Pack {
+        var entry = entry
+        entry.figures = []
+        entry.changes = []
+        entry.files = []
+        return entry
+    }
+
+    /// Removes the listed files (plain names only, once each, those that exist) except `keeping` and
+    /// the folder's own files (the manifest, the page, the lock), whatever a manifest lists.
+    private static func remove(_ listed: [String], keeping keep: Set<String>, in directory: String) -> (
+        removed: [String], notRemoved: [(name: String, reason: String)]
+    ) {
+        var removed: [String] = []
+        var notRemoved: [(name: String, reason: String)] = []
+        let own: Set<String> = [Manifest.fileName, DownloadPage.fileName, OutputFolderLock.fileName]
+        for name in unique(listed) where !keep.contains(name) && !own.contains(name) && isPlainFileName(name) {
+            let path = directory + "/" + name
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            do {
+                try FileManager.default.removeItem(atPath: path)
+                removed.append(name)
+            } catch {
+                notRemoved.append((name, FileSystemError.translate(error, path: path).description))
+            }
+        }
+        return (removed, notRemoved)
     }
 
     /// Creates the output folder and makes sure it can be written, before any pack is built.
@@ -342,14 +450,11 @@ public struct IncrementalBuild: Sendable {
         }
     }
 
-    /// Writes bytes atomically, and not at all when the file already holds exactly them; true when written.
+    /// Writes bytes atomically (through a temporary file the next build recognises, should this one
+    /// be killed), and not at all when the file already holds exactly them; true when written.
     public static func writeIfChanged(_ data: Data, to path: String) throws -> Bool {
         if FileManager.default.contents(atPath: path) == data { return false }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw FileSystemError.translate(error, path: path)
-        }
+        try OutputFolder.writeAtomically(data, to: path)
         return true
     }
 

@@ -4,7 +4,8 @@ import Foundation
 
 /// One pack's files, written so that a failure leaves nothing half-written and the earlier version
 /// of the pack untouched: text files go to temporary siblings first and are moved into place only
-/// after the workbook was written.
+/// after the workbook was written. Every temporary file is named by `OutputFolder.temporaryPath`, so
+/// that what a killed build leaves is removed by the next one.
 public struct PackWriter: Sendable {
     public let directory: String
 
@@ -22,13 +23,14 @@ public struct PackWriter: Sendable {
         }
         for (text, name) in [(markdown, files.promptsMarkdown), (html, files.promptsHTML)] {
             guard let text else { continue }
-            let temporary = directory + "/." + name + "." + UUID().uuidString + ".tmp"
+            let temporary = OutputFolder.temporaryPath(for: directory + "/" + name)
             // Listed before writing, so that a write that fails halfway (a full disk) is removed too.
             pending.append((temporary, directory + "/" + name))
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         }
         let workbook = directory + "/" + files.workbook
-        try WorkbookRenderer(prompts: prompts).write(report, changes: changes, to: workbook)
+        try WorkbookRenderer(prompts: prompts).write(
+            report, changes: changes, to: workbook, temporaryPath: OutputFolder.temporaryPath(for: workbook))
         var written = [workbook]
         for item in pending {
             if rename(item.temporary, item.final) != 0 {

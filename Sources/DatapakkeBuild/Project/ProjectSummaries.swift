@@ -32,7 +32,7 @@ extension Project {
             lines.append("Diskretionering: \(counts.values.reduce(0, +)) celler skjult (\(parts.joined(separator: ", "))).")
         }
         lines.append("Ingen problemer fundet.")
-        return lines
+        return TerminalText.lines(lines)
     }
 
     /// What `datapakke list` prints: the definition set, then every cluster with its region,
@@ -63,7 +63,7 @@ extension Project {
             lines.append("    Akutsygehuse: \(cluster.acuteHospitals.joined(separator: "; "))")
             lines.append("    Kommuner (\(cluster.members.count)): \(members.joined(separator: ", "))")
         }
-        return lines
+        return TerminalText.lines(lines)
     }
 
     /// What `datapakke figures` prints: the figures of the chosen clusters (all when `only` is

@@ -1,3 +1,4 @@
+import DatapakkeRenderers
 import Foundation
 
 /// A one-line progress bar on standard error while packs are built; silent when standard error is
@@ -17,7 +18,7 @@ public final class TerminalProgress: @unchecked Sendable {
             let width = 24
             let filled = total == 0 ? width : done * width / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(done)/\(total) \(name)".utf8))
+            FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(done)/\(total) \(TerminalText.escape(name))".utf8))
         }
     }
 

@@ -23,35 +23,38 @@ extension FigureListing {
         return String(decoding: try encoder.encode(entries), as: UTF8.self)
     }
 
-    /// Semicolon-separated with decimal comma, as Danish Excel expects.
+    /// Semicolon-separated with decimal comma, as Danish Excel expects, and safe for it (`CSVText`):
+    /// a byte order mark, quoted fields, and names that start like a formula neutralised.
     public func csv() -> String {
-        var lines = [
-            "niveau;id;navn;indikator;periode;vaerdi;taeller;naevner;tilnaermelse;skjult;datagrundlag;kommuner_med_vaerdi;kommuner;vaegtandel"
+        let header = [
+            "niveau", "id", "navn", "indikator", "periode", "vaerdi", "taeller", "naevner", "tilnaermelse", "skjult", "datagrundlag",
+            "kommuner_med_vaerdi", "kommuner", "vaegtandel",
         ]
-        func number(_ value: Double?) -> String {
-            guard let value else { return "" }
-            if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-            return String(value).replacingOccurrences(of: ".", with: ",")
+        func number(_ value: Double?) -> CSVText.Field {
+            guard let value else { return .number("") }
+            if value == value.rounded(), abs(value) < 1e15 { return .number(String(Int(value))) }
+            return .number(String(value).replacingOccurrences(of: ".", with: ","))
         }
-        for entry in entries {
-            lines.append(
-                [
-                    entry.level, entry.id, entry.name, entry.indicator, entry.period, number(entry.value), number(entry.numerator),
-                    number(entry.denominator), entry.approximation ? "ja" : "nej", entry.hidden ?? "", entry.origin,
-                    String(entry.municipalitiesWithValue), String(entry.municipalities), number(entry.weightShare),
-                ].joined(separator: ";"))
+        let rows: [[CSVText.Field]] = entries.map { entry in
+            [
+                .text(entry.level), .text(entry.id), .text(entry.name), .text(entry.indicator), .text(entry.period), number(entry.value),
+                number(entry.numerator), number(entry.denominator), .text(entry.approximation ? "ja" : "nej"), .text(entry.hidden ?? ""),
+                .text(entry.origin), .number(String(entry.municipalitiesWithValue)), .number(String(entry.municipalities)),
+                number(entry.weightShare),
+            ]
         }
-        return lines.joined(separator: "\n") + "\n"
+        return CSVText.document(header: header, rows: rows)
     }
 
-    /// A plain table for reading in a terminal, one block per area.
+    /// A plain table for reading in a terminal, one block per area; control characters from the
+    /// inputs are shown, not sent (`TerminalText`).
     public func table() -> String {
         var text = ""
         var currentArea = ""
         for entry in entries {
             if entry.id != currentArea {
                 currentArea = entry.id
-                text += "\n\(entry.name) (\(entry.level) \(entry.id))\n"
+                text += "\n" + TerminalText.escape("\(entry.name) (\(entry.level) \(entry.id))") + "\n"
             }
             let value: String
             if let hidden = entry.hidden {
@@ -65,7 +68,9 @@ extension FigureListing {
                 Coverage(municipalitiesWithValue: entry.municipalitiesWithValue, municipalities: entry.municipalities, weightShare: entry.weightShare),
                 shareDecimals: 1, alwaysShowShare: true)
             let synthetic = entry.origin == "syntetisk" ? " [syntetisk]" : ""
-            text += "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit) (\(coverage))\(synthetic)\n"
+            let line =
+                "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit) (\(coverage))\(synthetic)"
+            text += TerminalText.escape(line) + "\n"
         }
         return text
     }

@@ -23,7 +23,9 @@ public struct WorkbookRenderer {
 
     /// Writes the workbook to `path`; nothing is left at `path` if anything fails. `changes` are the
     /// build's sentences on what changed since the previous version of the pack, for the front page.
-    public func write(_ report: PackReport, changes: [String] = [], to path: String) throws {
+    /// `temporaryPath` is where the file is written before it is renamed to `path` (same folder; nil:
+    /// the workbook writer's own hidden name).
+    public func write(_ report: PackReport, changes: [String] = [], to path: String, temporaryPath: String? = nil) throws {
         let properties = DocumentProperties(
             title: "Datapakke – \(report.cluster.name)",
             subject: "Data om borgere, aktivitet, udgifter, medicin og kapacitet i \(report.cluster.name)",
@@ -35,7 +37,7 @@ public struct WorkbookRenderer {
                 + (report.hasSyntheticData ? ", syntetiske eksempeldata" : ""),
             comments: report.hasSyntheticData ? "Indeholder SYNTETISKE eksempeldata; se Forside og Dokumentation." : "",
             created: report.documentDate)
-        try Workbook.write(to: path, properties: properties) { workbook in
+        try Workbook.write(to: path, temporaryPath: temporaryPath, properties: properties) { workbook in
             let styles = WorkbookStyles(workbook)
             let sheets = PackSheet.all(for: report, withPrompts: prompts != nil)
             try FrontPage(report: report, changes: changes, styles: styles, sheets: sheets).write(in: workbook)

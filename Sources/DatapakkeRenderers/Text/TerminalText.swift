@@ -1,0 +1,39 @@
+import Foundation
+
+/// Text made safe for a terminal. Names, titles and notes come from files anyone can edit; a control
+/// character in them could move the cursor, recolour or clear the screen, ring the bell, set the
+/// window title or start a fake line, and a bidirectional control could reorder what is shown. Every
+/// text report the tool prints (list, figures as a table, check, build, diff, error messages) goes
+/// through `escape`, which shows such characters as `\u{1B}`.
+public enum TerminalText {
+    /// `text` with every control character (C0 including tab and line breaks, DEL, C1), the line and
+    /// paragraph separators and the bidirectional controls written as `\u{1B}`, `\u{7}`, `\u{202E}` …;
+    /// everything else, Danish letters included, is unchanged.
+    public static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Every line escaped; a line break inside a line is shown, not followed.
+    public static func lines(_ lines: [String]) -> [String] {
+        lines.map(escape)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x2028, 0x2029: return true
+        // Bidirectional embeddings, overrides and isolates, and the marks (ALM, LRM, RLM).
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import DatapakkeRenderers
+
+/// The CSV and terminal helpers every text output goes through.
+@Suite struct TextSafetyTests {
+    @Test func csvTextThatStartsLikeAFormulaIsNeutralisedAndNumbersAreNot() {
+        #expect(CSVText.field(.text("=1+1")) == "'=1+1")
+        #expect(CSVText.field(.text("+cmd|' /C calc'!A0")) == "'+cmd|' /C calc'!A0")
+        #expect(CSVText.field(.text("-2+3")) == "'-2+3")
+        #expect(CSVText.field(.text("@SUM(A1)")) == "'@SUM(A1)")
+        #expect(CSVText.field(.text("\t=1")) == "'\t=1")
+        #expect(CSVText.field(.text("\r=1")) == "\"'\r=1\"")
+        #expect(CSVText.field(.text("-0,4")) == "'-0,4", "text that looks like a number is still text")
+        #expect(CSVText.field(.number("-0,4")) == "-0,4")
+        #expect(CSVText.field(.text("Sundhedsråd Midt- og Vestsjælland")) == "Sundhedsråd Midt- og Vestsjælland")
+        #expect(CSVText.field(.text("")) == "")
+    }
+
+    @Test func csvFieldsAreQuotedAsRFC4180Says() {
+        #expect(CSVText.field(.text("a;b")) == "\"a;b\"")
+        #expect(CSVText.field(.text("sagt \"nej\"")) == "\"sagt \"\"nej\"\"\"")
+        #expect(CSVText.field(.text("to\nlinjer")) == "\"to\nlinjer\"")
+        #expect(CSVText.field(.text("to\r\nlinjer")) == "\"to\r\nlinjer\"")
+        #expect(CSVText.field(.text("=HYPERLINK(\"http://x\";\"klik\")")) == "\"'=HYPERLINK(\"\"http://x\"\";\"\"klik\"\")\"")
+        #expect(CSVText.line([.text("a"), .number("1,5"), .text("b;c")]) == "a;1,5;\"b;c\"")
+        #expect(CSVText.document(header: ["x", "y"], rows: [[.text("æ"), .number("-1")]]) == "\u{FEFF}x;y\næ;-1\n")
+    }
+
+    @Test func terminalTextShowsControlCharactersAndLeavesDanishAlone() {
+        #expect(TerminalText.escape("Sundhedsråd \u{1B}[31mRød\u{07}") == "Sundhedsråd \\u{1B}[31mRød\\u{7}")
+        #expect(TerminalText.escape("a\nb\tc\r") == "a\\u{A}b\\u{9}c\\u{D}")
+        #expect(TerminalText.escape("\u{9B}2J\u{7F}") == "\\u{9B}2J\\u{7F}", "C1 CSI and DEL")
+        #expect(TerminalText.escape("abc\u{202E}fed") == "abc\\u{202E}fed", "a right-to-left override")
+        #expect(TerminalText.escape("Æblegård, Ødsted, Århus – 12,3 % · ▲") == "Æblegård, Ødsted, Århus – 12,3 % · ▲")
+        #expect(TerminalText.lines(["ok", "\u{1B}"]) == ["ok", "\\u{1B}"])
+    }
+}
