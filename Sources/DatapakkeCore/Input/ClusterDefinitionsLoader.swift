@@ -14,6 +14,7 @@ public enum ClusterDefinitionsLoader {
         }
         document.checkKeys(of: root, allowed: ["navn", "enhed", "gyldig_fra", "kilder", "klynger", "note"], log: &log)
         let name = document.string("navn", in: root, log: &log) ?? ""
+        document.checkText(name, key: "navn", in: root, maximumLength: NameRules.maximumTitleLength, log: &log)
         var kind = ClusterKind.sundhedsraad
         if let kindText = document.string("enhed", in: root, log: &log) {
             if let parsed = ClusterKind(rawValue: kindText.lowercased()) {

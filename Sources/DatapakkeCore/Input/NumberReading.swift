@@ -102,7 +102,8 @@ public func quoted(_ value: String) -> String {
     "«" + visibleText(value, limit: 80) + "»"
 }
 
-/// Text with control characters shown as `\u{…}` and, with a limit, cut with "…".
+/// Text with control characters (C0, DEL, C1, the line and paragraph separators and the bidirectional
+/// controls) shown as `\u{1B}` and, with a limit, cut with "…": safe to print on a terminal.
 public func visibleText(_ value: String, limit: Int? = nil) -> String {
     var result = ""
     var count = 0
@@ -111,7 +112,7 @@ public func visibleText(_ value: String, limit: Int? = nil) -> String {
             result += "…"
             break
         }
-        if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+        if isInvisibleControl(scalar) {
             result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         } else {
             result.unicodeScalars.append(scalar)
@@ -119,4 +120,15 @@ public func visibleText(_ value: String, limit: Int? = nil) -> String {
         count += 1
     }
     return result
+}
+
+/// Whether a character would act on a terminal or reorder text instead of being shown.
+func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F: return true
+    case 0x2028, 0x2029: return true
+    // Bidirectional embeddings, overrides and isolates, and the marks (ALM, LRM, RLM).
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
 }

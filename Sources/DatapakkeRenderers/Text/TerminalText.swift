@@ -1,3 +1,4 @@
+import DatapakkeCore
 import Foundation
 
 /// Text made safe for a terminal. Names, titles and notes come from files anyone can edit; a control
@@ -10,30 +11,11 @@ public enum TerminalText {
     /// paragraph separators and the bidirectional controls written as `\u{1B}`, `\u{7}`, `\u{202E}` …;
     /// everything else, Danish letters included, is unchanged.
     public static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        visibleText(text)
     }
 
     /// Every line escaped; a line break inside a line is shown, not followed.
     public static func lines(_ lines: [String]) -> [String] {
         lines.map(escape)
-    }
-
-    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x2028, 0x2029: return true
-        // Bidirectional embeddings, overrides and isolates, and the marks (ALM, LRM, RLM).
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
     }
 }
