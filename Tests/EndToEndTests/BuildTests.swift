@@ -97,6 +97,23 @@ import Testing
         }
     }
 
+    /// A pack's files are moved into place together: when one of them cannot be (a folder where its
+    /// prompts go), the pack's earlier workbook is not replaced either.
+    @Test func aPackIsReplacedWholeOrNotAtAll() throws {
+        try CommandRunner.withTemporaryDirectory { folder in
+            let out = folder + "/out"
+            try FileManager.default.createDirectory(atPath: out + "/sundhedsraad-hovedstaden-refleksioner.md", withIntermediateDirectories: true)
+            let earlier = Data("the earlier workbook".utf8)
+            try earlier.write(to: URL(fileURLWithPath: out + "/sundhedsraad-hovedstaden.xlsx"))
+            let outcome = try CommandRunner.run(["build", "--only", "SR01", "--out", out])
+            #expect(outcome.status == 1)
+            #expect(outcome.stdout.contains("FEJL     SR01  Sundhedsråd Hovedstaden: \(out)/sundhedsraad-hovedstaden-refleksioner.md er en mappe"))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/sundhedsraad-hovedstaden.xlsx")) == earlier)
+            #expect(!FileManager.default.fileExists(atPath: out + "/sundhedsraad-hovedstaden-refleksioner.html"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.hasPrefix(".datapakke-tmp") })
+        }
+    }
+
     /// What Excel cannot hold is found by `check` and refused by `build` before anything is written:
     /// `check` accepting an input means `build` can build it.
     @Test func aTextTooLongForExcelIsRefusedBeforeAnythingIsWritten() throws {

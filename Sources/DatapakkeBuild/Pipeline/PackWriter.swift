@@ -3,8 +3,8 @@ import DatapakkeRenderers
 import Foundation
 
 /// One pack's files, written so that a failure leaves nothing half-written and the earlier version
-/// of the pack untouched: text files go to temporary siblings first and are moved into place only
-/// after the workbook was written. Every temporary file is named by `OutputFolder.temporaryPath`, so
+/// of the pack untouched: every file goes to a temporary sibling first, and all are moved into place
+/// only after all were written. Every temporary file is named by `OutputFolder.temporaryPath`, so
 /// that what a killed build leaves is removed by the next one.
 public struct PackWriter: Sendable {
     public let directory: String
@@ -28,10 +28,21 @@ public struct PackWriter: Sendable {
             pending.append((temporary, directory + "/" + name))
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         }
+        // The workbook too is finished under a temporary name, so that the pack's files are moved
+        // into place together, after everything was written.
         let workbook = directory + "/" + files.workbook
+        let finishedWorkbook = OutputFolder.temporaryPath(for: workbook)
+        pending.insert((finishedWorkbook, workbook), at: 0)
         try WorkbookRenderer(prompts: prompts).write(
-            report, changes: changes, to: workbook, temporaryPath: OutputFolder.temporaryPath(for: workbook))
-        var written = [workbook]
+            report, changes: changes, to: finishedWorkbook, temporaryPath: OutputFolder.temporaryPath(for: workbook))
+        // A folder in a file's place would stop the renames halfway: found before any file is moved.
+        for item in pending {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: item.final, isDirectory: &isFolder), isFolder.boolValue {
+                throw FileSystemError(path: item.final, reason: .isAFolder)
+            }
+        }
+        var written: [String] = []
         for item in pending {
             if rename(item.temporary, item.final) != 0 {
                 throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSFilePathErrorKey: item.final])
