@@ -9,9 +9,8 @@ SWIFT ?= swift
 DATAPAKKE = .build/release/datapakke
 # What swift format formats and checks, with the repository's .swift-format.
 FORMATTED = Sources Tests Package.swift
-# The packs' document date: the last commit's time (the reproducible-builds convention), so the same
-# checkout always gives the same files. Without git, datapakke uses the data's own latest date.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# The packs are dated by the day they are built, with or without make; set SOURCE_DATE_EPOCH (the
+# reproducible-builds convention) to fix the date, and two builds of the same inputs give the same bytes.
 
 setup:
 	@Tools/setup.sh run

@@ -118,9 +118,6 @@ public enum PackChanges {
     private static func inputNotes(_ old: Manifest.Pack, _ new: Manifest.Pack, explained: Bool) -> [String] {
         let (a, b) = (old.inputs, new.inputs)
         var lines: [String] = []
-        if a.documentDate != b.documentDate {
-            lines.append("Dokumentdato ændret: \(label(a.documentDate)) → \(label(b.documentDate)).")
-        }
         if a.catalogue != b.catalogue { lines.append("Indikatorkataloget (indikatorer.yaml) er ændret.") }
         if a.templates != b.templates { lines.append("Skabelonerne til refleksionsspørgsmålene er ændret.") }
         if a.tool != b.tool { lines.append("Bygget med en ny version af datapakke.") }

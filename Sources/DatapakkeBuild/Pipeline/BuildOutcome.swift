@@ -11,7 +11,6 @@ public enum RebuildReason: String, Sendable, CaseIterable {
     case comparison = "sammenligning med region/land ændret"
     case catalogue = "katalog/skabeloner ændret"
     case tool = "ny version af værktøjet"
-    case documentDate = "dokumentdato ændret"
     case files = "fil mangler eller er ændret"
 }
 

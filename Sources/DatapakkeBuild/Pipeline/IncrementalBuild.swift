@@ -89,7 +89,14 @@ public struct IncrementalBuild: Sendable {
 
     private var inputs: DatapakkeInputs { project.inputs }
     private var directory: String { options.directory }
-    private var documentDate: Date { options.documentDate ?? inputs.dataDate }
+    /// The date on the packs this build writes: SOURCE_DATE_EPOCH's when given (reproducible builds),
+    /// else today's, at midnight UTC, so that builds on one day give the same files.
+    private var documentDate: Date { options.documentDate ?? Self.today() }
+
+    static func today() -> Date {
+        let seconds = Date().timeIntervalSince1970
+        return Date(timeIntervalSince1970: seconds - seconds.truncatingRemainder(dividingBy: 86_400))
+    }
 
     /// Runs the build; `progress` is called with each built pack's name and the number of packs being
     /// built, as each is done (from any thread), and `waiting` with a line for standard error when
@@ -208,8 +215,15 @@ public struct IncrementalBuild: Sendable {
         let published = definitions.clusters.indices.filter {
             FileManager.default.fileExists(atPath: directory + "/" + PackFiles(cluster: definitions.clusters[$0]).workbook)
         }
+        // Each pack on the page with the date it was last written: an unchanged pack keeps its own.
+        let dated = published.map { index -> PackReport in
+            var report = reports[index]
+            let written = entries[report.cluster.id]?.inputs.documentDate
+            if let date = written.flatMap(Period.init).flatMap(DatapakkeInputs.utcDate) { report.documentDate = date }
+            return report
+        }
         let page = DownloadPage(templates: project.htmlTemplates).html(
-            reports: published.map { reports[$0] }, definitionsName: definitions.name, buildDate: documentDate,
+            reports: dated, definitionsName: definitions.name, buildDate: documentDate,
             keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs)
         outcome.published = published.count
         // A page or manifest that cannot be written is reported with the packs, not instead of them.
@@ -343,7 +357,6 @@ public struct IncrementalBuild: Sendable {
         if a.comparison != b.comparison { reasons.append(.comparison) }
         if a.catalogue != b.catalogue || a.templates != b.templates { reasons.append(.catalogue) }
         if a.tool != b.tool { reasons.append(.tool) }
-        if a.documentDate != b.documentDate { reasons.append(.documentDate) }
         if !filesIntact(previous.files) { reasons.append(.files) }
         return reasons
     }

@@ -246,7 +246,7 @@ extension DatapakkeInputs {
     }
 
     /// Midnight UTC on a date.
-    static func utcDate(_ date: Period) -> Date? {
+    public static func utcDate(_ date: Period) -> Date? {
         guard case .date(let year, let month, let day) = date.kind else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone

@@ -121,8 +121,12 @@ public struct PackReport: Sendable {
     /// True when any figure in the pack rests on synthetic example data.
     public var hasSyntheticData: Bool
     public var syntheticIndicators: [String]
-    /// The document date: fixed, from the data or SOURCE_DATE_EPOCH, so rebuilding gives the same file.
+    /// The date the pack was built: SOURCE_DATE_EPOCH's when set, else the build's day, so that
+    /// rebuilding on the same day or with the same SOURCE_DATE_EPOCH gives the same file.
     public var documentDate: Date
+    /// The newest date the data speaks of (a population date, or 31 December of the latest year):
+    /// "Data opgjort pr." in the pack.
+    public var dataDate: Date
     public var toolVersion: String
 
     /// The small-number rules of the pack's indicators, as they apply to each indicator's kind.

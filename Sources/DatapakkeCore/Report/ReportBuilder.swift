@@ -151,7 +151,7 @@ public struct ReportBuilder: Sendable {
             members: memberSummaries, populationDate: latestDate, population: clusterPopulation,
             sections: sections, periods: allPeriods.sorted(), sources: sources,
             hasSyntheticData: !synthetic.isEmpty, syntheticIndicators: synthetic,
-            documentDate: documentDate, toolVersion: toolVersion)
+            documentDate: documentDate, dataDate: inputs.dataDate, toolVersion: toolVersion)
     }
 
     private func indicatorReport(

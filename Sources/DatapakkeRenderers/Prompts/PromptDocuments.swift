@@ -143,7 +143,8 @@ struct PromptHeader {
         }
         let dataPeriods = report.periods.filter { !$0.isDate }.map(\.label)
         if !dataPeriods.isEmpty { fields.append(("Perioder", DanishText.list(dataPeriods))) }
-        fields.append(("Dato", DanishText.date(report.documentDate)))
+        fields.append(("Data opgjort pr.", DanishText.date(report.dataDate)))
+        fields.append(("Dannet", DanishText.date(report.documentDate)))
         fields.append(("Inddeling", "\(report.definitionsName) (\(kindTitle.lowercased()))"))
         self.fields = fields
         introduction = "Spørgsmålene tager udgangspunkt i \(report.kind.definite)s egne tal fra datapakken: \(report.kind.definite)s tal "

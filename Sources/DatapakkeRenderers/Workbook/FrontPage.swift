@@ -34,7 +34,8 @@ struct FrontPage {
             ("Indbyggere", report.population.map { "\(DanishNumber.format($0, decimals: 0)) pr. \(report.populationDate?.label ?? "")" } ?? "ikke oplyst"),
             ("Perioder i pakken", report.periods.map(\.label).joined(separator: ", ")),
             ("Definitioner", report.definitionsName + (report.definitionsValidFrom.map { " (gældende fra \($0.label))" } ?? "")),
-            ("Dato", "\(report.documentDate.danishDate) · datapakke \(report.toolVersion)"),
+            ("Data opgjort pr.", report.dataDate.danishDate),
+            ("Dannet", "\(report.documentDate.danishDate) · datapakke \(report.toolVersion)"),
         ]
         for (label, value) in facts {
             try layout.write(.text(label), row: row, column: 0, style: styles.subheading)
