@@ -136,3 +136,31 @@ import Testing
         }
     }
 }
+
+/// The analysts' research notes (how a membership was found: "data.json", "L 214", "Sikkerhed")
+/// stay in the definitions; no pack prints them, and each data source is one line with its date.
+@Suite struct ResearchNotesTests {
+    @Test func noPackCarriesTheAnalystsResearchNotes() throws {
+        try CommandRunner.withTemporaryDirectory { folder in
+            let out = folder + "/out"
+            let outcome = try CommandRunner.run(["build", "--out", out])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            var texts: [(String, String)] = []
+            for name in try FileManager.default.contentsOfDirectory(atPath: out).sorted() {
+                if name.hasSuffix(".xlsx") {
+                    texts.append((name, try Unzip.part(out + "/" + name, "xl/sharedStrings.xml")))
+                } else if name.hasSuffix(".md") || name.hasSuffix(".html") {
+                    texts.append((name, try String(contentsOfFile: out + "/" + name, encoding: .utf8)))
+                }
+            }
+            #expect(texts.count == 17 * 3 + 1)
+            for (name, text) in texts {
+                for word in ["data.json", "Sikkerhed", "L 214"] {
+                    #expect(!text.contains(word), "\(name) contains \(word)")
+                }
+            }
+            let front = try #require(texts.first { $0.0 == "sundhedsraad-midt-og-vestsjaelland.xlsx" }?.1)
+            #expect(front.contains("Nationale mål for sundhedsvæsenet 2024, kommunetabeller (opgjort november 2024)"))
+        }
+    }
+}

@@ -8,7 +8,21 @@ public enum CatalogueLoader {
         let document = try YAMLDocument.read(path: path, displayName: displayName ?? path)
         var log = ProblemLog()
         let root = document.root
-        document.checkKeys(of: root, allowed: ["sektioner", "indikatorer"], log: &log)
+        document.checkKeys(of: root, allowed: ["sektioner", "kilder", "indikatorer"], log: &log)
+        var sources: [DataSource] = []
+        for node in root["kilder"]?.sequence ?? [] {
+            document.checkKeys(of: node, allowed: ["id", "navn", "udtrukket"], log: &log)
+            guard let id = document.string("id", in: node, log: &log), let name = document.string("navn", in: node, log: &log),
+                let dateText = document.string("udtrukket", in: node, log: &log)
+            else { continue }
+            document.checkText(name, key: "navn", in: node, maximumLength: NameRules.maximumTextLength, log: &log)
+            guard let date = SourceDate(dateText) else {
+                log.add(document.location(node["udtrukket"]), "«udtrukket» skal være en dato (2024-11-15) eller en måned (2024-11), ikke \(quoted(dateText))")
+                continue
+            }
+            if sources.contains(where: { $0.id == id }) { log.add(document.location(node), "kilden «\(id)» er defineret to gange") }
+            sources.append(DataSource(id: id, name: name, date: date))
+        }
         var sections: [Section] = []
         for node in root["sektioner"]?.sequence ?? [] {
             document.checkKeys(of: node, allowed: ["id", "titel", "intro"], log: &log)
@@ -33,7 +47,7 @@ public enum CatalogueLoader {
 
         var indicators: [Indicator] = []
         for node in root["indikatorer"]?.sequence ?? [] {
-            guard let indicator = readIndicator(node, document: document, sections: sections, log: &log) else { continue }
+            guard let indicator = readIndicator(node, document: document, sections: sections, sources: sources, log: &log) else { continue }
             if indicators.contains(where: { $0.id == indicator.id }) {
                 log.add(document.location(node), "indikatoren «\(indicator.id)» er defineret to gange")
             }
@@ -41,19 +55,21 @@ public enum CatalogueLoader {
         }
         if indicators.isEmpty { log.add(document.location(root), "mangler listen «indikatorer»") }
         try log.throwIfAny()
-        return IndicatorCatalogue(sections: sections, indicators: indicators, file: document.file)
+        return IndicatorCatalogue(sections: sections, indicators: indicators, sources: sources, file: document.file)
     }
 
     private static let indicatorKeys: Set<String> = [
         "id", "titel", "kort_titel", "enhed", "sektion", "beregning", "skala", "vaegt", "tilnaermet_vaegt",
         "gruppe", "taeller_gruppe", "naevner_gruppe", "bedst", "decimaler", "definition", "kilde",
-        "periode_note", "noter", "befolkningsdato", "diskretionering", "interval", "taeller_af_naevner",
+        "periode_note", "noter", "befolkningsdato", "diskretionering", "interval", "taeller_af_naevner", "kilde_note",
     ]
 
     /// The decimals a figure can be shown with.
     static let decimalRange = 0...6
 
-    private static func readIndicator(_ node: Node, document: YAMLDocument, sections: [Section], log: inout ProblemLog) -> Indicator? {
+    private static func readIndicator(
+        _ node: Node, document: YAMLDocument, sections: [Section], sources: [DataSource], log: inout ProblemLog
+    ) -> Indicator? {
         document.checkKeys(of: node, allowed: indicatorKeys, log: &log)
         let problemsBefore = log.problems.count
         guard let id = document.string("id", in: node, log: &log),
@@ -131,6 +147,18 @@ public enum CatalogueLoader {
             }
         }
         let suppression = readSuppression(node["diskretionering"], document: document, aggregation: aggregation, log: &log)
+        // The source is named by the id of one in the catalogue's list, with an optional detail.
+        var source: DataSource?
+        var sourceText = ""
+        if let id = document.optionalString("kilde", in: node, log: &log) {
+            source = sources.first { $0.id == id }
+            if source == nil {
+                let hint = Suggestion.nearest(to: id, among: sources.map(\.id), limit: max(2, id.count / 3)).map { " – mente du «\($0)»?" } ?? ""
+                log.add(document.location(node["kilde"]), "ukendt kilde \(quoted(id))\(hint) Kilderne står i listen «kilder» øverst i kataloget")
+            }
+            let detail = document.optionalString("kilde_note", in: node, log: &log)
+            sourceText = (source?.name ?? id) + (detail.map { " (\($0))" } ?? "")
+        }
         for key in ["id", "titel", "kort_titel", "enhed"] {
             document.checkText(node[key]?.scalar?.string, key: key, in: node, maximumLength: NameRules.maximumTitleLength, log: &log)
         }
@@ -145,7 +173,7 @@ public enum CatalogueLoader {
             id: id, title: title, shortTitle: document.optionalString("kort_titel", in: node, log: &log), unit: unit,
             sectionID: sectionID, aggregation: aggregation, direction: direction, decimals: decimals,
             definition: document.optionalString("definition", in: node, log: &log) ?? "",
-            source: document.optionalString("kilde", in: node, log: &log) ?? "",
+            source: sourceText, sourceID: source?.id,
             periodNote: document.optionalString("periode_note", in: node, log: &log),
             notes: document.strings("noter", in: node, log: &log), populationDate: populationDate,
             suppression: suppression, plausibleRange: range, numeratorIsPartOfDenominator: numeratorIsPart, location: document.location(node))

@@ -97,7 +97,10 @@ public struct Indicator: Sendable, Hashable {
     public var direction: Direction
     public var decimals: Int
     public var definition: String
+    /// The source as the indicator's table names it: "Nationale mål … (note 16)".
     public var source: String
+    /// The id of the catalogue's source it comes from.
+    public var sourceID: String?
     public var periodNote: String?
     public var notes: [String]
     /// The population date to weight by, when not 1 January of the period's (last) year.
@@ -113,7 +116,7 @@ public struct Indicator: Sendable, Hashable {
 
     public init(
         id: String, title: String, shortTitle: String? = nil, unit: String, sectionID: String, aggregation: Aggregation,
-        direction: Direction = .none, decimals: Int = 1, definition: String = "", source: String = "",
+        direction: Direction = .none, decimals: Int = 1, definition: String = "", source: String = "", sourceID: String? = nil,
         periodNote: String? = nil, notes: [String] = [], populationDate: Period? = nil,
         suppression: SuppressionRule = .danishDefault, plausibleRange: ClosedRange<Double>? = nil,
         numeratorIsPartOfDenominator: Bool = false, location: SourceLocation = SourceLocation(file: "")
@@ -130,6 +133,7 @@ public struct Indicator: Sendable, Hashable {
         self.decimals = decimals
         self.definition = definition
         self.source = source
+        self.sourceID = sourceID
         self.periodNote = periodNote
         self.notes = notes
         self.populationDate = populationDate
@@ -187,16 +191,68 @@ public struct Indicator: Sendable, Hashable {
     }
 }
 
+/// A source of the catalogue: where figures come from and when they were taken out, printed once
+/// per pack however many indicators use it.
+public struct DataSource: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// When the figures were extracted, published or generated: a day, or a month when no day is known.
+    public var date: SourceDate
+
+    public init(id: String, name: String, date: SourceDate) {
+        self.id = id
+        self.name = name
+        self.date = date
+    }
+
+    /// "Nationale mål for sundhedsvæsenet 2024, kommunetabeller (opgjort november 2024)".
+    public var line: String { "\(name) (opgjort \(date.label))" }
+}
+
+/// The date of a source: "2024-11-15" or, when only the month is known, "2024-11".
+public enum SourceDate: Sendable, Hashable {
+    case day(Period)
+    case month(year: Int, month: Int)
+
+    public init?(_ text: String) {
+        if let period = Period(text), period.isDate {
+            self = .day(period)
+            return
+        }
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
+            Period.years.contains(year), (1...12).contains(month)
+        else { return nil }
+        self = .month(year: year, month: month)
+    }
+
+    /// "15. november 2024" or "november 2024".
+    public var label: String {
+        switch self {
+        case .day(let period): return period.label
+        case .month(let year, let month): return "\(DanishText.months[month - 1]) \(year)"
+        }
+    }
+}
+
 /// The indicator catalogue: the sections of the pack and their indicators, in order.
 public struct IndicatorCatalogue: Sendable {
     public var sections: [Section]
     public var indicators: [Indicator]
+    /// The sources the indicators name, by id.
+    public var sources: [DataSource]
     public var file: String
 
-    public init(sections: [Section], indicators: [Indicator], file: String) {
+    public init(sections: [Section], indicators: [Indicator], sources: [DataSource] = [], file: String) {
         self.sections = sections
         self.indicators = indicators
+        self.sources = sources
         self.file = file
+    }
+
+    /// The source an indicator names.
+    public func source(of indicator: Indicator) -> DataSource? {
+        indicator.sourceID.flatMap { id in sources.first { $0.id == id } }
     }
 
     /// The indicator with this id.

@@ -139,12 +139,10 @@ public struct ReportBuilder: Sendable {
             }
             if !indicators.isEmpty { sections.append(SectionReport(section: section, indicators: indicators)) }
         }
-        // In first-seen order, with a set beside the list: a long source list stays linear.
-        var sources: [String] = []
-        var seenSources: Set<String> = []
-        for source in inputs.catalogue.indicators.map(\.source) + cluster.sources where !source.isEmpty && seenSources.insert(source).inserted {
-            sources.append(source)
-        }
+        // Each source the pack's indicators use, once, in catalogue order, with its date. The cluster's
+        // own sources, confidence and note are the analysts' research notes and stay in the definitions.
+        let used = Set(sections.flatMap { $0.indicators.compactMap(\.indicator.sourceID) })
+        let sources = inputs.catalogue.sources.filter { used.contains($0.id) }.map(\.line)
         return PackReport(
             cluster: cluster, kind: definitions.kind, definitionsName: definitions.name,
             definitionsValidFrom: definitions.validFrom, regionName: region.name,

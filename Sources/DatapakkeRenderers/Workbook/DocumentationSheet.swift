@@ -73,9 +73,6 @@ struct DocumentationSheet {
         try layout.write(.text("Om \(report.kind.definite)s afgrænsning"), row: row, column: 0, style: styles.heading, measure: false)
         row += 1
         var about: [(String, String)] = [("Definitionssæt", report.definitionsName), ("Id", report.cluster.id)]
-        if let confidence = report.cluster.confidence { about.append(("Sikkerhed", confidence)) }
-        if let note = report.cluster.note { about.append(("Note", note)) }
-        about += report.cluster.sources.map { ("Kilde", $0) }
         for (label, text) in about {
             try layout.write(.text(label), row: row, column: 0, style: styles.subheading, measure: false)
             try sheet.merge(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 4, text: text, style: styles.note)

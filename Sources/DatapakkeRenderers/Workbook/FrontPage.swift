@@ -41,10 +41,6 @@ struct FrontPage {
             try layout.write(.text(label), row: row, column: 0, style: styles.subheading)
             row += try sheet.writeWrapped(value, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
         }
-        if let note = report.cluster.note {
-            try layout.write(.text("Bemærk"), row: row, column: 0, style: styles.subheading)
-            row += try sheet.writeWrapped(note, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.note, lineHeight: 13.5)
-        }
         row += 1
 
         if !changes.isEmpty {
