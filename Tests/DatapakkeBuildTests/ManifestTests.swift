@@ -96,7 +96,8 @@ import Testing
             try data.write(to: URL(fileURLWithPath: path))
             #expect(try Manifest.read(path: path) == manifest)
         }
-        #expect(ManifestDiff.lines(from: manifest, to: manifest) == ["ingen ændringer (1 pakke som før)"])
+        #expect(ManifestDiff.report(from: manifest, to: manifest).lines == ["ingen ændringer (1 pakke som før)"])
+            #expect(!ManifestDiff.report(from: manifest, to: manifest).differs)
     }
 
     @Test func aPacksMunicipalDataTextIgnoresOtherMunicipalities() throws {

@@ -137,7 +137,9 @@ import Testing
 
             // `datapakke diff` says the same for the whole build.
             let diff = try CommandRunner.run(["diff", before, out])
-            #expect(diff.status == 0, "\(diff.stderr)")
+            #expect(diff.status == 1, "the builds differ, so diff exits 1 as diff(1) does: \(diff.stderr)")
+            #expect(diff.stdout.hasPrefix("\(rebuilt.count) af 17 pakker ændret; 1 datarække ændret.\n"))
+            #expect(diff.stdout.contains("/Data/indikatorer/nationale-maal-2024-kommuner.csv: 825 Læsø forebyggelige_ophold_pr_1000_65plus 2023: værdi 32,7 → 60\n"))
             #expect(diff.stdout.contains("ændret    \(councilID)  \(council?.cluster.name ?? "")\n  - "))
             #expect(diff.stdout.contains("  - " + sentence + "\n"))
             let changedInDiff = Set(diff.stdout.split(separator: "\n").filter { $0.hasPrefix("ændret    ") }.map { String($0.split(separator: " ")[1]) })
@@ -146,6 +148,7 @@ import Testing
 
             let same = try CommandRunner.run(["diff", out, out])
             #expect(same.stdout == "ingen ændringer (17 pakker som før)\n")
+            #expect(same.status == 0)
             let missing = try CommandRunner.run(["diff", folder + "/nowhere", out])
             #expect(missing.status == 1)
             #expect(missing.stderr.contains("\(folder)/nowhere/manifest.json findes ikke"))

@@ -9,7 +9,7 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// The file name in the output folder.
     public static let fileName = "manifest.json"
     /// The version of this layout; a manifest of another version is ignored by the build.
-    public static let currentFormat = 1
+    public static let currentFormat = 2
 
     public var format: Int
     /// The tool version that wrote it.
@@ -20,8 +20,12 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var documentDate: String
     /// One entry per pack, in definition order.
     public var packs: [Pack]
+    /// Every input row the build read, one line each ("file|code name|indicator|period|v=…|t=…|n=…"),
+    /// so that `datapakke diff` can name the rows that changed between two builds.
+    public var data: [String]?
 
-    public init(tool: String, definitions: String, documentDate: String, packs: [Pack]) {
+    public init(tool: String, definitions: String, documentDate: String, packs: [Pack], data: [String]? = nil) {
+        self.data = data
         self.format = Self.currentFormat
         self.tool = tool
         self.definitions = definitions

@@ -62,9 +62,14 @@ public enum PackChanges {
         return lines
     }
 
+    /// The pack's own moved figures and marks (its municipalities and the council) one line each;
+    /// what moved only in the comparison with region and country (their rows, marks against the
+    /// country, the distance to it) in one line, since a change far away moves it in every pack.
     private static func movedFigures(_ old: Manifest.Pack, _ new: Manifest.Pack) -> [String] {
         let oldIndicators = Dictionary(old.figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var lines: [String] = []
+        var own: [String] = []
+        var comparison: [String] = []
+        let comparisonLevels = [AreaLevel.region.rawValue, AreaLevel.country.rawValue]
         for indicator in new.figures {
             guard let before = oldIndicators[indicator.id] else { continue }
             let oldRows = Dictionary(before.rows.map { ("\($0.level)/\($0.id)", $0) }, uniquingKeysWith: { first, _ in first })
@@ -81,7 +86,7 @@ public enum PackChanges {
                         let delta = DanishNumber.format(b - a, decimals: indicator.decimals)
                         line += " (\(delta.hasPrefix("-") ? delta : "+" + delta))"
                     }
-                    lines.append(line)
+                    if comparisonLevels.contains(row.level) { comparison.append(line) } else { own.append(line) }
                 }
             }
             // Marks and the distance to the country rest on unrounded figures and can move on their own.
@@ -89,18 +94,32 @@ public enum PackChanges {
             for row in indicator.rows {
                 guard let oldRow = oldRows["\(row.level)/\(row.id)"] else { continue }
                 if let was = oldRow.development, let now = row.development, was != now {
-                    lines.append("\(indicator.title)\(latest): \(row.name), markering for udvikling \(was) → \(now)")
+                    let line = "\(indicator.title)\(latest): \(row.name), udvikling \(mark(was, Vocabulary.development)) → \(mark(now, Vocabulary.development))"
+                    if comparisonLevels.contains(row.level) { comparison.append(line) } else { own.append(line) }
                 }
                 if let was = oldRow.versusCountry, let now = row.versusCountry, was != now {
-                    lines.append("\(indicator.title)\(latest): \(row.name), markering i forhold til landet \(was) → \(now)")
+                    comparison.append("\(indicator.title)\(latest): \(row.name) \(mark(was, Vocabulary.level)) → \(mark(now, Vocabulary.level))")
                 }
             }
             if let was = before.clusterVersusCountry, let now = indicator.clusterVersusCountry, was != now,
                let cluster = indicator.rows.first(where: { $0.level == AreaLevel.cluster.rawValue }) {
-                lines.append("\(indicator.title)\(latest): \(cluster.name) i forhold til hele landet \(distance(was)) → \(distance(now))")
+                comparison.append("\(indicator.title)\(latest): \(cluster.name) i forhold til hele landet \(distance(was)) → \(distance(now))")
             }
         }
-        return lines
+        switch comparison.count {
+        case 0: return own
+        case 1: return own + comparison
+        default:
+            return own + [
+                "Sammenligningen med region og land er opdateret: \(comparison.count) tal og markeringer har flyttet sig "
+                    + "(fx \(comparison[0]))."
+            ]
+        }
+    }
+
+    /// A traffic-light mark in the pack's own words ("▼ Dårligere end landet"), from its stored name.
+    private static func mark(_ stored: String, _ words: (TrafficLight) -> String) -> String {
+        TrafficLight(rawValue: stored).map(words) ?? stored
     }
 
     /// "+11,7" → "11,7 % over", "=0,4" → "på niveau (0,4 %)".

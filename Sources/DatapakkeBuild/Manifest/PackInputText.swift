@@ -94,6 +94,30 @@ public enum PackInputText {
         return lines.joined(separator: "\n")
     }
 
+    /// Every input row of a build, one line each, sorted: indicator values with their file, and
+    /// population counts. Full precision; the municipality's name is kept for the diff's sentences.
+    public static func dataRows(_ inputs: DatapakkeInputs) -> [String] {
+        func name(_ code: MunicipalityCode) -> String { "\(code) \(inputs.register.municipality(code)?.name ?? "")" }
+        var rows: [String] = []
+        for (indicatorID, periods) in inputs.observations {
+            for (period, byMunicipality) in periods {
+                for (code, observation) in byMunicipality {
+                    rows.append(
+                        [observation.location.file, name(code), indicatorID, period.id, "v=" + exact(observation.value),
+                         "t=" + exact(observation.numerator), "n=" + exact(observation.denominator)].joined(separator: "|"))
+                }
+            }
+        }
+        for date in inputs.population.dates {
+            for (code, groups) in inputs.population.counts[date] ?? [:] {
+                for (group, count) in groups {
+                    rows.append(["befolkning", name(code), group.rawValue, date.id, "v=" + exact(count)].joined(separator: "|"))
+                }
+            }
+        }
+        return rows.sorted()
+    }
+
     /// A value as the pack shows it: the number rounded to the shown decimals, or the marker.
     public static func shown(_ value: ReportValue, decimals: Int) -> String {
         value.number.map { DanishNumber.format($0, decimals: decimals) } ?? value.marker

@@ -244,7 +244,8 @@ public struct IncrementalBuild: Sendable {
             return pack.files.isEmpty ? nil : pack
         }
         let manifest = Manifest(
-            tool: options.tool.version, definitions: definitions.name, documentDate: DanishText.isoDate(documentDate), packs: packs)
+            tool: options.tool.version, definitions: definitions.name, documentDate: DanishText.isoDate(documentDate), packs: packs,
+            data: PackInputText.dataRows(inputs))
         do {
             outcome.manifest = Self.write(try manifest.encoded(), to: manifestPath)
         } catch {
