@@ -9,7 +9,9 @@ struct FiguresCommand: ParsableCommand {
         discussion: """
             Hvert tal er regnet efter indikatorens regel i kataloget (sum, tæller/nævner eller vægtet \
             gennemsnit) og vises med dækning: hvor mange kommuner der havde en værdi, og hvor stor en \
-            del af vægten de udgør. Manglende værdier udelades; de tælles aldrig som 0.
+            del af vægten de udgør. Manglende værdier udelades; de tælles aldrig som 0. Skjulte tal \
+            (diskretionering) vises ikke, heller ikke deres tæller og nævner; de afgøres for alle kort, der \
+            offentliggøres sammen, som i build (--published-with, --published-alone).
 
             --only tager id'er og navne, med eller uden "Sundhedsråd", uden hensyn til store og små \
             bogstaver, og med æ/ø/å eller ae/oe/aa.
@@ -22,6 +24,8 @@ struct FiguresCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var publication: PublicationOptions
+
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Kun disse sundhedsråd (id eller navn).", valueName: "id"))
     var only: [String] = []
 
@@ -29,7 +33,9 @@ struct FiguresCommand: ParsableCommand {
     var format: FigureListingFormat = .table
 
     func run() throws {
-        let text = try reportingFailures { try Project.figures(of: Project.loadInputs(input.layout()), only: only, format: format) }
+        let text = try reportingFailures {
+            try Project.figures(of: Project.loadInputs(input.layout(publishing: publication.maps)), only: only, format: format)
+        }
         print(text, terminator: "")
     }
 }
