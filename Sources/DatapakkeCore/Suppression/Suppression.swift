@@ -148,7 +148,8 @@ public struct SumConstraint: Sendable, Hashable {
 /// council numerators and denominators). Two steps, repeated until neither hides anything more:
 ///
 /// 1. **The sums**: a sum with exactly one unknown cell (a hidden part, or a hidden total under shown
-///    parts) gives that cell away: hide the smallest shown part too, or, when there is none, the total.
+///    parts) gives that cell away: hide a shown part too, or, when there is none, the total. Of the
+///    cells that would close such a sum, the one that closes the most goes first, the smallest on a tie.
 /// 2. **The linear check**: every published aggregate of every map is a share-weighted sum of
 ///    municipality cells. A hidden cell can be worked out exactly when its own sum, restricted to the
 ///    hidden municipalities, is a linear combination of the shown aggregates' sums restricted the same
@@ -184,23 +185,24 @@ public enum SecondarySuppression {
         return added
     }
 
-    /// Step 1: until no sum has exactly one unknown cell.
+    /// Step 1: until no sum has exactly one unknown cell. Each such sum can be closed by one of its
+    /// shown parts (or, when none is shown, its total); the cell that closes the most of them goes
+    /// first, the smallest on a tie, so that a municipality in a sum of each map protects both at once.
     private static func completeSums(
         _ hidden: inout Set<LinkedCell>, added: inout Set<LinkedCell>, constraints: [SumConstraint], order: (LinkedCell, LinkedCell) -> Bool
     ) {
-        var changed = true
-        while changed {
-            changed = false
-            for constraint in constraints {
-                let parts = Array(Set(constraint.parts)).filter { $0 != constraint.total }
-                let unknown = ([constraint.total] + parts).filter { hidden.contains($0) }
-                guard unknown.count == 1 else { continue }
-                let shownParts = parts.filter { !hidden.contains($0) }.sorted(by: order)
-                guard let next = shownParts.first ?? (hidden.contains(constraint.total) ? nil : constraint.total) else { continue }
-                hidden.insert(next)
-                added.insert(next)
-                changed = true
+        let sums = constraints.map { (total: $0.total, parts: Set($0.parts).subtracting([$0.total])) }
+        while true {
+            var closes: [LinkedCell: Int] = [:]
+            for sum in sums {
+                guard ([sum.total] + sum.parts).filter(hidden.contains).count == 1 else { continue }
+                let shownParts = sum.parts.subtracting(hidden)
+                let options = shownParts.isEmpty ? (hidden.contains(sum.total) ? [] : [sum.total]) : Array(shownParts)
+                for option in options { closes[option, default: 0] += 1 }
             }
+            guard let next = closes.keys.min(by: { closes[$0] != closes[$1] ? closes[$0] ?? 0 > closes[$1] ?? 0 : order($0, $1) }) else { return }
+            hidden.insert(next)
+            added.insert(next)
         }
     }
 
