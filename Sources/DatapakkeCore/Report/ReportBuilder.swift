@@ -17,9 +17,9 @@ public struct ReportBuilder: Sendable {
     public let engine: FigureEngine
     /// Turn secondary suppression off only to show in a test that the disclosure checker can fail.
     public var secondarySuppression = true
-    /// Turn off only to show in a test what publishing the maps apart leaks: each map is then
-    /// suppressed on its own, as if `inputs.publishedWith` were empty.
-    public var linkedMaps = true
+    /// Turn the linear check of secondary suppression off only to show in a test that the sums alone
+    /// leave a difference of two maps' clusters open (docs/small-numbers.md#both-maps-as-linked-tables).
+    public var linearCheck = true
 
     public init(inputs: DatapakkeInputs) {
         self.inputs = inputs
@@ -37,7 +37,7 @@ public struct ReportBuilder: Sendable {
 
     /// The published maps in their fixed order, and the place of the definition set among them.
     private var orderedMaps: (maps: [ClusterDefinitionSet], own: Int) {
-        let maps = [inputs.definitions] + (linkedMaps ? inputs.publishedWith : [])
+        let maps = [inputs.definitions] + inputs.publishedWith
         let order = maps.indices.sorted { (maps[$0].name, maps[$0].file, $0) < (maps[$1].name, maps[$1].file, $1) }
         return (order.map { maps[$0] }, order.firstIndex(of: 0) ?? 0)
     }
@@ -126,7 +126,8 @@ public struct ReportBuilder: Sendable {
                 return linkedFigures[cell]?.numerator ?? linkedFigures[cell]?.value ?? 0
             }
             let primary = Set(hidden.keys.map { LinkedCell($0) })
-            for cell in SecondarySuppression.complete(hidden: primary, constraints: publishedSums, sums: sums, size: size)
+            for cell in SecondarySuppression.complete(
+                hidden: primary, constraints: publishedSums, sums: linearCheck ? sums : LinkedSums(), size: size)
             where cell.key.level == .municipality || cell.key == .country || cell.map == own {
                 hidden[cell.key] = .secondary
             }
