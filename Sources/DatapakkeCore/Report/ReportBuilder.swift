@@ -203,7 +203,7 @@ public struct ReportBuilder: Sendable {
             members: memberSummaries, populationDate: latestDate, population: clusterPopulation,
             sections: sections, periods: allPeriods.sorted(), sources: sources,
             hasSyntheticData: !synthetic.isEmpty, syntheticIndicators: synthetic,
-            documentDate: documentDate, toolVersion: toolVersion)
+            documentDate: documentDate, toolVersion: toolVersion, publishedWith: inputs.publishedWith.map(\.name))
     }
 
     private func indicatorReport(

@@ -75,6 +75,13 @@ struct DocumentationSheet {
         var about: [(String, String)] = [("Definitionssæt", report.definitionsName), ("Id", report.cluster.id)]
         if let confidence = report.cluster.confidence { about.append(("Sikkerhed", confidence)) }
         if let note = report.cluster.note { about.append(("Note", note)) }
+        if !report.publishedWith.isEmpty {
+            about.append((
+                "Diskretionering",
+                "Offentliggøres sammen med \(DanishText.list(report.publishedWith)) for de samme kommuner og data. Skjulte celler er afgjort "
+                    + "for kortene under ét, så en skjult værdi heller ikke kan regnes ud ved at sammenholde dem."
+            ))
+        }
         about += report.cluster.sources.map { ("Kilde", $0) }
         for (label, text) in about {
             try layout.write(.text(label), row: row, column: 0, style: styles.subheading, measure: false)
