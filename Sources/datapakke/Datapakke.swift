@@ -72,7 +72,9 @@ struct PublicationOptions: ParsableArguments {
 
     @Flag(
         name: .customLong("published-alone"),
-        help: "Kortet offentliggøres alene: skjulte celler afgøres kun for dette kort. Brug det ikke, hvis et andet kort med samme data udgives.")
+        help: ArgumentHelp(
+            "Kortet offentliggøres alene: skjulte celler afgøres kun for dette kort. "
+                + "Brug det ikke, hvis et andet kort med samme data udgives."))
     var publishedAlone = false
 
     func validate() throws {
