@@ -15,7 +15,9 @@ struct Datapakke: ParsableCommand {
             for hvert sundhedsråd.
 
             Alle kommandoer virker uden argumenter fra projektets rodmappe og bruger da de medfølgende \
-            filer: ClusterDefinitions/sundhedsraad-2027.yaml, Data/ og Templates/.
+            filer: ClusterDefinitions/sundhedsraad-2027.yaml, Data/ og Templates/. Små tal skjules for \
+            alle kort i ClusterDefinitions/ under ét (også sundhedsklynger-2022.yaml), da de offentliggøres \
+            sammen; se --published-with under check, figures og build.
 
             Eksempler:
               datapakke list --definitions ClusterDefinitions/sundhedsklynger-2022.yaml
