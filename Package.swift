@@ -67,7 +67,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DatapakkeRenderersTests",
-            dependencies: ["DatapakkeRenderers", "DatapakkeCore", "DatapakkeTestSupport"],
+            // DatapakkeBuild: the disclosure tests attack what the command's own pipeline writes (manifest included).
+            dependencies: ["DatapakkeRenderers", "DatapakkeCore", "DatapakkeBuild", "DatapakkeTestSupport"],
             // The Python readers are run by the tests as programs, not bundled.
             exclude: ["Readers", "Browser"],
             resources: [.copy("Fixtures")]

@@ -35,6 +35,12 @@ struct BuildCommand: ParsableCommand {
             Dokumentdatoen er fast (datagrundlagets seneste dato, eller SOURCE_DATE_EPOCH når den er \
             sat), så to kørsler på samme data giver byte-identiske filer.
 
+            Små tal skjules (diskretionering), og skjulte celler afgøres for alle kort, der \
+            offentliggøres sammen: som standard de andre *.yaml-filer i definitionsfilens mappe (med de \
+            medfølgende filer sundhedsråd 2027 og sundhedsklynger 2022 under ét), så en skjult værdi \
+            heller ikke kan regnes ud ved at sammenholde de to korts pakker. --published-with vælger \
+            andre filer, --published-alone ingen.
+
             --only tager id'er og navne, med eller uden "Sundhedsråd", uden hensyn til store og små \
             bogstaver, og med æ/ø/å eller ae/oe/aa.
 
@@ -46,6 +52,8 @@ struct BuildCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+
+    @OptionGroup var publication: PublicationOptions
 
     @Option(help: ArgumentHelp("Mappe, pakkerne skrives i (oprettes om nødvendigt).", valueName: "mappe"))
     var out = "out"
@@ -73,7 +81,7 @@ struct BuildCommand: ParsableCommand {
             let options = BuildOptions(
                 directory: out, only: only, force: force, jobs: jobs, tool: .running(version: Datapakke.version),
                 documentDate: documentDate(), replace: erstat)
-            let build = IncrementalBuild(project: try Project.load(input.layout()), options: options)
+            let build = IncrementalBuild(project: try Project.load(input.layout(publishing: publication.maps)), options: options)
             return try build.run(progress: progress.advance, waiting: printError)
         }
         progress.finish()

@@ -15,7 +15,9 @@ struct Datapakke: ParsableCommand {
             for hvert sundhedsråd.
 
             Alle kommandoer virker uden argumenter fra projektets rodmappe og bruger da de medfølgende \
-            filer: ClusterDefinitions/sundhedsraad-2027.yaml, Data/ og Templates/.
+            filer: ClusterDefinitions/sundhedsraad-2027.yaml, Data/ og Templates/. Små tal skjules for \
+            alle kort i ClusterDefinitions/ under ét (også sundhedsklynger-2022.yaml), da de offentliggøres \
+            sammen; se --published-with under check, figures og build.
 
             Eksempler:
               datapakke list --definitions ClusterDefinitions/sundhedsklynger-2022.yaml
@@ -55,9 +57,36 @@ struct InputOptions: ParsableArguments {
         help: ArgumentHelp("Kommuneregisteret (kommunekode;navn;region;aliaser). Standard: \(ProjectLayout.defaultRegister).", valueName: "fil"))
     var register: String?
 
-    /// The checked layout of the given (or default) paths.
-    func layout() throws -> ProjectLayout {
-        try ProjectLayout.resolve(definitions: definitions, data: data, templates: templates, register: register)
+    /// The checked layout of the given (or default) paths, with the maps published together.
+    func layout(publishing maps: PublishedMaps) throws -> ProjectLayout {
+        try ProjectLayout.resolve(definitions: definitions, data: data, templates: templates, register: register, publishedWith: maps)
+    }
+}
+
+/// Which maps are published together, for the commands whose output hides small numbers.
+struct PublicationOptions: ParsableArguments {
+    @Option(
+        name: .customLong("published-with"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Andre definitionsfiler, hvis tal offentliggøres sammen med disse; skjulte celler afgøres for alle kort under ét. "
+                + "Standard: de andre *.yaml-filer i definitionsfilens mappe.", valueName: "fil"))
+    var publishedWith: [String] = []
+
+    @Flag(
+        name: .customLong("published-alone"),
+        help: ArgumentHelp(
+            "Kortet offentliggøres alene: skjulte celler afgøres kun for dette kort. "
+                + "Brug det ikke, hvis et andet kort med samme data udgives."))
+    var publishedAlone = false
+
+    func validate() throws {
+        if publishedAlone, !publishedWith.isEmpty { throw ValidationError("--published-with og --published-alone kan ikke bruges sammen.") }
+    }
+
+    /// The maps the options name.
+    var maps: PublishedMaps {
+        if publishedAlone { return .alone }
+        return publishedWith.isEmpty ? .besideDefinitions : .files(publishedWith)
     }
 }
 

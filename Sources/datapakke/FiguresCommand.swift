@@ -9,7 +9,9 @@ struct FiguresCommand: ParsableCommand {
         discussion: """
             Hvert tal er regnet efter indikatorens regel i kataloget (sum, tæller/nævner eller vægtet \
             gennemsnit) og vises med dækning: hvor mange kommuner der havde en værdi, og hvor stor en \
-            del af vægten de udgør. Manglende værdier udelades; de tælles aldrig som 0.
+            del af vægten de udgør. Manglende værdier udelades; de tælles aldrig som 0. Skjulte tal \
+            (diskretionering) vises ikke, heller ikke deres tæller og nævner; de afgøres for alle kort, der \
+            offentliggøres sammen, som i build (--published-with, --published-alone).
 
             --format csv er til dansk Excel: semikolon mellem felterne, decimalkomma og UTF-8 med \
             BOM, så æ, ø og å vises rigtigt. Felter med semikolon, anførselstegn eller linjeskift står \
@@ -27,6 +29,8 @@ struct FiguresCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var publication: PublicationOptions
+
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Kun disse sundhedsråd (id eller navn).", valueName: "id"))
     var only: [String] = []
 
@@ -34,7 +38,9 @@ struct FiguresCommand: ParsableCommand {
     var format: FigureListingFormat = .table
 
     func run() throws {
-        let text = try reportingFailures { try Project.figures(of: Project.loadInputs(input.layout()), only: only, format: format) }
+        let text = try reportingFailures {
+            try Project.figures(of: Project.loadInputs(input.layout(publishing: publication.maps)), only: only, format: format)
+        }
         print(text, terminator: "")
     }
 }

@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let lines = try reportingFailures { try Project.listing(of: Project.loadInputs(input.layout())) }
+        let lines = try reportingFailures { try Project.listing(of: Project.loadInputs(input.layout(publishing: .alone))) }
         lines.forEach { print($0) }
     }
 }

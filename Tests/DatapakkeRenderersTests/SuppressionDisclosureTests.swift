@@ -1,13 +1,13 @@
+import DatapakkeBuild
 import DatapakkeTestSupport
 import Foundation
 import Testing
 @testable import DatapakkeCore
 @testable import DatapakkeRenderers
 
-/// An independent disclosure checker: from what the packs publish (read back from the files with
-/// openpyxl) and what is public anyway (the cluster definitions and the population, i.e. every
-/// denominator), it tries to work out each hidden count by adding and subtracting published totals.
-/// It does not ask the engine what it hid or why.
+/// The independent disclosure checker (`DisclosureChecker.swift`) against what the packs publish:
+/// one map (the `suppression` fixture), two maps published together (`suppression-two-maps`), and
+/// the two shipped maps. It does not ask the engine what it hid or why.
 @Suite(.serialized) struct SuppressionDisclosureTests {
     static let fixture = fixturePath("suppression")
     static let documentDate = Date(timeIntervalSince1970: 1_735_689_600)
@@ -20,8 +20,15 @@ import Testing
     /// page), with or without secondary suppression.
     static func publish(into folder: String, secondary: Bool) throws -> DatapakkeInputs {
         let inputs = try inputs()
+        try publish(inputs, into: folder) { $0.secondarySuppression = secondary }
+        return inputs
+    }
+
+    /// Writes every pack of `inputs` into `folder` (workbooks, prompts, download page) from the
+    /// report builder as `configure` leaves it: how the tests switch parts of the suppression off.
+    static func publish(_ inputs: DatapakkeInputs, into folder: String, configure: (inout ReportBuilder) -> Void) throws {
         var builder = ReportBuilder(inputs: inputs)
-        builder.secondarySuppression = secondary
+        configure(&builder)
         let tables = builder.allTables()
         let prompts = try PromptRenderer(templatesDirectory: fixture + "/Templates/refleksioner", catalogue: inputs.catalogue)
         // The fixture has its own prompt templates but the shipped HTML ones: what is checked is the data.
@@ -39,22 +46,27 @@ import Testing
         }
         let page = DownloadPage(templates: html).html(reports: reports, definitionsName: inputs.definitions.name, buildDate: documentDate, keyIndicatorIDs: ["ophold"])
         try page.write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
-        return inputs
+    }
+
+    /// The one map of the `suppression` fixture, as the checker sees it.
+    static func publishedMap(_ inputs: DatapakkeInputs, folder: String) -> [PublishedMap] {
+        [PublishedMap(definitions: inputs.definitions, folder: folder)]
     }
 
     @Test func nothingHiddenCanBeWorkedOut() throws {
         try withTemporaryDirectory { folder in
             let inputs = try Self.publish(into: folder, secondary: true)
-            let checker = try DisclosureChecker(folder: folder, inputs: inputs)
+            let checker = try DisclosureChecker(maps: Self.publishedMap(inputs, folder: folder), inputs: inputs)
             #expect(checker.hiddenCells.count >= 10, "the fixture hides cells in both periods")
-            #expect(checker.leaks().isEmpty, "recoverable: \(checker.leaks())")
+            #expect(checker.conflicts.isEmpty, "\(checker.conflicts)")
+            #expect(checker.determined().isEmpty, "determined by the shown values: \(checker.determined())")
         }
     }
 
     @Test func theCheckerFindsTheLeakWhenSecondarySuppressionIsOff() throws {
         try withTemporaryDirectory { folder in
             let inputs = try Self.publish(into: folder, secondary: false)
-            let leaks = try DisclosureChecker(folder: folder, inputs: inputs).leaks()
+            let leaks = try DisclosureChecker(maps: Self.publishedMap(inputs, folder: folder), inputs: inputs).leaks().map(\.description)
             // Dragør is the only hidden member of Råd P in 2023; Læsø is Råd R, Nordjylland on its own.
             #expect(leaks.contains("Dragør 2023 = 3"))
             #expect(leaks.contains("Læsø 2023 = 1"))
@@ -88,164 +100,185 @@ import Testing
     @Test func noOutputContainsAHiddenValue() throws {
         try withTemporaryDirectory { folder in
             let inputs = try Self.publish(into: folder, secondary: true)
-            let checker = try DisclosureChecker(folder: folder, inputs: inputs)
-            var texts: [String] = []
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !name.hasSuffix(".xlsx") {
+            let checker = try DisclosureChecker(maps: Self.publishedMap(inputs, folder: folder), inputs: inputs)
+            let texts = try Self.texts(in: [folder])
+            #expect(texts.count == 9, "prompts (Markdown and HTML) for four packs and the download page")
+            try Self.expectNoHiddenRate(checker, texts: texts)
+        }
+    }
+
+    /// Every text output of the folders (prompts in Markdown and HTML, download pages).
+    static func texts(in folders: [String]) throws -> [String] {
+        var texts: [String] = []
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".md") || name.hasSuffix(".html") {
                 texts.append(try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
             }
-            #expect(texts.count == 9, "prompts (Markdown and HTML) for four packs and the download page")
-            for cell in checker.hiddenCells {
-                let rate = DanishNumber.rounded(cell.truth / cell.denominator * 1000, decimals: 2)
-                for workbook in checker.workbooks {
-                    for sheet in workbook.sheets {
-                        #expect(!sheet.cells.contains { $0.value.number == rate },
-                                "\(cell.name) \(cell.period): \(rate) is published in \(sheet.name)")
-                        #expect(!sheet.texts.contains { $0.contains(DanishNumber.format(rate, decimals: 2)) },
-                                "\(cell.name) \(cell.period): \(rate) is written in a text on \(sheet.name)")
-                    }
-                }
-                let formatted = DanishNumber.format(rate, decimals: 2)
-                // Swift Regex has no lookbehind on Linux; NSRegularExpression has.
-                let pattern = try NSRegularExpression(pattern: "(?<![0-9.,])" + NSRegularExpression.escapedPattern(for: formatted) + "(?![0-9])")
-                for text in texts {
-                    let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
-                    #expect(match == nil, "\(cell.name) \(cell.period): \(formatted) appears in a text output")
-                }
-            }
         }
-    }
-}
-
-/// Works out what can be recovered from the published packs of the `suppression` fixture.
-struct DisclosureChecker {
-    struct HiddenCell: CustomStringConvertible {
-        var name: String
-        var period: String
-        var truth: Double
-        var denominator: Double
-        var description: String { "\(name) \(period) = \(Int(truth))" }
+        return texts
     }
 
-    /// A number known to an outsider: a count, give or take `error` from rounding.
-    struct Known {
-        var value: Double
-        var error: Double
-    }
-
-    let workbooks: [ReadWorkbook]
-    /// area name → period label → published rate, or nil when hidden
-    var published: [String: [String: Double?]] = [:]
-    var hiddenCells: [HiddenCell] = []
-    let constraints: [(total: String, parts: [(name: String, share: Double)])]
-    let denominators: [String: Double]
-    let truth: [String: [String: Double]]
-
-    init(folder: String, inputs: DatapakkeInputs) throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".xlsx") }.sorted()
-        workbooks = try files.map { try ReadWorkbook.read(folder + "/" + $0) }
-        for workbook in workbooks {
-            guard let sheet = workbook.sheet("Test"), let title = sheet.find("Ophold blandt ældre") else { continue }
-            let header = title.row + 2
-            let periods = (1...2).compactMap { sheet.cell(header, $0)?.value.string?.split(separator: "\n").first.map(String.init) }
-            var row = header + 1
-            // Table rows have a value or a marker in the first period column; the notes below do not.
-            while let name = sheet.cell(row, 0)?.value.string, sheet.cell(row, 1) != nil {
-                for (index, period) in periods.enumerated() {
-                    published[name, default: [:]].updateValue(sheet.cell(row, index + 1)?.value.number, forKey: period)
-                }
-                row += 1
-            }
-        }
-        // Public knowledge: who belongs where, and the 65+ population (the denominators).
-        let register = inputs.register
-        var denominators: [String: Double] = [:]
-        var truth: [String: [String: Double]] = [:]
-        let populationText = try String(contentsOfFile: SuppressionDisclosureTests.fixture + "/Data/befolkning/befolkning.csv", encoding: .utf8)
-        for line in populationText.split(separator: "\n").dropFirst() where line.contains(";2024-01-01;") {
-            let fields = line.split(separator: ";", omittingEmptySubsequences: false)
-            denominators[String(fields[1])] = Double(fields[4]) ?? 0
-        }
-        // The truth, for judging a recovery: the counts in the data file.
-        let dataText = try String(contentsOfFile: SuppressionDisclosureTests.fixture + "/Data/indikatorer/indikatorer.csv", encoding: .utf8)
-        for line in dataText.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: ";", omittingEmptySubsequences: false)
-            truth[String(fields[1]), default: [:]][String(fields[3])] = Double(fields[5]) ?? 0
-        }
-        var constraints: [(total: String, parts: [(name: String, share: Double)])] = []
-        var regionMembers: [String: [(String, Double)]] = [:]
-        var regionClusters: [String: [(String, Double)]] = [:]
-        for cluster in inputs.definitions.clusters {
-            let members = cluster.members.map { (register.municipality($0.code)?.name ?? "", $0.share) }
-            constraints.append((cluster.name, members))
-            denominators[cluster.name] = members.reduce(0) { $0 + (denominators[$1.0] ?? 0) * $1.1 }
-            regionMembers["Region \(cluster.region)", default: []] += members
-            regionClusters["Region \(cluster.region)", default: []].append((cluster.name, 1))
-            for (name, _) in members {
-                for (period, count) in truth[name] ?? [:] {
-                    truth[cluster.name, default: [:]][period, default: 0] += count
-                    truth["Region \(cluster.region)", default: [:]][period, default: 0] += count
-                    truth["Hele landet", default: [:]][period, default: 0] += count
+    /// No hidden rate (per 1.000, two decimals: the fixtures' indicator) is a number on any sheet or
+    /// appears in a text on a sheet or in a text output.
+    static func expectNoHiddenRate(_ checker: DisclosureChecker, texts: [String]) throws {
+        for cell in checker.hiddenCells {
+            let denominator = try #require(cell.denominator, "\(cell) has a denominator")
+            let rate = DanishNumber.rounded(cell.truth / denominator * 1000, decimals: 2)
+            let formatted = DanishNumber.format(rate, decimals: 2)
+            for (_, name, workbook) in checker.workbooks {
+                for sheet in workbook.sheets {
+                    #expect(!sheet.cells.contains { $0.value.number == rate }, "\(cell): \(rate) is published in \(name), \(sheet.name)")
+                    #expect(!sheet.texts.contains { $0.contains(formatted) }, "\(cell): \(formatted) is written in a text in \(name), \(sheet.name)")
                 }
             }
-        }
-        for (region, members) in regionMembers.sorted(by: { $0.key < $1.key }) {
-            constraints.append((region, members))
-            constraints.append((region, regionClusters[region] ?? []))
-            denominators[region] = members.reduce(0) { $0 + (denominators[$1.0] ?? 0) * $1.1 }
-        }
-        constraints.append(("Hele landet", regionMembers.keys.sorted().map { ($0, 1) }))
-        constraints.append(("Hele landet", regionMembers.values.flatMap { $0 }))
-        denominators["Hele landet"] = regionMembers.keys.reduce(0) { $0 + (denominators[$1] ?? 0) }
-        self.constraints = constraints
-        self.denominators = denominators
-        self.truth = truth
-        for (name, periods) in published.sorted(by: { $0.key < $1.key }) {
-            for (period, value) in periods.sorted(by: { $0.key < $1.key }) where value == nil {
-                hiddenCells.append(HiddenCell(name: name, period: period, truth: truth[name]?[period] ?? .nan, denominator: denominators[name] ?? .nan))
+            // Swift Regex has no lookbehind on Linux; NSRegularExpression has.
+            let pattern = try NSRegularExpression(pattern: "(?<![0-9.,])" + NSRegularExpression.escapedPattern(for: formatted) + "(?![0-9])")
+            for text in texts {
+                let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+                #expect(match == nil, "\(cell): \(formatted) appears in a text output")
             }
         }
     }
 
-    /// The hidden cells an outsider can pin down to the exact count, as "name period = count".
-    func leaks() -> [String] {
-        var found: [String] = []
-        for period in ["2023", "2024"] {
-            var known: [String: Known] = [:]
-            for (name, periods) in published {
-                guard let rate = periods[period] ?? nil, let denominator = denominators[name] else { continue }
-                // A rate shown with two decimals is the count give or take half a unit of the last decimal.
-                known[name] = Known(value: rate * denominator / 1000, error: 0.005 * denominator / 1000)
-            }
-            var changed = true
-            while changed {
-                changed = false
-                for (total, parts) in constraints {
-                    let unknown = ([total] + parts.map(\.name)).filter { known[$0] == nil }
-                    guard Set(unknown).count == 1, let target = unknown.first else { continue }
-                    var value: Double
-                    var error: Double
-                    if target == total {
-                        value = parts.reduce(0) { $0 + (known[$1.name]?.value ?? 0) * $1.share }
-                        error = parts.reduce(0) { $0 + (known[$1.name]?.error ?? 0) * $1.share }
-                    } else {
-                        guard let whole = known[total], let share = parts.first(where: { $0.name == target })?.share else { continue }
-                        value = whole.value
-                        error = whole.error
-                        for part in parts where part.name != target {
-                            value -= (known[part.name]?.value ?? 0) * part.share
-                            error += (known[part.name]?.error ?? 0) * part.share
-                        }
-                        value /= share
-                        error /= share
-                    }
-                    known[target] = Known(value: value, error: error)
-                    changed = true
-                    if let actual = truth[target]?[period], error < 0.5, abs(value - actual) <= error + 1e-6 {
-                        found.append("\(target) \(period) = \(Int(actual))")
-                    }
-                }
-            }
+    // MARK: Two maps published together
+
+    static let twoMaps = fixturePath("suppression-two-maps")
+
+    /// The templates of the two-map fixture: the `suppression` fixture's catalogue and prompt
+    /// templates with the shipped HTML templates, assembled in `folder`.
+    static func twoMapTemplates(in folder: String) throws -> String {
+        let templates = folder + "/Templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        for item in try FileManager.default.contentsOfDirectory(atPath: fixture + "/Templates") {
+            try FileManager.default.copyItem(atPath: fixture + "/Templates/" + item, toPath: templates + "/" + item)
         }
-        return found.sorted()
+        try FileManager.default.copyItem(atPath: packageRoot + "/Templates/html", toPath: templates + "/html")
+        return templates
+    }
+
+    /// Builds every pack of each definition file with the command's own pipeline (`datapakke build`:
+    /// workbooks, prompts, download page, manifest) into `folder/<file>/`, and writes what
+    /// `datapakke figures` prints as JSON and CSV beside it. Returns the maps and the public inputs.
+    static func publishWithTheTool(
+        _ definitions: [String], register: String? = nil, data: String? = nil, templates: String? = nil,
+        published: PublishedMaps = .besideDefinitions, workingDirectory: String, into folder: String
+    ) throws -> (maps: [PublishedMap], inputs: DatapakkeInputs) {
+        var maps: [PublishedMap] = []
+        var inputs: DatapakkeInputs?
+        for file in definitions {
+            let layout = try ProjectLayout.resolve(
+                definitions: file, data: data, templates: templates, register: register, publishedWith: published, workingDirectory: workingDirectory)
+            let project = try Project.load(layout)
+            let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            let out = folder + "/" + stem
+            let options = BuildOptions(directory: out, jobs: 2, tool: ToolIdentity(version: "test"), documentDate: documentDate)
+            let outcome = try IncrementalBuild(project: project, options: options).run()
+            #expect(outcome.succeeded, "\(outcome.report(seconds: 0))")
+            let json = folder + "/" + stem + "-figurer.json"
+            let csv = folder + "/" + stem + "-figurer.csv"
+            try Project.figures(of: project.inputs, only: [], format: .json).write(toFile: json, atomically: true, encoding: .utf8)
+            try Project.figures(of: project.inputs, only: [], format: .csv).write(toFile: csv, atomically: true, encoding: .utf8)
+            maps.append(PublishedMap(definitions: project.inputs.definitions, folder: out, figuresJSON: json, figuresCSV: csv))
+            inputs = inputs ?? project.inputs
+        }
+        return (maps, try #require(inputs))
+    }
+
+    /// Both maps of the two-map fixture, published as `published` says.
+    static func publishTwoMaps(into folder: String, published: PublishedMaps = .besideDefinitions) throws -> (maps: [PublishedMap], inputs: DatapakkeInputs) {
+        try publishWithTheTool(
+            ["Kort/raad.yaml", "Kort/klynger.yaml"], register: "kommuner.csv", data: "Data", templates: try twoMapTemplates(in: folder),
+            published: published, workingDirectory: twoMaps, into: folder)
+    }
+
+    @Test func bothMapsTogetherGiveNothingAway() throws {
+        try withTemporaryDirectory { folder in
+            let (maps, inputs) = try Self.publishTwoMaps(into: folder)
+            let checker = try DisclosureChecker(maps: maps, inputs: inputs)
+            #expect(checker.filesRead == ["xlsx": 8, "manifest": 2, "json": 2, "csv": 2])
+            let hidden = checker.hiddenCells.map(\.description)
+            #expect(hidden.contains("ophold Dragør 2023") && hidden.contains("ophold Glostrup 2024"))
+            // A municipality hidden in one map is hidden in every output of both.
+            #expect(checker.conflicts.isEmpty, "\(checker.conflicts)")
+            #expect(checker.determined().isEmpty, "determined by the shown values of both maps: \(checker.determined())")
+            #expect(checker.leaks().isEmpty)
+            let texts = try Self.texts(in: maps.map(\.folder))
+            #expect(texts.count == 2 * (4 * 2 + 1), "prompts (Markdown and HTML) for four packs and the download page, per map")
+            try Self.expectNoHiddenRate(checker, texts: texts)
+        }
+    }
+
+    @Test func publishedApartTheMapsGiveTheSmallCountsAway() throws {
+        try withTemporaryDirectory { folder in
+            let (maps, inputs) = try Self.publishTwoMaps(into: folder, published: .alone)
+            let checker = try DisclosureChecker(maps: maps, inputs: inputs)
+            // Each map alone hides a second cell of its own, which the other map shows.
+            #expect(checker.conflicts.contains("ophold Frederiksberg 2023 is hidden in one output and shown in another"))
+            let leaks = checker.leaks().map(\.description)
+            // Klynge Vest (Dragør, Gentofte, Glostrup) minus Råd Nord (Gentofte, Glostrup), and Råd By minus Klynge Byen
+            // and Syd plus Råd Syd (København's halves add up), each give Dragør.
+            #expect(leaks.contains("Dragør 2023 = 3"), "\(leaks)")
+            #expect(leaks.contains("Glostrup 2024 = 3"), "\(leaks)")
+        }
+    }
+
+    /// The inputs of the two-map fixture with each map as the definition set and the other published with it.
+    static func twoMapInputs() throws -> [DatapakkeInputs] {
+        try [("raad", "klynger"), ("klynger", "raad")].map { own, other in
+            try DatapakkeInputs.load(
+                InputPaths(
+                    register: twoMaps + "/kommuner.csv", definitions: twoMaps + "/Kort/\(own).yaml", data: twoMaps + "/Data",
+                    catalogue: fixture + "/Templates/indikatorer.yaml", publishedWith: [twoMaps + "/Kort/\(other).yaml"]),
+                relativeTo: twoMaps)
+        }
+    }
+
+    @Test func theSumsAloneLeaveADifferenceOfTheTwoMapsOpen() throws {
+        try withTemporaryDirectory { folder in
+            var maps: [PublishedMap] = []
+            for inputs in try Self.twoMapInputs() {
+                let out = folder + "/" + inputs.definitions.name
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try Self.publish(inputs, into: out) { $0.linearCheck = false }
+                maps.append(PublishedMap(definitions: inputs.definitions, folder: out))
+            }
+            let checker = try DisclosureChecker(maps: maps, inputs: try Self.twoMapInputs()[0])
+            // Both maps hide the same cells, and no single sum has one unknown, but Klynge Vest − Råd Nord = Dragør.
+            #expect(checker.conflicts.isEmpty, "\(checker.conflicts)")
+            #expect(checker.leaks().map(\.description).contains("Dragør 2023 = 3"), "\(checker.leaks())")
+        }
+    }
+
+    @Test func eachMapOfTheSetComesToTheSameDecision() throws {
+        let views = try Self.twoMapInputs()
+        let councils = ReportBuilder(inputs: views[0])
+        let clusters = ReportBuilder(inputs: views[1])
+        #expect(councils.publishedMaps.map(\.name) == ["Testklynger", "Testråd"])
+        #expect(clusters.publishedMaps.map(\.name) == ["Testklynger", "Testråd"])
+        let indicator = try #require(views[0].catalogue.indicator("ophold"))
+        for year in [2023, 2024] {
+            let municipalities = { (table: IndicatorPeriodTable) in table.hidden.filter { $0.key.level == .municipality } }
+            let fromCouncils = municipalities(councils.table(indicator, period: .year(year)))
+            #expect(fromCouncils == municipalities(clusters.table(indicator, period: .year(year))))
+        }
+        #expect(councils.table(indicator, period: .year(2023)).hidden[.municipality(155)] == .smallNumerator(minimum: 5))
+        // Published alone, the clusters leave Frederiksberg shown in 2023, the cell the councils hide beside Dragør.
+        var alone = views[1]
+        alone.publishedWith = []
+        #expect(ReportBuilder(inputs: alone).table(indicator, period: .year(2023)).hidden[.municipality(147)] == nil)
+        #expect(councils.table(indicator, period: .year(2023)).hidden[.municipality(147)] == .secondary)
+    }
+
+    @Test(.timeLimit(.minutes(5))) func bothShippedMapsTogetherGiveNothingAway() throws {
+        try withTemporaryDirectory { folder in
+            let (maps, inputs) = try Self.publishWithTheTool(
+                [ShippedInputs.councilsFile, ShippedInputs.clustersFile], workingDirectory: packageRoot, into: folder)
+            let checker = try DisclosureChecker(maps: maps, inputs: inputs)
+            #expect(checker.filesRead == ["xlsx": 17 + 22, "manifest": 2, "json": 2, "csv": 2])
+            #expect(checker.hiddenCells.count >= 14, "\(checker.hiddenCells)")
+            #expect(checker.unchecked.isEmpty, "hidden cells the checker has no arithmetic for: \(checker.unchecked)")
+            #expect(checker.conflicts.isEmpty, "\(checker.conflicts)")
+            #expect(checker.determined().isEmpty, "determined by the shown values of both maps: \(checker.determined())")
+        }
     }
 }

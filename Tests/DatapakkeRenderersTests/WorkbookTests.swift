@@ -157,6 +157,8 @@ import Testing
         #expect(documentation.texts.contains("Gennemsnit af kommunernes værdier, vægtet med antal borgere på 65 år og derover."))
         #expect(documentation.texts.contains("Reelle, offentliggjorte tal"))
         #expect(documentation.texts.contains("SYNTETISKE eksempeldata"))
+        // The shipped councils are published with the 2022 clusters, and hidden cells decided with them.
+        #expect(documentation.texts.contains { $0.hasPrefix("Offentliggøres sammen med Sundhedsklynger 2022 for de samme kommuner og data.") })
     }
 
     @Test func twoWritesOfTheSameReportAreByteIdentical() throws {

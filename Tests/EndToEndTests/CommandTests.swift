@@ -1,3 +1,4 @@
+import DatapakkeTestSupport
 import Foundation
 import Testing
 
@@ -79,6 +80,45 @@ import Testing
             #expect(outcome.stderr.contains("Kør datapakke fra projektets rodmappe"))
             #expect(outcome.stderr.contains("--definitions, --register, --data og --templates"))
             #expect(outcome.stderr.split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test func theMapsBesideTheDefinitionsArePublishedTogetherUnlessTheUserSaysOtherwise() throws {
+        let together = try CommandRunner.run(["check"])
+        #expect(together.status == 0, "\(together.stderr)")
+        #expect(together.stdout.contains(
+            "Offentliggøres sammen med: Sundhedsklynger 2022 (22 sundhedsklynger); skjulte celler afgøres for kortene under ét."))
+        #expect(together.stdout.contains("ClusterDefinitions/sundhedsraad-2027.yaml, ClusterDefinitions/sundhedsklynger-2022.yaml, "))
+        let clusters = try CommandRunner.run(["check", "--definitions", "ClusterDefinitions/sundhedsklynger-2022.yaml"])
+        #expect(clusters.stdout.contains("Offentliggøres sammen med: Sundhedsråd 2027 (17 sundhedsråd);"))
+
+        let alone = try CommandRunner.run(["check", "--published-alone"])
+        #expect(alone.status == 0)
+        #expect(alone.stdout.contains("Offentliggøres alene: skjulte celler afgøres kun for Sundhedsråd 2027."))
+        #expect(!alone.stdout.contains("sundhedsklynger-2022.yaml"))
+
+        let named = try CommandRunner.run(["figures", "--format", "csv", "--published-with", "ClusterDefinitions/sundhedsklynger-2022.yaml"])
+        #expect(named.status == 0, "\(named.stderr)")
+
+        let missing = try CommandRunner.run(["check", "--published-with", "ClusterDefinitions/findes-ikke.yaml"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "fejl: filen ClusterDefinitions/findes-ikke.yaml findes ikke (--published-with).\n")
+
+        let both = try CommandRunner.run(["build", "--published-alone", "--published-with", "ClusterDefinitions/sundhedsklynger-2022.yaml"])
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--published-with og --published-alone kan ikke bruges sammen."))
+    }
+
+    @Test func aBrokenMapPublishedAlongsideIsReportedWithFileAndLine() throws {
+        try CommandRunner.withTemporaryDirectory { folder in
+            let broken = folder + "/klynger.yaml"
+            let original = try String(contentsOfFile: packageRoot + "/ClusterDefinitions/sundhedsklynger-2022.yaml", encoding: .utf8)
+            try original.replacingOccurrences(of: "{ kode: 825, navn: Læsø }", with: "{ kode: 826, navn: Læsø }")
+                .write(toFile: broken, atomically: true, encoding: .utf8)
+            let outcome = try CommandRunner.run(["check", "--published-with", broken])
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr.contains("klynger.yaml:"), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("ukendt kommunekode 826"), "\(outcome.stderr)")
         }
     }
 

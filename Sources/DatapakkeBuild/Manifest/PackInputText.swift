@@ -57,7 +57,8 @@ public enum PackInputText {
     /// What the pack shows that other clusters' data can move: the region and country rows as shown
     /// (rounded to the indicator's decimals, hidden markers, coverage), the traffic-light marks of
     /// every row, the cluster's distance to the country as the prompts state it, the pack's hidden
-    /// cells (secondary suppression depends on the whole definition set) and the periods shown.
+    /// cells (secondary suppression depends on the whole definition set and the maps published with
+    /// it, whose names the documentation sheet gives) and the periods shown.
     ///
     /// Only shown values enter, so that a change in another region, which moves the country figure in
     /// a far decimal, leaves the text alone.
@@ -66,6 +67,7 @@ public enum PackInputText {
             "perioder;" + report.periods.map(\.id).joined(separator: ","),
             "befolkningsdato;" + (report.populationDate?.id ?? ""),
             "syntetisk;" + report.syntheticIndicators.joined(separator: ","),
+            "offentliggjort-sammen-med;" + report.publishedWith.joined(separator: ","),
         ]
         for section in report.sections {
             for indicator in section.indicators {

@@ -3,7 +3,8 @@ import DatapakkeRenderers
 import Foundation
 
 /// Where a project's inputs are: the municipality register, a definition file, the data folder and
-/// the templates folder (catalogue, prompt and HTML templates). Every command starts here.
+/// the templates folder (catalogue, prompt and HTML templates), and the definition files of the other
+/// maps published together with the first. Every command starts here.
 ///
 /// The defaults are the repository's own folders, relative to the working directory; a path given
 /// by the user replaces its default. `resolve` checks that everything is there before anything is
@@ -22,6 +23,9 @@ public struct ProjectLayout: Sendable, Equatable {
     public var definitions: String
     public var data: String
     public var templates: String
+    /// The definition files of the other maps whose figures are published beside these; secondary
+    /// suppression is decided over all of them (docs/small-numbers.md#both-maps-as-linked-tables).
+    public var publishedWith: [String]
     /// The folder messages name files relative to (the working directory).
     public var base: String
 
@@ -32,20 +36,27 @@ public struct ProjectLayout: Sendable, Equatable {
     /// The folder with the HTML templates of the download page and the prompt documents.
     public var htmlTemplates: String { HTMLTemplates.directory(inTemplates: templates) }
     /// The paths the loaders take.
-    public var inputPaths: InputPaths { InputPaths(register: register, definitions: definitions, data: data, catalogue: catalogue) }
+    public var inputPaths: InputPaths {
+        InputPaths(register: register, definitions: definitions, data: data, catalogue: catalogue, publishedWith: publishedWith)
+    }
 
     /// The layout of explicitly given paths (nil: the default), relative to `workingDirectory`, checked.
     public static func resolve(
         definitions: String? = nil, data: String? = nil, templates: String? = nil, register: String? = nil,
-        workingDirectory: String = FileManager.default.currentDirectoryPath
+        publishedWith: PublishedMaps = .besideDefinitions, workingDirectory: String = FileManager.default.currentDirectoryPath
     ) throws(ProjectLayoutError) -> ProjectLayout {
         let base = URL(fileURLWithPath: workingDirectory, isDirectory: true).standardizedFileURL.path
         func absolute(_ path: String) -> String {
             URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).standardizedFileURL.path
         }
-        let layout = ProjectLayout(
+        var layout = ProjectLayout(
             register: absolute(register ?? defaultRegister), definitions: absolute(definitions ?? defaultDefinitions),
-            data: absolute(data ?? defaultData), templates: absolute(templates ?? defaultTemplates), base: base)
+            data: absolute(data ?? defaultData), templates: absolute(templates ?? defaultTemplates), publishedWith: [], base: base)
+        switch publishedWith {
+        case .besideDefinitions: layout.publishedWith = layout.definitionFilesBeside()
+        case .files(let files): layout.publishedWith = Self.unique(files.map(absolute)).filter { $0 != layout.definitions }
+        case .alone: break
+        }
 
         var missing: [ProjectLayoutError.Missing] = []
         func require(_ path: String, folder: Bool, option: String, given: Bool) {
@@ -58,6 +69,9 @@ public struct ProjectLayout: Sendable, Equatable {
         require(layout.register, folder: false, option: "--register", given: register != nil)
         require(layout.data, folder: true, option: "--data", given: data != nil)
         require(layout.templates, folder: true, option: "--templates", given: templates != nil)
+        if case .files = publishedWith {
+            for file in layout.publishedWith { require(file, folder: false, option: "--published-with", given: true) }
+        }
         guard missing.isEmpty else { throw ProjectLayoutError(missing: missing, workingDirectory: base) }
         return layout
     }
@@ -66,6 +80,32 @@ public struct ProjectLayout: Sendable, Equatable {
     public func display(_ path: String) -> String {
         path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
+
+    /// The other `*.yaml` files in the definition file's folder, by name, without the catalogue.
+    private func definitionFilesBeside() -> [String] {
+        let folder = URL(fileURLWithPath: definitions).deletingLastPathComponent().path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.lowercased().hasSuffix(".yaml") || $0.lowercased().hasSuffix(".yml") }.sorted()
+            .map { URL(fileURLWithPath: folder + "/" + $0).standardizedFileURL.path }
+            .filter { $0 != definitions && $0 != catalogue }
+    }
+
+    private static func unique(_ paths: [String]) -> [String] {
+        var seen: Set<String> = []
+        return paths.filter { seen.insert($0).inserted }
+    }
+}
+
+/// Which other maps are published together with the definition set, so that secondary suppression
+/// covers them all (docs/small-numbers.md#both-maps-as-linked-tables).
+public enum PublishedMaps: Sendable, Equatable {
+    /// Every other `*.yaml` file in the definition file's folder, except the catalogue: with the
+    /// shipped files, the 2027 councils and the 2022 clusters together. The default.
+    case besideDefinitions
+    /// These definition files (relative to the working directory).
+    case files([String])
+    /// None: the map is published on its own.
+    case alone
 }
 
 /// Input files or folders that are not where the layout says.

@@ -4,7 +4,8 @@ import Foundation
 
 extension Project {
     /// What `datapakke check` prints for inputs without problems: the files read, the definition
-    /// set, the catalogue, every indicator's periods and origin, notices, and the suppression count.
+    /// set and the maps published with it, the catalogue, every indicator's periods and origin,
+    /// notices, and the suppression count.
     public func checkSummary() -> [String] {
         let definitions = inputs.definitions
         let observationCount = inputs.observations.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
@@ -12,6 +13,7 @@ extension Project {
             "Læst: \(inputs.files.joined(separator: ", ")).",
             "Definitioner: \(definitions.name), \(definitions.clusters.count) \(definitions.clusters.count == 1 ? definitions.kind.singular : definitions.kind.plural) i "
                 + "\(definitions.regions.count) regioner, \(inputs.register.municipalities.count) kommuner.",
+            publicationLine,
             "Katalog: \(inputs.catalogue.indicators.count) indikatorer i \(inputs.catalogue.sections.count) sektioner.",
             "Data: \(observationCount) indikatorværdier, befolkningstal pr. "
                 + "\(inputs.population.dates.map(\.label).joined(separator: ", ")).",
@@ -33,6 +35,15 @@ extension Project {
         }
         lines.append("Ingen problemer fundet.")
         return TerminalText.lines(lines)
+    }
+
+    /// Which maps the hidden cells are decided over.
+    private var publicationLine: String {
+        let others = inputs.publishedWith.map { map in
+            "\(map.name) (\(map.clusters.count) \(map.clusters.count == 1 ? map.kind.singular : map.kind.plural))"
+        }
+        guard !others.isEmpty else { return "Offentliggøres alene: skjulte celler afgøres kun for \(inputs.definitions.name)." }
+        return "Offentliggøres sammen med: \(DanishText.list(others)); skjulte celler afgøres for kortene under ét."
     }
 
     /// What `datapakke list` prints: the definition set, then every cluster with its region,

@@ -48,6 +48,16 @@ public struct Figure: Sendable, Hashable, Codable {
 
 /// The weighting rules (docs/weighting.md), as pure functions of the members' inputs.
 public enum Aggregator {
+    /// Whether a member's input counts in the sums of `aggregation`: a count needs its value, a ratio
+    /// its numerator and denominator, a weighted rate its value and weight (docs/weighting.md#missing-is-not-zero).
+    public static func contributes(_ aggregation: Aggregation, _ input: MunicipalInput) -> Bool {
+        switch aggregation {
+        case .count, .population: return input.value != nil
+        case .ratio, .populationShare: return input.numerator != nil && input.denominator != nil
+        case .weighted, .notAdditive: return input.value != nil && input.weight != nil
+        }
+    }
+
     /// Aggregates members (each with its share of the municipality) by `aggregation`.
     ///
     /// A member without a value is left out of every sum; it only lowers the coverage.
@@ -58,27 +68,19 @@ public enum Aggregator {
         var weightKnown = true
         for (share, input) in members {
             if let weight = input.weight { totalWeight += share * weight } else { weightKnown = false }
-            let hasValue: Bool
+            guard contributes(aggregation, input) else { continue }
             switch aggregation {
             case .count, .population:
-                guard let value = input.value else { hasValue = false; break }
-                count += share * value
-                hasValue = true
+                count += share * (input.value ?? 0)
             case .ratio, .populationShare:
-                guard let top = input.numerator, let bottom = input.denominator else { hasValue = false; break }
-                numerator += share * top
-                denominator += share * bottom
-                hasValue = true
+                numerator += share * (input.numerator ?? 0)
+                denominator += share * (input.denominator ?? 0)
             case .weighted, .notAdditive:
-                guard let value = input.value, let weight = input.weight else { hasValue = false; break }
-                weightedSum += share * value * weight
-                weightSum += share * weight
-                hasValue = true
+                weightedSum += share * (input.value ?? 0) * (input.weight ?? 0)
+                weightSum += share * (input.weight ?? 0)
             }
-            if hasValue {
-                covered += 1
-                coveredWeight += share * (input.weight ?? 0)
-            }
+            covered += 1
+            coveredWeight += share * (input.weight ?? 0)
         }
         let coverage = Coverage(
             municipalitiesWithValue: covered, municipalities: members.count,

@@ -1,18 +1,22 @@
 import Foundation
 
-/// Where the inputs are: the register, a definition file, the data folder and the catalogue.
+/// Where the inputs are: the register, a definition file, the data folder and the catalogue, and the
+/// definition files of the other maps published together with the first.
 public struct InputPaths: Sendable {
     public var register: String
     public var definitions: String
     /// A folder with `befolkning/*.csv` and `indikatorer/*.csv`.
     public var data: String
     public var catalogue: String
+    /// Definition files of the maps whose figures are published beside those of `definitions`.
+    public var publishedWith: [String]
 
-    public init(register: String, definitions: String, data: String, catalogue: String) {
+    public init(register: String, definitions: String, data: String, catalogue: String, publishedWith: [String] = []) {
         self.register = register
         self.definitions = definitions
         self.data = data
         self.catalogue = catalogue
+        self.publishedWith = publishedWith
     }
 }
 
@@ -20,6 +24,9 @@ public struct InputPaths: Sendable {
 public struct DatapakkeInputs: Sendable {
     public var register: MunicipalityRegister
     public var definitions: ClusterDefinitionSet
+    /// The other maps whose figures are published beside those of `definitions`: secondary suppression
+    /// is decided over all of them at once (docs/small-numbers.md#both-maps-as-linked-tables).
+    public var publishedWith: [ClusterDefinitionSet]
     public var catalogue: IndicatorCatalogue
     public var population: PopulationTable
     /// indicator id → period → municipality → observation
@@ -31,10 +38,11 @@ public struct DatapakkeInputs: Sendable {
 
     public init(
         register: MunicipalityRegister, definitions: ClusterDefinitionSet, catalogue: IndicatorCatalogue,
-        population: PopulationTable, observations: [Observation], files: [String] = []
+        population: PopulationTable, observations: [Observation], files: [String] = [], publishedWith: [ClusterDefinitionSet] = []
     ) throws {
         self.register = register
         self.definitions = definitions
+        self.publishedWith = publishedWith
         self.catalogue = catalogue
         self.population = population
         self.files = files
@@ -76,6 +84,11 @@ public struct DatapakkeInputs: Sendable {
         let definitions = register.flatMap { register in
             attempt { try ClusterDefinitionsLoader.load(path: paths.definitions, displayName: display(paths.definitions), register: register) }
         }
+        let publishedWith = paths.publishedWith.compactMap { path in
+            register.flatMap { register in
+                attempt { try ClusterDefinitionsLoader.load(path: path, displayName: display(path), register: register) }
+            }
+        }
         var population = PopulationTable()
         var observations: [Observation] = []
         var files: [String] = []
@@ -101,7 +114,10 @@ public struct DatapakkeInputs: Sendable {
         guard let register, let definitions, let catalogue else { throw InputProblems(log.problems) }
         return try DatapakkeInputs(
             register: register, definitions: definitions, catalogue: catalogue, population: population,
-            observations: observations, files: [display(paths.register), display(paths.definitions), display(paths.catalogue)] + files)
+            observations: observations,
+            files: [display(paths.register), display(paths.definitions)] + paths.publishedWith.map(display) + [display(paths.catalogue)]
+                + files,
+            publishedWith: publishedWith)
     }
 
     /// The `*.csv` files of a folder, sorted by name so the order never depends on the file system.

@@ -128,6 +128,9 @@ public struct PackReport: Sendable {
     /// "Data opgjort pr." in the pack.
     public var dataDate: Date
     public var toolVersion: String
+    /// The names of the other maps published together with this one, whose hidden cells were decided
+    /// with it (docs/small-numbers.md#both-maps-as-linked-tables).
+    public var publishedWith: [String] = []
 
     /// The small-number rules of the pack's indicators, as they apply to each indicator's kind.
     public var suppressionRules: [SuppressionRule] {

@@ -17,6 +17,9 @@ public struct ReportBuilder: Sendable {
     public let engine: FigureEngine
     /// Turn secondary suppression off only to show in a test that the disclosure checker can fail.
     public var secondarySuppression = true
+    /// Turn the linear check of secondary suppression off only to show in a test that the sums alone
+    /// leave a difference of two maps' clusters open (docs/small-numbers.md#both-maps-as-linked-tables).
+    public var linearCheck = true
 
     public init(inputs: DatapakkeInputs) {
         self.inputs = inputs
@@ -27,24 +30,42 @@ public struct ReportBuilder: Sendable {
     public var regionAreas: [Area] { inputs.definitions.regions.map { Area.region($0, in: inputs.definitions) } }
     public var countryArea: Area { Area.country(inputs.register) }
 
-    /// The sums that published figures obey: country = Σ regions, region = Σ clusters, cluster = Σ members.
+    /// The maps published together, whose hidden cells are decided together: the definition set and
+    /// `inputs.publishedWith`, ordered by name, then file, so that every map of the set comes to the
+    /// same decision whichever of them is being built (docs/small-numbers.md#both-maps-as-linked-tables).
+    public var publishedMaps: [ClusterDefinitionSet] { orderedMaps.maps }
+
+    /// The published maps in their fixed order, and the place of the definition set among them.
+    private var orderedMaps: (maps: [ClusterDefinitionSet], own: Int) {
+        let maps = [inputs.definitions] + inputs.publishedWith
+        let order = maps.indices.sorted { (maps[$0].name, maps[$0].file, $0) < (maps[$1].name, maps[$1].file, $1) }
+        return (order.map { maps[$0] }, order.firstIndex(of: 0) ?? 0)
+    }
+
+    /// The sums that published figures obey, in every published map: country = Σ regions,
+    /// region = Σ clusters, cluster = Σ members. Clusters and regions carry their map's place in `publishedMaps`.
     public var constraints: [SumConstraint] {
-        let definitions = inputs.definitions
-        var result = [SumConstraint(total: .country, parts: definitions.regions.map { CellKey.region($0) })]
-        for region in definitions.regions {
-            let clusters = definitions.clusters.filter { $0.region == region }.map { CellKey.cluster($0.id) }
-            result.append(SumConstraint(total: .region(region), parts: clusters))
-        }
-        for cluster in definitions.clusters {
-            result.append(SumConstraint(total: .cluster(cluster.id), parts: cluster.members.map { CellKey.municipality($0.code) }))
+        var result: [SumConstraint] = []
+        for (index, definitions) in publishedMaps.enumerated() {
+            let cell = { (key: CellKey) in LinkedCell(key, map: index) }
+            result.append(SumConstraint(total: cell(.country), parts: definitions.regions.map { cell(.region($0)) }))
+            for region in definitions.regions {
+                let clusters = definitions.clusters.filter { $0.region == region }.map { cell(.cluster($0.id)) }
+                result.append(SumConstraint(total: cell(.region(region)), parts: clusters))
+            }
+            for cluster in definitions.clusters {
+                result.append(SumConstraint(total: cell(.cluster(cluster.id)), parts: cluster.members.map { cell(.municipality($0.code)) }))
+            }
         }
         return result
     }
 
     /// Computes one indicator in one period for every area, with primary and secondary suppression.
+    ///
+    /// Secondary suppression is decided over every map in `publishedMaps` at once; the table keeps the
+    /// municipalities' and the definition set's own cells.
     public func table(_ indicator: Indicator, period: Period) -> IndicatorPeriodTable {
         var municipalInputs: [MunicipalityCode: MunicipalInput] = [:]
-        var figures: [CellKey: Figure] = [:]
         var hidden: [CellKey: SuppressionReason] = [:]
         for municipality in inputs.register.municipalities {
             let input = engine.input(indicator, period: period, municipality: municipality.code)
@@ -54,30 +75,61 @@ public struct ReportBuilder: Sendable {
                 hidden[key] = reason
             }
         }
-        for cluster in inputs.definitions.clusters {
-            figures[.cluster(cluster.id)] = engine.figure(indicator, period: period, area: .cluster(cluster))
+        let (maps, own) = orderedMaps
+        func aggregates(of index: Int) -> [(cell: LinkedCell, area: Area)] {
+            let definitions = maps[index]
+            return definitions.clusters.map { (LinkedCell(.cluster($0.id), map: index), Area.cluster($0)) }
+                + definitions.regions.map { (LinkedCell(.region($0), map: index), Area.region($0, in: definitions)) }
         }
-        for region in regionAreas {
-            figures[.region(region.id)] = engine.figure(indicator, period: period, area: region)
+        var figures: [CellKey: Figure] = [:]
+        var areas: [LinkedCell: Area] = [LinkedCell(.country): countryArea]
+        var linkedFigures: [LinkedCell: Figure] = [:]
+        for (cell, area) in aggregates(of: own) {
+            let figure = engine.figure(indicator, period: period, area: area)
+            figures[cell.key] = figure
+            linkedFigures[cell] = figure
+            areas[cell] = area
         }
         figures[.country] = engine.figure(indicator, period: period, area: countryArea)
+        linkedFigures[LinkedCell(.country)] = figures[.country]
 
         if secondarySuppression, !hidden.isEmpty {
-            // A cell without a value is not published and adds nothing to any sum: it is no part of
-            // a constraint, and hiding it would protect nothing.
-            let hasValue: (CellKey) -> Bool = { key in
-                if case .municipality(let code) = key { return municipalInputs[code]?.value != nil }
-                return figures[key]?.value != nil
+            // The other maps' figures are not shown in these packs, but they are published beside them.
+            for index in maps.indices where index != own {
+                for (cell, area) in aggregates(of: index) {
+                    linkedFigures[cell] = engine.figure(indicator, period: period, area: area)
+                    areas[cell] = area
+                }
             }
-            let publishedSums = constraints.map { SumConstraint(total: $0.total, parts: $0.parts.filter(hasValue)) }
-            let size: (CellKey) -> Double = { key in
-                if case .municipality(let code) = key, let input = municipalInputs[code] {
+            let contributes: (MunicipalityCode) -> Bool = { code in
+                municipalInputs[code].map { Aggregator.contributes(indicator.aggregation, $0) } ?? false
+            }
+            // A cell without a value is not published and adds nothing to any sum: it is no part of a
+            // constraint, and hiding it would protect nothing.
+            let hasValue: (LinkedCell) -> Bool = { cell in
+                if case .municipality(let code) = cell.key { return contributes(code) }
+                return linkedFigures[cell]?.value != nil
+            }
+            let publishedSums = constraints.filter { hasValue($0.total) }.map {
+                SumConstraint(total: $0.total, parts: $0.parts.filter(hasValue))
+            }
+            var sums = LinkedSums()
+            for (cell, area) in areas where hasValue(cell) {
+                var terms: [MunicipalityCode: Double] = [:]
+                for member in area.members where contributes(member.code) { terms[member.code, default: 0] += member.share }
+                sums.add(cell, terms: terms)
+            }
+            let size: (LinkedCell) -> Double = { cell in
+                if case .municipality(let code) = cell.key, let input = municipalInputs[code] {
                     return input.numerator ?? input.value ?? 0
                 }
-                return figures[key]?.numerator ?? figures[key]?.value ?? 0
+                return linkedFigures[cell]?.numerator ?? linkedFigures[cell]?.value ?? 0
             }
-            for key in SecondarySuppression.complete(hidden: Set(hidden.keys), constraints: publishedSums, size: size) {
-                hidden[key] = .secondary
+            let primary = Set(hidden.keys.map { LinkedCell($0) })
+            for cell in SecondarySuppression.complete(
+                hidden: primary, constraints: publishedSums, sums: linearCheck ? sums : LinkedSums(), size: size)
+            where cell.key.level == .municipality || cell.key == .country || cell.map == own {
+                hidden[cell.key] = .secondary
             }
         }
         return IndicatorPeriodTable(indicator: indicator, period: period, inputs: municipalInputs, figures: figures, hidden: hidden)
@@ -149,7 +201,8 @@ public struct ReportBuilder: Sendable {
             members: memberSummaries, populationDate: latestDate, population: clusterPopulation,
             sections: sections, periods: allPeriods.sorted(), sources: sources,
             hasSyntheticData: !synthetic.isEmpty, syntheticIndicators: synthetic,
-            documentDate: documentDate, dataDate: inputs.dataDate, toolVersion: toolVersion)
+            documentDate: documentDate, dataDate: inputs.dataDate, toolVersion: toolVersion,
+            publishedWith: inputs.publishedWith.map(\.name))
     }
 
     private func indicatorReport(

@@ -73,6 +73,13 @@ struct DocumentationSheet {
         try layout.write(.text("Om \(report.kind.definite)s afgrænsning"), row: row, column: 0, style: styles.heading, measure: false)
         row += 1
         var about: [(String, String)] = [("Definitionssæt", report.definitionsName), ("Id", report.cluster.id)]
+        if !report.publishedWith.isEmpty {
+            about.append((
+                "Diskretionering",
+                "Offentliggøres sammen med \(DanishText.list(report.publishedWith)) for de samme kommuner og data. Skjulte celler er afgjort "
+                    + "for kortene under ét, så en skjult værdi heller ikke kan regnes ud ved at sammenholde dem."
+            ))
+        }
         for (label, text) in about {
             try layout.write(.text(label), row: row, column: 0, style: styles.subheading, measure: false)
             try sheet.merge(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 4, text: text, style: styles.note)
