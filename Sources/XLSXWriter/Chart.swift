@@ -200,6 +200,28 @@ public final class Chart {
         chart_axis_major_gridlines_set_visible(axisHandle, visible ? 1 : 0)
     }
 
+    /// Puts an axis's labels at the low end of the other axis (`chart_axis_set_label_position`, LOW):
+    /// below the plot area, so that category names do not sit on top of negative bars.
+    public func setLabelsLow(_ axis: ChartAxis) {
+        guard state.isOpen, let axisHandle = axisHandle(axis, "chart_axis_set_label_position") else { return }
+        chart_axis_set_label_position(axisHandle, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
+    }
+
+    /// Sets the size in points of an axis's numbers or category names (`chart_axis_set_num_font`).
+    public func setAxisFontSize(_ axis: ChartAxis, _ size: Double) {
+        guard acceptNumber(size, "chart_axis_set_num_font"), let axisHandle = axisHandle(axis, "chart_axis_set_num_font") else { return }
+        var font = lxw_chart_font()
+        font.size = size
+        chart_axis_set_num_font(axisHandle, &font)
+    }
+
+    /// Plots data in hidden rows and columns too (`chart_show_hidden_data`), so a chart can read a
+    /// helper column that the printed sheet does not show.
+    public func showHiddenData() {
+        guard state.isOpen else { return }
+        chart_show_hidden_data(handle)
+    }
+
     /// Positions or removes the legend, e.g. `.bottom` or `.none` (`chart_legend_set_position`).
     public func setLegend(position: LegendPosition) {
         guard state.isOpen else { return }
@@ -352,6 +374,14 @@ public final class ChartSeries {
             }
         }
         try check(err, operation: operation)
+    }
+
+    /// Sets the size in points of the series' data labels (`chart_series_set_labels_font`).
+    public func setDataLabelFontSize(_ size: Double) {
+        guard state.isOpen, size.isFinite, size > 0 else { return }
+        var font = lxw_chart_font()
+        font.size = size
+        chart_series_set_labels_font(handle, &font)
     }
 
     /// Shows value labels on the series, optionally with a number format such as "0.0%" (`chart_series_set_labels`,

@@ -301,6 +301,21 @@ public final class Worksheet {
 
     // MARK: - Page setup and view
 
+    /// Starts a new printed page above each of `rows` (zero-based; row 0 cannot take a break)
+    /// (`worksheet_set_h_pagebreaks`). Excel allows at most 1.023 breaks a sheet.
+    public func setHorizontalPageBreaks(_ rows: [Int]) throws {
+        let operation = "worksheet_set_h_pagebreaks"
+        guard state.isOpen else { throw XLSXError.workbookClosed(operation: operation) }
+        let breaks = rows.filter { $0 > 0 }
+        guard !breaks.isEmpty else { return }
+        guard breaks.count <= 1023, breaks.allSatisfy({ $0 < ExcelLimits.maxRows }) else {
+            throw XLSXError.invalidArgument(
+                operation: operation, sheet: name, cell: nil, message: "\(breaks.count) breaks, or a row outside the sheet")
+        }
+        var values = breaks.map { lxw_row_t($0) } + [0]
+        try check(worksheet_set_h_pagebreaks(handle, &values), operation: operation, sheet: name)
+    }
+
     /// Prints in landscape orientation (`worksheet_set_landscape`).
     public func setLandscape() {
         guard state.isOpen else { return }

@@ -2,14 +2,23 @@ import DatapakkeCore
 import XLSXWriter
 
 /// A section sheet: for each indicator a table (member municipalities, the cluster, the region, the
-/// country), traffic lights, notes and a native column chart beside it.
+/// country), traffic lights, notes and a native column chart under it, one indicator a printed page.
 struct SectionSheet {
     let report: PackReport
     let section: SectionReport
     let styles: WorkbookStyles
 
-    /// Rows a chart covers; a block is at least this tall so charts never overlap the next table.
-    static let chartRows = 17
+    /// Rows a chart covers under its table.
+    static let chartRows = 15
+    /// The fixed columns of every block: name, two periods, development, level, coverage, chart data.
+    static let periodColumns = [1, 2]
+    static let developmentColumn = 3
+    static let levelColumn = 4
+    static let coverageColumn = 5
+    static let chartDataColumn = 6
+    /// Widths in characters; the names' column is measured. Narrow enough that a portrait A4 page
+    /// prints the table at about 9 pt.
+    static let fixedWidths: [Int: Double] = [1: 13, 2: 13, 3: 14, 4: 23, 5: 27, 6: 13]
 
     func write(in workbook: Workbook) throws {
         let name = PackSheet.section(section.section).name
@@ -22,12 +31,21 @@ struct SectionSheet {
         try layout.write(.text(intro), row: 1, column: 0, style: styles.subtitle, measure: false)
         try layout.write(.internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link, measure: false)
         sheet.freezePanes(row: 3, column: 0)
+        // Portrait, one page wide: each block (heading, table, notes, chart) on a page of its own.
+        sheet.setPortrait()
         var row = 4
+        var blockTops: [Int] = []
         for indicator in section.indicators {
+            blockTops.append(row)
             row = try writeBlock(indicator, at: row, sheet: sheet, layout: layout, workbook: workbook)
         }
+        try sheet.setHorizontalPageBreaks(Array(blockTops.dropFirst()))
         layout.reserve(18, column: 0)
         try layout.applyWidths(minimum: 8, maximum: 34)
+        for (column, width) in Self.fixedWidths.sorted(by: { $0.key < $1.key }) {
+            // The chart reads the helper column; the printed and shown sheet does not need it.
+            try sheet.setColumn(column, column, width: width, hidden: column == Self.chartDataColumn)
+        }
     }
 
     /// Writes one indicator's block from `top`; returns the first row after it.
@@ -39,32 +57,29 @@ struct SectionSheet {
         var subtitle = "Enhed: \(info.unit)"
         if indicator.origin == .synthetic { subtitle += " · SYNTETISKE eksempeldata" }
         if !info.source.isEmpty { subtitle += " · Kilde: \(info.source)" }
-        // Columns: name, one per period, development, level, coverage, chart data.
-        let periodColumns = Array(1...indicator.periods.count)
-        let developmentColumn = indicator.periods.count + 1
-        let levelColumn = developmentColumn + 1
-        let coverageColumn = levelColumn + 1
-        let chartDataColumn = coverageColumn + 1
+        // Fixed columns in every block; the latest period is always in the last period column.
+        let periodColumns = Array(Self.periodColumns.suffix(indicator.periods.count))
+        let (developmentColumn, levelColumn, coverageColumn, chartDataColumn) =
+            (Self.developmentColumn, Self.levelColumn, Self.coverageColumn, Self.chartDataColumn)
         row += try sheet.writeWrapped(
-            subtitle, row: row, firstColumn: 0, lastColumn: chartDataColumn, width: 95,
+            subtitle, row: row, firstColumn: 0, lastColumn: coverageColumn, width: 95,
             style: indicator.origin == .synthetic ? styles.warning : styles.muted)
         let headerRow = row
         try layout.write(.text("Område"), row: row, column: 0, style: styles.tableHeader)
+        for column in Self.periodColumns where !periodColumns.contains(column) {
+            try sheet.write(.blank, row: row, column: column, style: styles.tableHeaderRight)
+        }
         for (index, period) in indicator.periods.enumerated() {
             try layout.write(.text("\(period.label)\n\(info.unit)"), row: row, column: periodColumns[index], style: styles.tableHeaderRight,
                              measure: false)
-            layout.reserve(Double(min(info.unit.count, 18)), column: periodColumns[index])
         }
         try layout.write(.text("Udvikling"), row: row, column: developmentColumn, style: styles.tableHeader)
         try layout.write(.text("Niveau ift. landet"), row: row, column: levelColumn, style: styles.tableHeader)
-        // The marks' longest words, so a column never looks empty in one block and cut in the next.
-        layout.reserve(Double(Vocabulary.development(.red).count), column: developmentColumn)
-        layout.reserve(Double(Vocabulary.level(.red).count), column: levelColumn)
         try layout.write(.text("Dækning"), row: row, column: coverageColumn, style: styles.tableHeader)
-        try layout.write(.text("Til diagram\n(kun viste tal)"), row: row, column: chartDataColumn, style: styles.tableHeaderRight, measure: false)
-        layout.reserve(13, column: chartDataColumn)
-        // Period and unit on separate lines; a long unit wraps once more.
-        try sheet.setRow(row, height: info.unit.count > 18 ? 45 : 30)
+        try sheet.write(.text("Til diagram (kun viste tal)"), row: row, column: chartDataColumn, style: styles.tableHeaderRight)
+        // The period on one line, the unit wrapped under it in the narrow column.
+        let unitLines = wrappedLines(info.unit, width: Int(Self.fixedWidths[1] ?? 13) - 1).count
+        try sheet.setRow(row, height: rowHeight(lines: 1 + unitLines, lineHeight: 13))
         row += 1
 
         let firstDataRow = row
@@ -75,6 +90,9 @@ struct SectionSheet {
             if tableRow.share < 1 { label += " (\(Vocabulary.percent(tableRow.share, decimals: 0)))" }
             if tableRow.isApproximation, level != .municipality, tableRow.latest.number != nil { label += " (tilnærmet)" }
             try layout.write(.text(label), row: row, column: 0, style: styles.rowName(level))
+            for column in Self.periodColumns where !periodColumns.contains(column) {
+                try sheet.write(.blank, row: row, column: column, style: styles.blank(level: level))
+            }
             for (index, value) in tableRow.values.enumerated() {
                 try writeValue(value, decimals: info.decimals, level: level, row: row, column: periodColumns[index], layout: layout)
             }
@@ -103,7 +121,7 @@ struct SectionSheet {
         let lastDataRow = firstDataRow + chartRows - 1
 
         for note in notes(for: indicator) {
-            row += try sheet.writeWrapped(note, row: row, firstColumn: 0, lastColumn: chartDataColumn, width: 95, style: styles.note, lineHeight: 13.5)
+            row += try sheet.writeWrapped(note, row: row, firstColumn: 0, lastColumn: coverageColumn, width: 95, style: styles.note, lineHeight: 13.5)
         }
 
         let chart = try workbook.addChart(.column)
@@ -119,10 +137,23 @@ struct SectionSheet {
         chart.setYAxisNumberFormat(DanishNumber.excelFormat(decimals: info.decimals))
         chart.setLegend(position: .none)
         chart.setGapWidth(60)
-        if indicator.rows.compactMap(\.latest.number).allSatisfy({ $0 >= 0 }) { chart.setYAxisMin(0) }
-        try sheet.insertChart(chart, row: headerRow - 1, column: chartDataColumn + 2, xOffset: 10, yOffset: 0,
-                              xScale: 1.25, yScale: Double(Self.chartRows) * 20 / 288)
-        return max(row, headerRow - 1 + Self.chartRows) + 2
+        chart.showHiddenData()
+        // Printed at about 0,8 of their size: 11 pt keeps names and numbers above 8 pt on paper.
+        chart.setAxisFontSize(.x, 11)
+        chart.setAxisFontSize(.y, 11)
+        series.setDataLabelFontSize(11)
+        if indicator.rows.compactMap(\.latest.number).allSatisfy({ $0 >= 0 }) {
+            chart.setYAxisMin(0)
+        } else {
+            // Names under the plot, not on top of the bars that go below zero.
+            chart.setLabelsLow(.x)
+        }
+        // Under the table and its notes, as wide as the table.
+        let tableWidth = Double(layout.width(of: 0) ?? 34) + (Self.fixedWidths.filter { $0.key < chartDataColumn }.values.reduce(0, +))
+        row += 1
+        try sheet.insertChart(
+            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480, yScale: Double(Self.chartRows) * 20 / 288)
+        return row + Self.chartRows + 2
     }
 
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {
@@ -144,12 +175,14 @@ struct SectionSheet {
         }
     }
 
+    /// Bar colours that differ in lightness as well as hue, so that a greyscale print tells council
+    /// (darkest), country, municipalities and region (lightest) apart.
     private func colour(for level: AreaLevel) -> UInt32 {
         switch level {
-        case .municipality: return Palette.municipality
-        case .cluster: return Palette.accent
-        case .region: return Palette.region
-        case .country: return Palette.country
+        case .municipality: return Palette.barMunicipality
+        case .cluster: return Palette.barCouncil
+        case .region: return Palette.barRegion
+        case .country: return Palette.barCountry
         }
     }
 

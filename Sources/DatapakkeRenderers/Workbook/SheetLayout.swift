@@ -25,6 +25,11 @@ final class SheetLayout {
         widths[column] = max(widths[column] ?? 0, Double(longestLine))
     }
 
+    /// The width measured for a column so far, in characters as `applyWidths` sets it.
+    func width(of column: Int, minimum: Double = 8, maximum: Double = 34) -> Double? {
+        widths[column].map { min(maximum, max(minimum, $0 * 1.1 + 2)) }
+    }
+
     /// Counts a width for a column without writing (for a header that wraps, say).
     func reserve(_ characters: Double, column: Int) {
         widths[column] = max(widths[column] ?? 0, characters)

@@ -10,6 +10,11 @@ enum Palette {
     static let region: UInt32 = 0x9AA5B1
     static let country: UInt32 = 0x323F4B
     static let headerFill: UInt32 = 0xE4E7EB
+    // Chart bars, by lightness (luma ≈ 62, 108, 171, 219): distinct in greyscale too.
+    static let barCouncil: UInt32 = 0x0B4F6C
+    static let barCountry: UInt32 = 0x616E7C
+    static let barMunicipality: UInt32 = 0x7FB8DE
+    static let barRegion: UInt32 = 0xD5DBE1
     static let clusterFill: UInt32 = 0xD9EAF3
     static let levelFill: UInt32 = 0xF5F7FA
     static let warningFill: UInt32 = 0xFDECC8
