@@ -20,9 +20,10 @@ import Testing
         return IndicatorFacts(indicatorReport, pack: report)
     }
 
+    /// The item with every question its templates give, before selection (`PromptSelectionTests` checks the choice).
     private func item(_ cluster: String, renderer: PromptRenderer, indicator: String = PromptTestSupport.rateID) throws -> PromptItem {
         let report = try #require(reports[cluster])
-        return try #require(try renderer.prompts(for: report).items.first { $0.indicatorID == indicator })
+        return try #require(try renderer.candidates(for: report).items.first { $0.indicatorID == indicator })
     }
 
     @Test func flagsFollowTheFigures() throws {

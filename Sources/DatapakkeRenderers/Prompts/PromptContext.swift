@@ -118,7 +118,7 @@ struct AbsentValue: MustacheCustomRenderable {
 struct IndicatorFacts {
     var values: [PromptValue: String] = [:]
     var flags: [PromptFlag: Bool] = [:]
-    /// How strongly each finding stands out, to rank the questions about it:
+    /// How strongly each finding stands out, to rank the questions about it (`PromptSelection`):
     /// the relative difference from the country, the relative change, the outlier's relative
     /// distance, the spread (highest ÷ lowest), the share of municipalities hidden or missing.
     var strengths: [PromptFinding: Double] = [:]

@@ -25,6 +25,8 @@ public struct SectionPrompts: Sendable, Hashable {
 }
 
 /// One block of prompts: the facts it states about the cluster's own figures and the questions it asks.
+/// After `PromptRenderer.prompts(for:)` the questions are the selected ones (`PromptSelection`),
+/// most notable first; the facts are always all of them.
 public struct PromptItem: Sendable, Hashable {
     /// The indicator the item is about; nil for a section-level item (`_sektion.mustache`).
     public var indicatorID: String?

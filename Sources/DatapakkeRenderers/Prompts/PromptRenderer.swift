@@ -55,9 +55,16 @@ public struct PromptRenderer: Sendable {
         PromptTemplateLoader(directory: templatesDirectory, catalogue: catalogue, base: base).load().problems
     }
 
-    /// The prompts of one pack: per section, the section-level item (if the section has a template)
-    /// and one item per indicator, from its own template or the standard one, followed by the shared rules.
+    /// The prompts of one pack, with the questions chosen by `PromptSelection`: what the Markdown and
+    /// HTML files and the workbook's Refleksioner sheet all show.
     public func prompts(for report: PackReport) throws -> PackPrompts {
+        PromptSelection(report: report).select(try candidates(for: report))
+    }
+
+    /// Every fact and every question the templates give for one pack, before selection: per section,
+    /// the section-level item (if the section has a template) and one item per indicator, from its own
+    /// template or the standard one, followed by the shared rules.
+    func candidates(for report: PackReport) throws -> PackPrompts {
         var sections: [SectionPrompts] = []
         for section in report.sections {
             var items: [PromptItem] = []
