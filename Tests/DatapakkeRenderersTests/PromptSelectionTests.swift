@@ -103,6 +103,21 @@ import Testing
         #expect(try questions("C") == ["Generisk", "Regel intet_saerligt"])
     }
 
+    @Test func shippedTemplatesAskAboutTheWorseFigureFirst() throws {
+        let inputs = try PromptTestSupport.handMadeInputs()
+        let report = try #require(PromptTestSupport.reports(inputs).first { $0.cluster.id == "A" })
+        let renderer = try PromptTestSupport.shippedRenderer()
+        let item = try #require(try renderer.prompts(for: report).items.first { $0.indicatorID == PromptTestSupport.rateID })
+        let questions = item.questions
+        #expect(questions.count == 3)
+        #expect(questions.first?.findings == [.worseThanCountry])
+        #expect(questions.first?.text.contains("60,0 mod 55,1") == true, "\(item.questionTexts)")
+        #expect(questions.dropFirst().first?.findings == [.wrongWay])
+        #expect(questions.last?.isGeneric == true)
+        // The indicator's own question about the level replaces the shared one.
+        #expect(!item.questionTexts.contains { $0.hasPrefix("Sundhedsrådet ligger dårligere end hele landet") })
+    }
+
     /// 31 items, each with a generic question and a worse-than-country question of a different strength:
     /// the 30 strongest findings fill the pack, the weakest and every generic question are left out.
     @Test func findingsBeatGenericQuestionsAcrossThePack() {
