@@ -20,9 +20,10 @@ import Testing
         return IndicatorFacts(indicatorReport, pack: report)
     }
 
+    /// The item with every question its templates give, before selection (`PromptSelectionTests` checks the choice).
     private func item(_ cluster: String, renderer: PromptRenderer, indicator: String = PromptTestSupport.rateID) throws -> PromptItem {
         let report = try #require(reports[cluster])
-        return try #require(try renderer.prompts(for: report).items.first { $0.indicatorID == indicator })
+        return try #require(try renderer.candidates(for: report).items.first { $0.indicatorID == indicator })
     }
 
     @Test func flagsFollowTheFigures() throws {
@@ -59,10 +60,10 @@ import Testing
         let a = try item("A", renderer: renderer)
         let b = try item("B", renderer: renderer)
         let c = try item("C", renderer: renderer)
-        #expect(a.questions == ["Generisk", "Regel daarligere_end_landet (8,9 pct.)", "Regel udvikling_forkert_vej (50,0 til 60,0)"])
-        #expect(b.questions == ["Generisk", "Regel bedre_end_landet", "Regel udvikling_rigtig_vej",
+        #expect(a.questionTexts == ["Generisk", "Regel daarligere_end_landet (8,9 pct.)", "Regel udvikling_forkert_vej (50,0 til 60,0)"])
+        #expect(b.questionTexts == ["Generisk", "Regel bedre_end_landet", "Regel udvikling_rigtig_vej",
                                 "Regel stor_spredning (Fby 1,8 gange Dby)", "Regel afviger_en_kommune (Fby)"])
-        #expect(c.questions == ["Generisk", "Regel intet_saerligt"])
+        #expect(c.questionTexts == ["Generisk", "Regel intet_saerligt"])
         #expect(a.facts == ["Sundhedsrådet: 60,0 pr. 1.000 borgere på 65 år og derover i 2024; hele landet 55,1."])
         #expect(b.facts == ["Sundhedsrådet: 50,3 pr. 1.000 borgere på 65 år og derover i 2024; hele landet 55,1."])
     }
@@ -71,14 +72,14 @@ import Testing
         let renderer = try PromptTestSupport.shippedRenderer()
         let a = try item("A", renderer: renderer)
         let b = try item("B", renderer: renderer)
-        #expect(a.questions != b.questions)
+        #expect(a.questionTexts != b.questionTexts)
         #expect(a.facts.contains { $0.contains("60,0") })
         #expect(b.facts.contains { $0.contains("50,3") })
         // B's own outlier is named in B's prompts and nowhere in A's.
-        #expect((b.facts + b.questions).contains { $0.contains("Fby") })
-        #expect(!(a.facts + a.questions).contains { $0.contains("Fby") })
+        #expect((b.facts + b.questionTexts).contains { $0.contains("Fby") })
+        #expect(!(a.facts + a.questionTexts).contains { $0.contains("Fby") })
         // Every prompt of the shipped templates is a finished sentence.
-        for text in a.facts + a.questions + b.facts + b.questions {
+        for text in a.facts + a.questionTexts + b.facts + b.questionTexts {
             #expect(text.last == "." || text.last == "?", "\(text)")
         }
     }
@@ -90,5 +91,49 @@ import Testing
         let text = try renderer.prompts(for: report).allText.joined(separator: "\n")
         #expect(text.contains("sundhedsklyngen"))
         #expect(!text.contains("sundhedsrådet"))
+    }
+
+    /// The loader marks every question with the findings of the rule blocks it stands in.
+    @Test func aQuestionIsAboutTheFindingsOfTheBlocksItStandsIn() throws {
+        let text = """
+            spørgsmål: altid
+            {{#daarligere_end_landet}}
+            spørgsmål: niveau
+            {{#udvikling_forkert_vej}}
+              Spørgsmål: niveau og udvikling
+            {{/udvikling_forkert_vej}}
+            {{/daarligere_end_landet}}
+            {{^daarligere_end_landet}}
+            spørgsmål: ikke dårligere
+            {{/daarligere_end_landet}}
+            {{#stor_spredning}}{{^afviger_en_kommune}}
+            spørgsmål: spredning
+            {{/afviger_en_kommune}}{{/stor_spredning}}
+            {{#afviger_en_kommune}}{{#afvigende_over}}spoergsmaal: over{{/afvigende_over}}{{/afviger_en_kommune}}
+            {{#flere_kommuner}}
+            spørgsmål: kommuner
+            {{/flere_kommuner}}
+            {{#har_vaerdi}}
+            fakta: et tal
+            {{/har_vaerdi}}
+            """
+        let flags: [PromptFlag] = [
+            .daarligereEndLandet, .udviklingForkertVej, .storSpredning, .afvigerEnKommune, .afvigendeOver,
+            .flereKommuner, .harVaerdi,
+        ]
+        var context: [String: Any] = [:]
+        for flag in PromptFlag.allCases { context[flag.rawValue] = flags.contains(flag) }
+        var rendered = try PromptTemplateLoader.render(text, context: context)
+        var item = PromptRenderer.item(from: rendered, indicatorID: "x", title: "x", period: nil, isSynthetic: false, template: "x")
+        #expect(item.questions.map(\.text) == ["Altid", "Niveau", "Niveau og udvikling", "Over", "Kommuner"])
+        #expect(item.questions.map(\.findings) == [[], [.worseThanCountry], [.worseThanCountry, .wrongWay], [.outlier], []])
+        #expect(item.facts == ["Et tal"])
+
+        context[PromptFlag.daarligereEndLandet.rawValue] = false
+        context[PromptFlag.afvigerEnKommune.rawValue] = false
+        rendered = try PromptTemplateLoader.render(text, context: context)
+        item = PromptRenderer.item(from: rendered, indicatorID: "x", title: "x", period: nil, isSynthetic: false, template: "x")
+        #expect(item.questions.map(\.text) == ["Altid", "Ikke dårligere", "Spredning", "Kommuner"])
+        #expect(item.questions.map(\.findings) == [[], [], [.spread], []])
     }
 }

@@ -26,7 +26,7 @@ import Testing
                 let renderer = try PromptRenderer(templatesDirectory: templates)
                 let prompts = try renderer.prompts(for: report)
                 let item = try #require(prompts.items.first { $0.indicatorID == PromptTestSupport.ratioID })
-                let texts = item.facts + item.questions
+                let texts = item.facts + item.questionTexts
                 #expect(texts.contains { $0.contains(name) }, "\(name) nævnes ved navn: \(texts)")
                 #expect(texts.contains { $0.contains(hidden ? "skjulte_vaerdier" : "manglende_vaerdier") || $0.contains(hidden ? "skjult" : "ingen tal") },
                         "\(texts)")
@@ -49,7 +49,7 @@ import Testing
         let item = PromptRenderer.item(from: text, indicatorID: "x", title: "x", period: nil,
                                        isSynthetic: false, template: "x")
         #expect(item.facts == ["Altid"])
-        #expect(item.questions == ["55,1?"])
+        #expect(item.questionTexts == ["55,1?"])
     }
 }
 

@@ -121,5 +121,10 @@ enum PromptTestSupport {
 
 extension PackPrompts {
     /// Every fact and question, for searching.
-    var allText: [String] { items.flatMap { [$0.title] + $0.facts + $0.questions } }
+    var allText: [String] { items.flatMap { [$0.title] + $0.facts + $0.questionTexts } }
+}
+
+extension PromptItem {
+    /// The questions' texts.
+    var questionTexts: [String] { questions.map(\.text) }
 }

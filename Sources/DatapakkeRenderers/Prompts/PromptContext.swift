@@ -118,6 +118,10 @@ struct AbsentValue: MustacheCustomRenderable {
 struct IndicatorFacts {
     var values: [PromptValue: String] = [:]
     var flags: [PromptFlag: Bool] = [:]
+    /// How strongly each finding stands out, to rank the questions about it (`PromptSelection`):
+    /// the relative difference from the country, the relative change, the outlier's relative
+    /// distance, the spread (highest ÷ lowest), the share of municipalities hidden or missing.
+    var strengths: [PromptFinding: Double] = [:]
 
     init(_ report: IndicatorReport, pack: PackReport) {
         let indicator = report.indicator
@@ -175,6 +179,7 @@ struct IndicatorFacts {
         // Level against the country: the ±1 % band of the national goals report.
         if let difference = TrafficLightRule.relativeDifference(value, from: country) {
             values[.forskelLandetPct] = percent(difference)
+            for finding in [PromptFinding.worseThanCountry, .betterThanCountry, .differsFromCountry] { strengths[finding] = abs(difference) }
             setBand(TrafficLightRule.position(of: difference), above: .overLandet, below: .underLandet, within: .paaNiveau)
         }
         flags[.daarligereEndLandet] = cluster?.levelMark == .red
@@ -187,6 +192,7 @@ struct IndicatorFacts {
             set(.aendring, abs(value - previous))
             if let change = TrafficLightRule.relativeDifference(value, from: previous) {
                 values[.udviklingPct] = percent(change)
+                for finding in [PromptFinding.wrongWay, .rightWay, .changed] { strengths[finding] = abs(change) }
                 setBand(TrafficLightRule.position(of: change), above: .steget, below: .faldet, within: .uaendret)
             }
         }
@@ -209,6 +215,7 @@ struct IndicatorFacts {
                 let spread = high / low
                 values[.spredning] = DanishNumber.format(spread, decimals: 1)
                 flags[.storSpredning] = spread >= PromptVariables.largeSpread
+                strengths[.spread] = spread
             }
         }
         if !isCount, let value, value != 0, shown.count >= PromptVariables.outlierMinimumMunicipalities {
@@ -220,10 +227,14 @@ struct IndicatorFacts {
                 values[.afvigendeKommune] = outlier.0
                 set(.afvigendeVaerdi, outlier.1)
                 values[.afvigelsePct] = percent((outlier.1 - value) / abs(value))
+                strengths[.outlier] = abs(outlier.1 - value) / abs(value)
             }
         }
         let hidden = report.municipalityRows.filter { if case .hidden = $0.latest { return true } else { return false } }
         let missing = report.municipalityRows.filter { $0.latest == .missing }
+        let rows = Double(max(1, report.municipalityRows.count))
+        strengths[.hidden] = flags[.vaerdiSkjult] == true ? 1 : Double(hidden.count) / rows
+        strengths[.missing] = Double(missing.count) / rows
         if !hidden.isEmpty {
             flags[.skjulteVaerdier] = true
             values[.skjulteKommuner] = DanishText.list(hidden.map(\.name))

@@ -37,7 +37,7 @@ extension PromptRenderer {
                 if !item.questions.isEmpty {
                     lines.append("**Refleksioner:**")
                     lines.append("")
-                    for question in item.questions { lines.append("- \(md(question))") }
+                    for question in item.questions { lines.append("- \(md(question.text))") }
                 }
             }
         }
@@ -99,7 +99,7 @@ public struct PromptDocument: Sendable {
                         "har_fakta": !item.facts.isEmpty,
                         "fakta": item.facts,
                         "har_spoergsmaal": !item.questions.isEmpty,
-                        "spoergsmaal": item.questions,
+                        "spoergsmaal": item.questions.map(\.text),
                     ]
                 },
             ]

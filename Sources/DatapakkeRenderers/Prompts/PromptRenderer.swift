@@ -55,15 +55,25 @@ public struct PromptRenderer: Sendable {
         PromptTemplateLoader(directory: templatesDirectory, catalogue: catalogue, base: base).load().problems
     }
 
-    /// The prompts of one pack: per section, the section-level item (if the section has a template)
-    /// and one item per indicator, from its own template or the standard one, followed by the shared rules.
+    /// The prompts of one pack, with the questions chosen by `PromptSelection`: what the Markdown and
+    /// HTML files and the workbook's Refleksioner sheet all show.
     public func prompts(for report: PackReport) throws -> PackPrompts {
+        PromptSelection(report: report).select(try candidates(for: report))
+    }
+
+    /// Every fact and every question the templates give for one pack, before selection: per section,
+    /// the section-level item (if the section has a template) and one item per indicator, from its own
+    /// template or the standard one, followed by the shared rules.
+    func candidates(for report: PackReport) throws -> PackPrompts {
         var sections: [SectionPrompts] = []
         for section in report.sections {
             var items: [PromptItem] = []
             var byID: [String: [String: Any]] = [:]
+            var facts: [String: IndicatorFacts] = [:]
             for indicator in section.indicators {
-                byID[indicator.indicator.id] = IndicatorFacts(indicator, pack: report).context
+                let indicatorFacts = IndicatorFacts(indicator, pack: report)
+                facts[indicator.indicator.id] = indicatorFacts
+                byID[indicator.indicator.id] = indicatorFacts.context
             }
             if let template = bySection[section.section.id] {
                 var context: [String: Any] = [:]
@@ -88,10 +98,14 @@ public struct PromptRenderer: Sendable {
                 let context = byID[indicator.indicator.id] ?? [:]
                 var text = template.template.render(context)
                 if let shared { text += "\n" + shared.template.render(context) }
-                let item = Self.item(
+                var item = Self.item(
                     from: text, indicatorID: indicator.indicator.id,
                     title: indicator.indicator.title, period: indicator.periods.last?.label,
                     isSynthetic: indicator.origin == .synthetic, template: template.relativePath)
+                let strengths = facts[indicator.indicator.id]?.strengths ?? [:]
+                for index in item.questions.indices {
+                    item.questions[index].strength = item.questions[index].findings.first.flatMap { strengths[$0] } ?? 0
+                }
                 items.append(item)
             }
             sections.append(SectionPrompts(section: section.section, items: items))
@@ -102,24 +116,25 @@ public struct PromptRenderer: Sendable {
     /// Reads rendered template text: `fakta:`, `spørgsmål:` and `titel:` lines, other lines continuing
     /// the one before. A line that printed an absent value is dropped whole.
     static func item(from text: String, indicatorID: String?, title: String, period: String?, isSynthetic: Bool, template: String) -> PromptItem {
-        var entries: [(PromptLineKind, String)] = []
+        var entries: [(kind: PromptLineKind, findings: [PromptFinding], text: String)] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             if line.allSatisfy(\.isWhitespace) { continue }
-            if let (kind, rest) = PromptLineKind.split(line) {
-                entries.append((kind, String(rest)))
+            if let (kind, findings, rest) = PromptLineKind.split(line) {
+                entries.append((kind, findings, String(rest)))
             } else if !entries.isEmpty {
-                entries[entries.count - 1].1 += " " + line
+                entries[entries.count - 1].text += " " + line
             }
         }
         var item = PromptItem(indicatorID: indicatorID, title: title, period: period, isSynthetic: isSynthetic,
                               facts: [], questions: [], template: template)
-        for (kind, raw) in entries {
+        for (kind, findings, raw) in entries {
             if raw.contains(AbsentValue.marker) { continue }
             let text = tidy(raw)
             if text.isEmpty { continue }
             switch kind {
             case .fact: if !item.facts.contains(text) { item.facts.append(text) }
-            case .question: if !item.questions.contains(text) { item.questions.append(text) }
+            case .question:
+                if !item.questions.contains(where: { $0.text == text }) { item.questions.append(PromptQuestion(text, findings: findings)) }
             case .title: item.title = text
             }
         }

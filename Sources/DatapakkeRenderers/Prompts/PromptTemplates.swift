@@ -28,20 +28,126 @@ enum PromptLineKind: String, CaseIterable {
     case question = "spørgsmål"
     case title = "titel"
 
-    /// The kind of a line that starts with a keyword, and the rest of the line.
-    static func split(_ line: Substring) -> (PromptLineKind, Substring)? {
+    /// Set around the findings the loader writes after a question's keyword (`FindingMarker`).
+    static let findingsMark: Character = "\u{1F}"
+
+    /// The kind of a line that starts with a keyword, the findings the loader marked on a question
+    /// line, and the rest of the line.
+    static func split(_ line: Substring) -> (kind: PromptLineKind, findings: [PromptFinding], rest: Substring)? {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
-        let word = trimmed[..<colon].lowercased()
+        var word = trimmed[..<colon]
+        var findings: [PromptFinding] = []
+        if let open = word.firstIndex(of: findingsMark) {
+            findings = word[word.index(after: open)...].split(whereSeparator: { $0 == "," || $0 == findingsMark })
+                .compactMap { PromptFinding(rawValue: String($0)) }
+            word = word[..<open]
+        }
         let kind: PromptLineKind?
-        switch word {
+        switch word.lowercased() {
         case "fakta": kind = .fact
         case "spørgsmål", "spoergsmaal": kind = .question
         case "titel": kind = .title
         default: kind = nil
         }
         guard let kind else { return nil }
-        return (kind, trimmed[trimmed.index(after: colon)...])
+        return (kind, kind == .question ? findings : [], trimmed[trimmed.index(after: colon)...])
+    }
+}
+
+/// Marks every question line of a template with the findings of the `{{#…}}` blocks it stands in, so
+/// that the rendered question still says what it is about: `spørgsmål:` inside
+/// `{{#daarligere_end_landet}}` becomes `spørgsmål␟worseThanCountry␟:`. Inverted blocks (`{{^…}}`)
+/// and blocks of flags that are no finding (`har_vaerdi`, `flere_kommuner` …) add nothing.
+enum FindingMarker {
+    static func mark(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        var open: [(sigil: Character, name: String)] = []
+        var index = 0
+        var atLineStart = true
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\n" {
+                atLineStart = true
+                result.append(character)
+                index += 1
+                continue
+            }
+            if character == "{", index + 1 < characters.count, characters[index + 1] == "{",
+               let end = closing(characters, from: index) {
+                let body = String(characters[(index + 2)..<end]).trimmingCharacters(in: CharacterSet(charactersIn: "{} \t"))
+                if let sigil = body.first, sigil == "#" || sigil == "^" || sigil == "/" {
+                    let name = body.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if sigil == "/" {
+                        if let last = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(last...) }
+                    } else {
+                        open.append((sigil, name))
+                    }
+                }
+                result += String(characters[index..<end])
+                index = end
+                continue
+            }
+            if atLineStart, character == " " || character == "\t" {
+                result.append(character)
+                index += 1
+                continue
+            }
+            if atLineStart {
+                atLineStart = false
+                if let keyword = questionKeyword(characters, at: index) {
+                    let findings = findings(of: open)
+                    result += String(characters[index..<(index + keyword)])
+                    if !findings.isEmpty {
+                        let names = findings.map(\.rawValue).joined(separator: ",")
+                        result += "\(PromptLineKind.findingsMark)\(names)\(PromptLineKind.findingsMark)"
+                    }
+                    index += keyword
+                    continue
+                }
+            }
+            result.append(character)
+            index += 1
+        }
+        return result
+    }
+
+    /// The findings of the open `{{#…}}` blocks, most important first, each once.
+    static func findings(of open: [(sigil: Character, name: String)]) -> [PromptFinding] {
+        var result: [PromptFinding] = []
+        for block in open where block.sigil == "#" {
+            // `{{#indlaeggelse_pct.daarligere_end_landet}}` in a section template names the flag last.
+            let name = block.name.split(separator: ".").last.map(String.init) ?? block.name
+            if let flag = PromptFlag(rawValue: name), let finding = PromptFinding(flag: flag), !result.contains(finding) {
+                result.append(finding)
+            }
+        }
+        let order = PromptFinding.allCases
+        return result.sorted { ($0.priority, order.firstIndex(of: $0) ?? 0) < ($1.priority, order.firstIndex(of: $1) ?? 0) }
+    }
+
+    /// The index just after the `}}` (or `}}}`) that closes the tag opening at `start`.
+    private static func closing(_ characters: [Character], from start: Int) -> Int? {
+        let triple = start + 2 < characters.count && characters[start + 2] == "{"
+        var index = start + (triple ? 3 : 2)
+        while index + 1 < characters.count {
+            if characters[index] == "}", characters[index + 1] == "}" {
+                return triple && index + 2 < characters.count && characters[index + 2] == "}" ? index + 3 : index + 2
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The length of a question keyword (`spørgsmål`, `spoergsmaal`, any case) at `index` when a colon follows it.
+    private static func questionKeyword(_ characters: [Character], at index: Int) -> Int? {
+        for keyword in ["spørgsmål", "spoergsmaal"] {
+            let end = index + keyword.count
+            guard end < characters.count, characters[end] == ":" else { continue }
+            if String(characters[index..<end]).lowercased() == keyword { return keyword.count }
+        }
+        return nil
     }
 }
 
@@ -142,7 +248,7 @@ struct PromptTemplateLoader {
 
     /// Compiles and renders a template text the way prompt templates are rendered (for tests and tools).
     static func render(_ text: String, context: [String: Any]) throws -> String {
-        try MustacheTemplate(string: pragma + text).render(context)
+        try MustacheTemplate(string: pragma + FindingMarker.mark(text)).render(context)
     }
 
     /// Compiles one template and checks its names and lines; the template is nil when it does not compile.
@@ -153,7 +259,9 @@ struct PromptTemplateLoader {
         let scan = TagScanner.scan(text)
         var template: MustacheTemplate?
         do {
-            template = try MustacheTemplate(string: pragma + text)
+            _ = try MustacheTemplate(string: pragma + text)
+            // The marked text compiles as the text does: the marks are plain characters outside tags.
+            template = try MustacheTemplate(string: pragma + FindingMarker.mark(text))
         } catch let error as MustacheTemplate.ParserError {
             let context = error.context
             let column = context.lineNumber == 1 ? max(1, context.columnNumber - pragma.count) : context.columnNumber

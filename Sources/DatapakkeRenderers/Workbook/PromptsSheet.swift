@@ -34,7 +34,7 @@ struct PromptsSheet {
                     try writeLine("•", fact, style: styles.text, row: &row, sheet: sheet)
                 }
                 for question in item.questions {
-                    try writeLine("?", question, style: styles.text, row: &row, sheet: sheet)
+                    try writeLine("?", question.text, style: styles.text, row: &row, sheet: sheet)
                 }
                 row += 1
             }
