@@ -164,3 +164,26 @@ import Testing
         }
     }
 }
+
+/// The workbook prints: each indicator's block on a page of its own (a horizontal page break before
+/// every block but the first), and the chart's helper column hidden.
+@Suite struct PrintLayoutTests {
+    @Test func everySectionSheetBreaksPagesBetweenIndicatorBlocks() throws {
+        try CommandRunner.withTemporaryDirectory { folder in
+            let outcome = try CommandRunner.run(["build", "--only", "SR06", "--out", folder])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let workbook = folder + "/sundhedsraad-midt-og-vestsjaelland.xlsx"
+            let sheets = try Unzip.entries(workbook).filter { $0.hasPrefix("xl/worksheets/sheet") && $0.hasSuffix(".xml") }
+            var withBreaks = 0
+            for entry in sheets {
+                let xml = try Unzip.part(workbook, entry)
+                guard xml.contains("<rowBreaks") else { continue }
+                withBreaks += 1
+                #expect(xml.contains("hidden=\"1\""), "\(entry): the chart's helper column is hidden")
+                #expect(xml.contains("<pageSetup") && xml.contains("fitToHeight=\"0\""), "\(entry): one page wide, as many pages tall as needed")
+            }
+            // Every section with more than one indicator: all but Udgifter, which has one.
+            #expect(withBreaks == 5)
+        }
+    }
+}

@@ -148,6 +148,8 @@ public struct PromptRenderer: Sendable {
             result = result.replacingOccurrences(of: " " + mark, with: mark)
         }
         result = result.replacingOccurrences(of: "( ", with: "(")
+        // A unit that ends in an abbreviation ("pct.") at the end of a sentence takes no second full stop.
+        result = result.replacingOccurrences(of: "..", with: ".")
         guard let first = result.first else { return result }
         return first.uppercased() + result.dropFirst()
     }
