@@ -42,8 +42,8 @@ struct DocumentationSheet {
                     style: indicator.origin == .synthetic ? styles.warning : nil)
                 try field("Kilde", info.source)
                 try field("Perioder", indicator.allPeriods.map(\.label).joined(separator: ", ") + (info.periodNote.map { ". \($0)" } ?? ""))
-                try field("Beregning af tal for \(report.kind.rawValue), region og land", info.weightingDescription)
-                try field("Dækning i \(report.kind.definite), seneste periode", coverage)
+                try field("Beregning", info.weightingDescription)
+                try field("Dækning", coverage.isEmpty ? "" : "\(coverage) i \(report.kind.definite), seneste periode")
                 try field("Diskretionering", suppressionText(info.suppression, aggregation: info.aggregation))
                 try field("Noter", info.notes.joined(separator: " "))
                 row += 1
