@@ -30,7 +30,7 @@ import Testing
     @Test func theSheetsOfTheRealPackExist() throws {
         let workbook = try written()
         #expect(workbook.sheets.map(\.name) == [
-            "Forside", "Population", "Aktivitet i sundhedsvæsenet", "Udgifter", "Medicin", "Kapacitet i praksissektoren", "Dokumentation",
+            "Forside", "Overblik", "Population", "Aktivitet i sundhedsvæsenet", "Udgifter", "Medicin", "Kapacitet i praksissektoren", "Dokumentation",
         ])
         #expect(workbook.properties.title == "Datapakke – Sundhedsråd Midt- og Vestsjælland")
         #expect(workbook.properties.created?.hasPrefix("2025-01-01") == true)
