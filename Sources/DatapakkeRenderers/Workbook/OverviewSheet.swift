@@ -26,9 +26,13 @@ struct OverviewSheet {
         let counts = Set(OverviewRow.rows(for: report).map(\.clusters)).sorted()
         let mapSize = counts.count == 1 ? "de \(counts[0]) \(words.plural)" : "alle \(words.plural)"
         try layout.write(
-            .text("Seneste periode for hver indikator: \(words.definite)s tal, hele landets tal og spredningen mellem \(mapSize) i \(report.definitionsName)."),
+            .text(
+                "Seneste periode for hver indikator: \(words.definite)s tal, hele landets tal og spredningen mellem \(mapSize) i \(report.definitionsName)."
+            ),
             row: 1, column: 0, style: styles.subtitle, measure: false)
-        try layout.write(.internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link, measure: false)
+        try layout.write(
+            .internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link,
+            measure: false)
 
         let headers: [(String, Bool)] = [
             ("Indikator", false), ("Periode", false), ("Enhed", false), (clusterHeading, true), ("Hele landet", true),
@@ -64,7 +68,8 @@ struct OverviewSheet {
                 if let mark = line.levelMark {
                     try layout.write(.text(Vocabulary.level(mark)), row: row, column: 8, style: styles.light(mark, level: .municipality))
                 } else {
-                    try layout.write(.text(Vocabulary.levelUnjudged(direction: line.indicator.direction)), row: row, column: 8, style: styles.coverage)
+                    try layout.write(
+                        .text(Vocabulary.levelUnjudged(direction: line.indicator.direction)), row: row, column: 8, style: styles.coverage)
                 }
                 try layout.write(.text(remarks(line)), row: row, column: 9, style: styles.coverage)
                 row += 1
@@ -95,8 +100,9 @@ struct OverviewSheet {
 
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {
         if let number = value.number {
-            try layout.write(.number(DanishNumber.rounded(number, decimals: decimals)), row: row, column: column,
-                             style: styles.number(decimals: decimals, level: level), displayed: DanishNumber.format(number, decimals: decimals))
+            try layout.write(
+                .number(DanishNumber.rounded(number, decimals: decimals)), row: row, column: column,
+                style: styles.number(decimals: decimals, level: level), displayed: DanishNumber.format(number, decimals: decimals))
         } else {
             try layout.write(.text(value.marker), row: row, column: column, style: styles.rowMarker(level))
         }
