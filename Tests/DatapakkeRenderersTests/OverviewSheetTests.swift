@@ -1,6 +1,7 @@
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeCore
 @testable import DatapakkeRenderers
 
@@ -101,7 +102,9 @@ import Testing
         #expect(spread.shownCount < spread.figures.count)
         let sheet = try Self.overview(p)
         let row = try #require(try Self.indicatorRows(sheet).first)
-        let shown = reports.compactMap { $0.sections.flatMap(\.indicators).first?.clusterRow?.latest.number }.map { DanishNumber.rounded($0, decimals: 2) }
+        let shown = reports.compactMap { $0.sections.flatMap(\.indicators).first?.clusterRow?.latest.number }.map {
+            DanishNumber.rounded($0, decimals: 2)
+        }
         #expect(shown.count == spread.shownCount && shown.count < reports.count)
         #expect(sheet.cell(row.row, 5)?.value == .number(shown.min() ?? -1))
         #expect(sheet.cell(row.row, 6)?.value == .number(shown.max() ?? -1))
