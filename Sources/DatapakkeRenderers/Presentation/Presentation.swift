@@ -16,10 +16,13 @@ public struct Presentation: Sendable {
     public static let populationOverviewIDs = ["andel_65plus", "andel_80plus", "kronisk_sygdom_pct", "andel_plejehjem"]
     /// Rows (indicators and section headings) on one overview slide; more continue on the next.
     static let overviewRowsPerSlide = 32
-    /// Text (facts, questions, definition and notes, in characters) above which an indicator slide
-    /// uses a smaller type, and a smaller still, so that it stays on its page.
-    static let denseText = 1_250
-    static let veryDenseText = 1_600
+    /// The type sizes of an indicator slide's text column, in points: normal, dense and very dense.
+    static let textSizes = [12.0, 10.5, 9.0]
+    /// The text column's width and the height it may fill, in millimetres (less under a two-line title).
+    static let textColumnWidth = 116.0
+    static let textColumnHeight = 134.0
+    /// Definition and notes (in characters) above which the definition box on the left is set smaller.
+    static let longDefinition = 700
     /// Indicators on a section's divider above which the list is set in two columns.
     static let manyTopics = 9
 
@@ -283,7 +286,8 @@ public struct Presentation: Sendable {
         notes += info.notes
         let facts = item?.facts ?? []
         let questions = item?.questions ?? []
-        let length = (facts + questions + notes + [info.definition]).reduce(0) { $0 + $1.count }
+        let size = textSize(facts: facts, questions: questions, longTitle: info.title.count > 60)
+        let definitionLength = (notes + [info.definition]).reduce(0) { $0 + $1.count }
         return [
             "nummer": number,
             "titel": info.title,
@@ -303,12 +307,28 @@ public struct Presentation: Sendable {
             "noter": notes,
             "har_boks": !info.definition.isEmpty || !notes.isEmpty,
             "kilde": NoValue.or(sentence(info.source)),
-            "taet": length > denseText && length <= veryDenseText,
-            "meget_taet": length > veryDenseText,
+            "taet": size == 1 && definitionLength <= longDefinition,
+            "meget_taet": size == 2 || definitionLength > longDefinition,
         ]
     }
 
     // MARK: Parts
+
+    /// The first of `textSizes` (its index) at which the facts and questions fit the text column, by an
+    /// estimate on the safe side: characters half an em wide, lines 1,35 em high, the list's spacing.
+    /// The browser test checks that no slide overflows.
+    static func textSize(facts: [String], questions: [String], longTitle: Bool) -> Int {
+        let points = 25.4 / 72
+        let budget = textColumnHeight - (longTitle ? 9 : 0)
+        for (index, size) in textSizes.enumerated() {
+            let perLine = Int(textColumnWidth / (size * points * 0.5))
+            let lineHeight = size * points * 1.35
+            let lines = (facts + questions).reduce(0) { $0 + ($1.count + 3 + perLine - 1) / perLine }
+            let spacing = Double(facts.count + questions.count) * 1.6 + (questions.isEmpty ? 0 : 10) + 2
+            if Double(lines) * lineHeight + spacing <= budget { return index }
+        }
+        return textSizes.count - 1
+    }
 
     /// The legend's words: the kinds of area by their names in this pack.
     private static func legend(_ report: PackReport, municipalities: Bool) -> [BarChart.Kind: String] {
