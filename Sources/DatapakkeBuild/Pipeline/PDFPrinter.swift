@@ -13,6 +13,8 @@ public struct PDFPrinter: Sendable {
 
     /// The browser's executable.
     public let executable: String
+    /// The longest temporary folder path used as it is (see `print`).
+    static let longestTemporaryPath = 48
     /// How long one print may take before the browser is stopped.
     public var timeout: TimeInterval = 120
 
@@ -36,7 +38,11 @@ public struct PDFPrinter: Sendable {
     /// in `.html`, which tells the browser what it is). Throws `PDFError` saying why in Danish.
     public func print(html: String, name: String, to pdf: String) throws {
         let fileManager = FileManager.default
-        let folder = fileManager.temporaryDirectory.appendingPathComponent("datapakke-pdf-" + UUID().uuidString).path
+        // Chromium puts a socket in its temporary folder, and a socket's path has at most 107 bytes:
+        // a short name, and /tmp when the temporary folder's own path is long.
+        var base = fileManager.temporaryDirectory.path
+        if base.utf8.count > Self.longestTemporaryPath { base = "/tmp" }
+        let folder = base + "/dp-pdf-" + UUID().uuidString.prefix(8)
         try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? fileManager.removeItem(atPath: folder) }
         let page = folder + "/" + name
@@ -76,8 +82,10 @@ public struct PDFPrinter: Sendable {
         let written = fileManager.contents(atPath: pdf)
         guard process.terminationStatus == 0, let written, written.starts(with: Data("%PDF-".utf8)) else {
             let lines = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
-            // D-Bus complaints are noise in a headless run; the last other line says what went wrong.
-            let last = lines.last { !$0.contains("dbus") && !$0.contains("bytes written to file") } ?? ""
+            // D-Bus and crash-reporter complaints are noise in a headless run: a fatal line, or the last
+            // other line, says what went wrong.
+            let noise = ["dbus", "crashpad", "bytes written to file", "unexpected operator"]
+            let last = lines.first { $0.contains(":FATAL:") } ?? lines.last { line in !noise.contains { line.contains($0) } } ?? ""
             try? fileManager.removeItem(atPath: pdf)
             throw PDFError(
                 reason: "\(executable) sluttede med status \(process.terminationStatus) uden en PDF" + (last.isEmpty ? "" : ": \(last)"))
