@@ -10,6 +10,8 @@ struct OverviewSheet {
 
     /// Characters of the text bar: wide enough to place a mark, narrow enough for one page.
     static let barWidth = 25
+    /// Widths of the columns in small type (period, unit, remarks), under two-line headers and of the bar.
+    static let fixedWidths: [(column: Int, width: Double)] = [(1, 13), (2, 31), (3, 14), (4, 12), (5, 11), (6, 11), (7, 29), (9, 26)]
 
     func write(in workbook: Workbook) throws {
         let sheet = try workbook.addWorksheet(named: PackSheet.overview.name)
@@ -40,10 +42,11 @@ struct OverviewSheet {
             ("Bemærk", false),
         ]
         var row = 4
+        // Headers wrap onto two lines, so the columns can be as narrow as their contents.
         for (column, (text, right)) in headers.enumerated() {
-            try layout.write(.text(text), row: row, column: column, style: right ? styles.tableHeaderRight : styles.tableHeader)
+            try layout.write(.text(text), row: row, column: column, style: right ? styles.tableHeaderRight : styles.tableHeader, measure: false)
         }
-        layout.reserve(Double(Self.barWidth) * 1.2, column: 7)
+        try sheet.setRow(row, height: 30)
         sheet.freezePanes(row: row + 1, column: 0)
         row += 1
 
@@ -54,8 +57,8 @@ struct OverviewSheet {
                 let line = OverviewRow(indicator)
                 let decimals = line.indicator.decimals
                 try layout.write(.text(line.indicator.shortTitle), row: row, column: 0, style: styles.name)
-                try layout.write(.text(line.period?.label ?? ""), row: row, column: 1, style: styles.marker)
-                try layout.write(.text(line.indicator.unit), row: row, column: 2, style: styles.coverage)
+                try layout.write(.text(line.period?.label ?? ""), row: row, column: 1, style: styles.coverage, measure: false)
+                try layout.write(.text(line.indicator.unit), row: row, column: 2, style: styles.coverage, measure: false)
                 try writeValue(line.cluster, decimals: decimals, level: .cluster, row: row, column: 3, layout: layout)
                 try writeValue(line.country, decimals: decimals, level: .municipality, row: row, column: 4, layout: layout)
                 try writeValue(line.minimumValue, decimals: decimals, level: .municipality, row: row, column: 5, layout: layout)
@@ -71,7 +74,7 @@ struct OverviewSheet {
                     try layout.write(
                         .text(Vocabulary.levelUnjudged(direction: line.indicator.direction)), row: row, column: 8, style: styles.coverage)
                 }
-                try layout.write(.text(remarks(line)), row: row, column: 9, style: styles.coverage)
+                try layout.write(.text(remarks(line)), row: row, column: 9, style: styles.coverage, measure: false)
                 row += 1
             }
         }
@@ -91,11 +94,16 @@ struct OverviewSheet {
             "Niveau ift. landet: \(Vocabulary.bandText) regnes som på niveau, som i Nationale mål for sundhedsvæsenet. Markørerne forklares på forsiden.",
         ]
         for note in notes {
-            try layout.write(.text(note), row: row, column: 0, style: styles.note, measure: false)
+            try layout.write(.text(note), row: row, column: 0, style: styles.muted, measure: false)
             row += 1
         }
-        layout.reserve(24, column: 0)
+        // Fixed widths for what is set in small type or wraps, measured ones for the rest, so the
+        // page printed on one sheet is as large as it can be.
+        layout.reserve(20, column: 0)
         try layout.applyWidths(minimum: 8, maximum: 38)
+        for (column, width) in Self.fixedWidths {
+            try sheet.setColumn(column, column, width: width)
+        }
     }
 
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {
