@@ -19,8 +19,9 @@ struct BuildCommand: ParsableCommand {
             har den med som pakkens fil, og en senere bygning med --pdf skriver den, hvis den mangler.
 
             Bygningen er trinvis: out/manifest.json husker for hver pakke et fingeraftryk (SHA-256) af \
-            dens input (definition, egne kommuners data, sammenligningen med region og land som vist, \
-            katalog, skabeloner, værktøjets version og programfil) og af de skrevne filer. Kun pakker, \
+            dens input (definition, egne kommuners data, sammenligningen med region og land som vist \
+            og spredningen mellem alle rådene i overblikket, katalog, skabeloner, værktøjets version \
+            og programfil) og af de skrevne filer. Kun pakker, \
             hvis input eller filer er ændret, bygges igen; de andre meldes som uændrede. En genbygget \
             pakke får på forsiden en liste over, hvad der er ændret siden forrige version. --force \
             bygger alle. Filer fra pakker, der er fjernet fra definitionerne, slettes først, når \
