@@ -21,9 +21,10 @@ setup-test:
 build: setup
 	$(SWIFT) build -c release --product datapakke
 
+# The presentations are printed to PDF too when a Chromium is installed (build --pdf).
 run: build
 	$(DATAPAKKE) check
-	$(DATAPAKKE) build
+	$(DATAPAKKE) build $$(command -v chromium >/dev/null && echo --pdf)
 
 # The tests start `python3` for openpyxl and Selenium: the project's .venv/ comes first on PATH.
 test: setup-test

@@ -5,16 +5,23 @@ import Foundation
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Skriver en Excel-datapakke og refleksionsspørgsmål for hvert sundhedsråd.",
+        abstract: "Skriver en Excel-datapakke, refleksionsspørgsmål og en præsentation for hvert sundhedsråd.",
         discussion: """
-            For hvert sundhedsråd i definitionsfilen skrives <navn>.xlsx, <navn>-refleksioner.md og \
-            <navn>-refleksioner.html i mappen --out. Hver fil skrives færdig i en midlertidig fil og \
-            flyttes først på plads, når den er hel: en fejl efterlader aldrig en halv pakke, og en \
-            tidligere version af pakken bliver stående.
+            For hvert sundhedsråd i definitionsfilen skrives <navn>.xlsx, <navn>-refleksioner.md, \
+            <navn>-refleksioner.html og præsentationen <navn>-praesentation.html i mappen --out. Hver \
+            fil skrives færdig i en midlertidig fil og flyttes først på plads, når den er hel: en fejl \
+            efterlader aldrig en halv pakke, og en tidligere version af pakken bliver stående.
+
+            Med --pdf printes præsentationen også til <navn>-praesentation.pdf (A4 liggende, én slide \
+            pr. side) med en Chromium uden vindue (chromium --headless --print-to-pdf). Findes der \
+            ingen Chromium på PATH, skriver bygningen en advarsel og fortsætter uden PDF. En PDF er \
+            ikke byte-identisk fra gang til gang (Chromium sætter tidspunktet i filen); manifestet \
+            har den med som pakkens fil, og en senere bygning med --pdf skriver den, hvis den mangler.
 
             Bygningen er trinvis: out/manifest.json husker for hver pakke et fingeraftryk (SHA-256) af \
-            dens input (definition, egne kommuners data, sammenligningen med region og land som vist, \
-            katalog, skabeloner, værktøjets version og programfil) og af de skrevne filer. Kun pakker, \
+            dens input (definition, egne kommuners data, sammenligningen med region og land som vist \
+            og spredningen mellem alle rådene i overblikket, katalog, skabeloner, værktøjets version \
+            og programfil) og af de skrevne filer. Kun pakker, \
             hvis input eller filer er ændret, bygges igen; de andre meldes som uændrede. En genbygget \
             pakke får på forsiden en liste over, hvad der er ændret siden forrige version. --force \
             bygger alle. Filer fra pakker, der er fjernet fra definitionerne, slettes først, når \
@@ -33,7 +40,7 @@ struct BuildCommand: ParsableCommand {
             nævner, og den nye inddeling bygges i stedet; andre filer i mappen røres ikke.
 
             Dokumentdatoen er fast (datagrundlagets seneste dato, eller SOURCE_DATE_EPOCH når den er \
-            sat), så to kørsler på samme data giver byte-identiske filer.
+            sat), så to kørsler på samme data giver byte-identiske filer (undtagen PDF'erne).
 
             Små tal skjules (diskretionering), og skjulte celler afgøres for alle kort, der \
             offentliggøres sammen: som standard de andre *.yaml-filer i definitionsfilens mappe (med de \
@@ -47,6 +54,7 @@ struct BuildCommand: ParsableCommand {
             Eksempler:
               datapakke build
               datapakke build --only SR06 "Sundhedsråd Fyn" --out /tmp/pakker
+              datapakke build --pdf
               datapakke build --definitions ClusterDefinitions/sundhedsklynger-2022.yaml --out out/klynger
             """
     )
@@ -70,6 +78,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Erstat pakkerne til en anden inddeling i mappen: de filer, dens manifest nævner, slettes først.")
     var erstat = false
 
+    @Flag(help: "Print også præsentationen til PDF med Chromium (headless), når den findes.")
+    var pdf = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs skal være mindst 1.") }
     }
@@ -80,7 +91,7 @@ struct BuildCommand: ParsableCommand {
         let outcome = try reportingFailures {
             let options = BuildOptions(
                 directory: out, only: only, force: force, jobs: jobs, tool: .running(version: Datapakke.version),
-                documentDate: documentDate(), replace: erstat)
+                documentDate: documentDate(), replace: erstat, pdf: pdf)
             let build = IncrementalBuild(project: try Project.load(input.layout(publishing: publication.maps)), options: options)
             return try build.run(progress: progress.advance, waiting: printError)
         }

@@ -203,7 +203,7 @@ import Testing
             #expect(checker.determined().isEmpty, "determined by the shown values of both maps: \(checker.determined())")
             #expect(checker.leaks().isEmpty)
             let texts = try Self.texts(in: maps.map(\.folder))
-            #expect(texts.count == 2 * (4 * 2 + 1), "prompts (Markdown and HTML) for four packs and the download page, per map")
+            #expect(texts.count == 2 * (4 * 3 + 1), "prompts (Markdown and HTML) and presentation for four packs and the download page, per map")
             try Self.expectNoHiddenRate(checker, texts: texts)
         }
     }

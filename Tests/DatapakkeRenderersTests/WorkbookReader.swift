@@ -29,6 +29,14 @@ struct ReadWorkbook: Decodable {
         var column: Int
     }
 
+    /// How a sheet prints: fit to pages (0 pages: as many as needed) and the paper (9 is A4).
+    struct PrintSetup: Decodable {
+        var fitToPage: Bool
+        var fitToWidth: Int
+        var fitToHeight: Int
+        var paperSize: Int?
+    }
+
     struct Sheet: Decodable {
         var name: String
         var cells: [Cell]
@@ -36,6 +44,7 @@ struct ReadWorkbook: Decodable {
         var freeze: String?
         var landscape: Bool
         var header: String?
+        var print: PrintSetup?
 
         /// The cell at a row and column, if it has a value.
         func cell(_ row: Int, _ column: Int) -> Cell? { cells.first { $0.row == row && $0.column == column } }

@@ -30,15 +30,15 @@ import Testing
     @Test func theSheetsOfTheRealPackExist() throws {
         let workbook = try written()
         #expect(workbook.sheets.map(\.name) == [
-            "Forside", "Population", "Forebyggelse og trivsel", "Aktivitet i sundhedsvæsenet", "Udgifter", "Medicin", "Kapacitet i praksissektoren",
-            "Dokumentation",
+            "Forside", "Overblik", "Population", "Forebyggelse og trivsel", "Aktivitet i sundhedsvæsenet", "Udgifter", "Medicin",
+            "Kapacitet i praksissektoren", "Dokumentation",
         ])
         #expect(workbook.properties.title == "Datapakke – Sundhedsråd Midt- og Vestsjælland")
         #expect(workbook.properties.created?.hasPrefix("2025-01-01") == true)
         for sheet in workbook.sheets {
             // The front page and the section sheets print portrait (a section's table and chart fill a
-            // page's width); the prompts, with their long rows, landscape.
-            #expect(sheet.landscape == (sheet.name == "Refleksioner"), "\(sheet.name)")
+            // page's width); the prompts and the overview, with their long rows, landscape.
+            #expect(sheet.landscape == ["Refleksioner", "Overblik"].contains(sheet.name), "\(sheet.name)")
             #expect(sheet.header == "Sundhedsråd Midt- og Vestsjælland")
         }
     }

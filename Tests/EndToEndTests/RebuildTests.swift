@@ -52,7 +52,7 @@ import Testing
             #expect(first.status == 0, "\(first.stderr)")
             #expect(FileManager.default.fileExists(atPath: out + "/manifest.json"))
             let before = try snapshot(out)
-            #expect(before.count == 17 * 3 + 2)
+            #expect(before.count == 17 * 4 + 2)  // workbook, prompts (Markdown, HTML), presentation; page and manifest
 
             let second = try CommandRunner.run(["build", "--out", out])
             #expect(second.status == 0, "\(second.stderr)")
@@ -204,7 +204,10 @@ import Testing
                     + "      - { kode: 540, navn: Sønderborg }\n      - { kode: 550, navn: Tønder }\n")
             let definitions = folder + "/definitioner.yaml"
             try merged.write(toFile: definitions, atomically: true, encoding: .utf8)
-            let sr17 = ["sundhedsraad-soenderjylland.xlsx", "sundhedsraad-soenderjylland-refleksioner.md", "sundhedsraad-soenderjylland-refleksioner.html"]
+            let sr17 = [
+                "sundhedsraad-soenderjylland.xlsx", "sundhedsraad-soenderjylland-refleksioner.md", "sundhedsraad-soenderjylland-refleksioner.html",
+                "sundhedsraad-soenderjylland-praesentation.html",
+            ]
 
             // A build in which one pack fails removes nothing: a folder stands where SR01's workbook goes.
             let blocked = out + "/sundhedsraad-hovedstaden.xlsx"
@@ -228,15 +231,16 @@ import Testing
                 #expect(outcome.stdout.contains("fjernet  \(name)"))
                 #expect(!FileManager.default.fileExists(atPath: out + "/" + name))
             }
-            #expect(outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("fjernet") }.count == 3)
+            #expect(outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("fjernet") }.count == sr17.count)
             #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/notes.txt")) == notes)
             let after = try snapshot(out)
             #expect(Set(after.keys) == Set(before.keys).subtracting(sr17).union(["sundhedsraad-hovedstaden.xlsx"]))
-            #expect(after.count == 16 * 3 + 3)
-            // SR16 took the municipalities in the failed build already; SR01 lost its workbook to the
-            // folder in its place, so it alone is written again.
+            #expect(after.count == 16 * 4 + 3)
+            // SR16 took the municipalities in the failed build already, and every pack's overview its
+            // spread over 16 councils; SR01 lost its workbook to the folder in its place, so it alone is
+            // written again, for both reasons.
             #expect(written(outcome.stdout) == ["SR01"])
-            #expect(outcome.stdout.contains("skrevet  SR01  Sundhedsråd Hovedstaden (fil mangler eller er ændret)"))
+            #expect(outcome.stdout.contains("skrevet  SR01  Sundhedsråd Hovedstaden (sammenligning med region/land ændret, fil mangler eller er ændret)"))
             let strings = try Unzip.part(out + "/sundhedsraad-sydvestjylland.xlsx", "xl/sharedStrings.xml")
             #expect(strings.contains("Kommuner tilføjet: Aabenraa, Haderslev, Sønderborg og Tønder."))
             let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)

@@ -58,7 +58,8 @@ public enum PackInputText {
     /// (rounded to the indicator's decimals, hidden markers, coverage), the traffic-light marks of
     /// every row, the cluster's distance to the country as the prompts state it, the pack's hidden
     /// cells (secondary suppression depends on the whole definition set and the maps published with
-    /// it, whose names the documentation sheet gives) and the periods shown.
+    /// it, whose names the documentation sheet gives), the periods shown and the spread between all
+    /// clusters on the overview (lowest and highest shown figure, as rounded).
     ///
     /// Only shown values enter, so that a change in another region, which moves the country figure in
     /// a far decimal, leaves the text alone.
@@ -90,6 +91,11 @@ public enum PackInputText {
                 }
                 for cell in indicator.hiddenCells {
                     lines.append("skjult;\(cell.level.rawValue);\(cell.rowName);\(cell.period.id);\(cell.reason.marker)")
+                }
+                // The overview shows the lowest and highest shown figure of all clusters, as rounded.
+                if let spread = indicator.spread {
+                    let shown = { (value: Double?) in value.map { DanishNumber.format($0, decimals: decimals) } ?? "" }
+                    lines.append("spredning;\(spread.period.id);\(shown(spread.minimum));\(shown(spread.maximum));\(spread.shownCount)/\(spread.figures.count)")
                 }
             }
         }

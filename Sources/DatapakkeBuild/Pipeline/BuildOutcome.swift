@@ -12,6 +12,7 @@ public enum RebuildReason: String, Sendable, CaseIterable {
     case catalogue = "katalog/skabeloner ændret"
     case tool = "ny version af værktøjet"
     case files = "fil mangler eller er ændret"
+    case pdf = "PDF mangler"
 }
 
 /// What happened to one pack.
@@ -68,6 +69,10 @@ public struct BuildOutcome: Sendable {
     public var manifest: FileWrite
     /// Why the earlier manifest was not used, when it existed but could not be read.
     public var ignoredManifest: String?
+    /// PDFs were asked for (`--pdf`), but no Chromium was found: the presentations are HTML only.
+    public var pdfUnavailable = false
+    /// Packs written without the PDF that was asked for, and why.
+    public var pdfFailures: [(cluster: Cluster, reason: String)] = []
 
     /// True when every pack, the page and the manifest were written (or needed no writing).
     public var succeeded: Bool { failed == 0 && page.failure == nil && manifest.failure == nil }
@@ -131,6 +136,14 @@ extension BuildOutcome {
     public var warnings: [String] {
         var lines: [String] = []
         if let ignoredManifest { lines.append("advarsel: \(ignoredManifest); alle pakker bygges.") }
+        if pdfUnavailable {
+            lines.append(
+                "advarsel: --pdf: fandt ingen Chromium (\(PDFPrinter.names.joined(separator: ", ")) på PATH); "
+                    + "præsentationerne er kun skrevet som HTML.")
+        }
+        lines += pdfFailures.map {
+            "advarsel: \($0.cluster.id) \($0.cluster.name): præsentationen blev ikke skrevet som PDF: \($0.reason)"
+        }
         lines += notRemoved.map { "advarsel: kunne ikke fjerne \($0.name): \($0.reason)" }
         lines += [page.failure, manifest.failure].compactMap { $0.map { "fejl: " + $0 } }
         if failed > 0 {

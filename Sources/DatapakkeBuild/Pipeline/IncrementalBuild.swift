@@ -18,11 +18,14 @@ public struct BuildOptions: Sendable {
     /// Replace the packs of another definition set in the folder (`--erstat`); without it such a
     /// folder stops the build with `OtherDefinitionsError`.
     public var replace: Bool
+    /// Print each written presentation to PDF with a headless Chromium (`--pdf`), when one is found.
+    public var pdf: Bool
 
     public init(
         directory: String, only: [String] = [], force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        tool: ToolIdentity, documentDate: Date? = nil, replace: Bool = false
+        tool: ToolIdentity, documentDate: Date? = nil, replace: Bool = false, pdf: Bool = false
     ) {
+        self.pdf = pdf
         self.directory = directory
         self.only = only
         self.force = force
@@ -134,6 +137,9 @@ public struct IncrementalBuild: Sendable {
         }
         let leftovers = OutputFolder.removeLeftovers(in: directory)
 
+        // Asked for and not found: the build goes on without PDFs and says so.
+        let printer = options.pdf ? PDFPrinter.find() : nil
+
         let builder = ReportBuilder(inputs: inputs)
         let tables = builder.allTables()
         let reports = definitions.clusters.map {
@@ -148,7 +154,8 @@ public struct IncrementalBuild: Sendable {
             let entry = Manifest.Pack(report: report, inputs: packInputs(report, shared: shared))
             // An entry with only pending files is a pack a stopped build was about to write for the first time.
             let previous = old?.pack(cluster.id).flatMap { $0.files.allSatisfy(\.isPending) ? nil : $0 }
-            return Plan(report: report, entry: entry, previous: previous, reasons: reasons(entry, previous: previous))
+            let reasons = reasons(entry, previous: previous, wantsPDF: printer != nil, files: PackFiles(cluster: cluster))
+            return Plan(report: report, entry: entry, previous: previous, reasons: reasons)
         }
         let pending = plans.indices.filter { !plans[$0].reasons.isEmpty }
 
@@ -158,10 +165,12 @@ public struct IncrementalBuild: Sendable {
             replacedFiles = Self.remove(replaced.packs.flatMap { $0.files.map(\.name) }, keeping: [], in: directory)
         }
         // From here on, the manifest names every file a pack may leave in the folder, also if this build is stopped.
-        let recorded = try writeJournal(old: old, plans: pending.map { plans[$0] }, replacing: replaced != nil, to: manifestPath) ?? old
+        let recorded =
+            try writeJournal(
+                old: old, plans: pending.map { plans[$0] }, replacing: replaced != nil, withPDF: printer != nil, to: manifestPath) ?? old
         let results = Results(count: plans.count)
         let nextIndex = Counter()
-        let writer = PackWriter(directory: directory)
+        let writer = PackWriter(directory: directory, printer: printer)
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, pending.count))) { _ in
             while let next = nextIndex.next(below: pending.count) {
                 let index = pending[next]
@@ -173,6 +182,7 @@ public struct IncrementalBuild: Sendable {
         var outcome = BuildOutcome(
             directory: directory, packs: [], removed: [], notRemoved: [], published: 0, page: .unchanged, manifest: .unchanged,
             ignoredManifest: ignoredManifest)
+        outcome.pdfUnavailable = options.pdf && printer == nil
         outcome.leftovers = leftovers.removed
         outcome.notRemoved += leftovers.notRemoved
         if let replaced {
@@ -185,9 +195,11 @@ public struct IncrementalBuild: Sendable {
             let id = plan.report.cluster.id
             if plan.reasons.isEmpty {
                 outcome.packs.append((plan.report.cluster, .skipped))
-            } else if let result = results.value(index), case .success(let entry) = result {
+            } else if let result = results.value(index), case .success(let built) = result {
+                let entry = built.entry
                 entries[id] = entry
                 outcome.packs.append((plan.report.cluster, .built(files: entry.files, reasons: plan.reasons)))
+                if let failure = built.pdfFailure { outcome.pdfFailures.append((plan.report.cluster, failure)) }
             } else {
                 // The earlier files are untouched and keep their entry, whose old hashes (or pending
                 // names) make the next build try again.
@@ -222,9 +234,12 @@ public struct IncrementalBuild: Sendable {
             if let date = written.flatMap(Period.init).flatMap(DatapakkeInputs.utcDate) { report.documentDate = date }
             return report
         }
+        let pdfs = Set(published.map { definitions.clusters[$0] }.filter { cluster in
+            FileManager.default.fileExists(atPath: directory + "/" + PackFiles(cluster: cluster).presentationPDF)
+        }.map(\.id))
         let page = DownloadPage(templates: project.htmlTemplates).html(
             reports: dated, definitionsName: definitions.name, buildDate: documentDate,
-            keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs)
+            keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs, withPDF: pdfs)
         outcome.published = published.count
         // A page or manifest that cannot be written is reported with the packs, not instead of them.
         outcome.page = Self.write(Data(page.utf8), to: directory + "/" + DownloadPage.fileName)
@@ -259,12 +274,13 @@ public struct IncrementalBuild: Sendable {
     /// map: every such name is listed as pending, so that a build stopped halfway leaves no file the
     /// next build does not know. Returns the journal, or nil when none was needed. Throws
     /// `FileSystemError` when it cannot be written, before anything else is.
-    private func writeJournal(old: Manifest?, plans: [Plan], replacing: Bool, to path: String) throws -> Manifest? {
+    private func writeJournal(old: Manifest?, plans: [Plan], replacing: Bool, withPDF: Bool, to path: String) throws -> Manifest? {
         var journaled: [String: Manifest.Pack] = [:]
         for plan in plans {
             var entry = old?.pack(plan.report.cluster.id) ?? Self.placeholder(plan.entry)
             let listed = Set(entry.files.map(\.name))
-            let missing = PackFiles(cluster: plan.report.cluster).all.filter { !listed.contains($0) }
+            let files = PackFiles(cluster: plan.report.cluster)
+            let missing = (files.all + (withPDF ? [files.presentationPDF] : [])).filter { !listed.contains($0) }
             guard !missing.isEmpty else { continue }
             entry.files += missing.map(Manifest.File.pending)
             journaled[entry.id] = entry
@@ -349,7 +365,7 @@ public struct IncrementalBuild: Sendable {
         var reasons: [RebuildReason]
     }
 
-    private func reasons(_ entry: Manifest.Pack, previous: Manifest.Pack?) -> [RebuildReason] {
+    private func reasons(_ entry: Manifest.Pack, previous: Manifest.Pack?, wantsPDF: Bool, files: PackFiles) -> [RebuildReason] {
         guard let previous else { return [.new] }
         let (a, b) = (previous.inputs, entry.inputs)
         var reasons: [RebuildReason] = options.force ? [.force] : []
@@ -359,6 +375,7 @@ public struct IncrementalBuild: Sendable {
         if a.catalogue != b.catalogue || a.templates != b.templates { reasons.append(.catalogue) }
         if a.tool != b.tool { reasons.append(.tool) }
         if !filesIntact(previous.files) { reasons.append(.files) }
+        if wantsPDF, !previous.files.contains(where: { $0.name == files.presentationPDF }) { reasons.append(.pdf) }
         return reasons
     }
 
@@ -374,25 +391,31 @@ public struct IncrementalBuild: Sendable {
         }
     }
 
-    private func build(_ plan: Plan, writer: PackWriter) -> Result<Manifest.Pack, Error> {
+    private func build(_ plan: Plan, writer: PackWriter) -> Result<Built, Error> {
         var entry = plan.entry
         if let previous = plan.previous {
-            // A rebuild forced or caused by a damaged file reproduces the same pack, changes block included.
-            let sameInputs = plan.reasons.allSatisfy { $0 == .force || $0 == .files }
+            // A rebuild forced or caused by a damaged or missing file reproduces the same pack, changes block included.
+            let sameInputs = plan.reasons.allSatisfy { $0 == .force || $0 == .files || $0 == .pdf }
             entry.changes = sameInputs ? previous.changes : PackChanges.between(previous, entry)
         }
         let report = plan.report
         let renderer = project.prompts
         do {
             let prompts = try renderer.prompts(for: report)
-            let paths = try writer.write(
+            let written = try writer.write(
                 report, changes: entry.changes, prompts: prompts, markdown: renderer.markdown(prompts, report: report),
-                html: PromptDocument(templates: project.htmlTemplates).html(prompts, report: report))
-            entry.files = try paths.map { path in
+                html: PromptDocument(templates: project.htmlTemplates).html(prompts, report: report),
+                presentation: Presentation(templates: project.htmlTemplates).html(report, prompts: prompts))
+            entry.files = try written.paths.map { path in
                 guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
                 return Manifest.File(name: URL(fileURLWithPath: path).lastPathComponent, size: data.count, sha256: SHA256Hex.digest(data))
             }
-            return .success(entry)
+            // A PDF of the earlier version no longer matches the pack: removed, as the manifest listed it.
+            let pdf = PackFiles(cluster: report.cluster).presentationPDF
+            if !entry.files.contains(where: { $0.name == pdf }), plan.previous?.files.contains(where: { $0.name == pdf }) == true {
+                try? FileManager.default.removeItem(atPath: directory + "/" + pdf)
+            }
+            return .success(Built(entry: entry, pdfFailure: written.pdfFailure))
         } catch {
             return .failure(error)
         }
@@ -415,9 +438,11 @@ public struct IncrementalBuild: Sendable {
         }
         return SharedInputs(
             catalogue: SHA256Hex.digest(catalogue),
-            // The prompt document's HTML template is part of every pack; the page's template only of index.html.
+            // The prompt document's and the presentation's HTML templates are part of every pack; the page's
+            // template only of index.html.
             templates: SHA256Hex.digest(
-                try Self.folderDigest(project.layout.promptTemplates) + Self.folderDigest(project.htmlTemplates.folder(of: .prompts))),
+                try Self.folderDigest(project.layout.promptTemplates) + Self.folderDigest(project.htmlTemplates.folder(of: .prompts))
+                    + Self.folderDigest(project.htmlTemplates.folder(of: .presentation))),
             tool: try toolDigest(), documentDate: DanishText.isoDate(documentDate))
     }
 
@@ -483,20 +508,26 @@ public struct IncrementalBuild: Sendable {
     }
 }
 
+/// A pack that was written: its manifest entry, and why its PDF was not written when one was asked for.
+private struct Built: Sendable {
+    var entry: Manifest.Pack
+    var pdfFailure: String?
+}
+
 /// Results of the parallel build, by plan index.
 private final class Results: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [Result<Manifest.Pack, Error>?]
+    private var values: [Result<Built, Error>?]
 
     init(count: Int) {
         values = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ result: Result<Manifest.Pack, Error>) {
+    func set(_ index: Int, _ result: Result<Built, Error>) {
         lock.withLock { values[index] = result }
     }
 
-    func value(_ index: Int) -> Result<Manifest.Pack, Error>? { lock.withLock { values[index] } }
+    func value(_ index: Int) -> Result<Built, Error>? { lock.withLock { values[index] } }
 }
 
 /// Hands out indexes to the workers.

@@ -8,20 +8,33 @@ import Foundation
 /// that what a killed build leaves is removed by the next one.
 public struct PackWriter: Sendable {
     public let directory: String
+    /// Prints the presentation to PDF as well, when set (`build --pdf` and a Chromium was found).
+    public let printer: PDFPrinter?
 
-    public init(directory: String) {
+    public init(directory: String, printer: PDFPrinter? = nil) {
         self.directory = directory
+        self.printer = printer
     }
 
-    /// Writes the workbook and the prompt files of one pack; returns the paths written.
-    /// `changes` are the sentences on what changed since the pack's previous version, for its front page.
-    public func write(_ report: PackReport, changes: [String], prompts: PackPrompts?, markdown: String?, html: String?) throws -> [String] {
+    /// What one pack's write did: the paths written, and why there is no PDF when one was asked for.
+    public struct Written: Sendable {
+        public var paths: [String]
+        public var pdfFailure: String?
+    }
+
+    /// Writes the workbook, the prompt files and the presentation of one pack (and its PDF, with a
+    /// printer); returns the paths written. A PDF that cannot be printed does not stop the pack: the
+    /// reason is returned instead. `changes` are the sentences on what changed since the pack's
+    /// previous version, for its front page.
+    public func write(
+        _ report: PackReport, changes: [String], prompts: PackPrompts?, markdown: String?, html: String?, presentation: String? = nil
+    ) throws -> Written {
         let files = PackFiles(cluster: report.cluster)
         var pending: [(temporary: String, final: String)] = []
         defer {
             for item in pending { try? FileManager.default.removeItem(atPath: item.temporary) }
         }
-        for (text, name) in [(markdown, files.promptsMarkdown), (html, files.promptsHTML)] {
+        for (text, name) in [(markdown, files.promptsMarkdown), (html, files.promptsHTML), (presentation, files.presentation)] {
             guard let text else { continue }
             let temporary = OutputFolder.temporaryPath(for: directory + "/" + name)
             // Listed before writing, so that a write that fails halfway (a full disk) is removed too.
@@ -35,6 +48,19 @@ public struct PackWriter: Sendable {
         pending.insert((finishedWorkbook, workbook), at: 0)
         try WorkbookRenderer(prompts: prompts).write(
             report, changes: changes, to: finishedWorkbook, temporaryPath: OutputFolder.temporaryPath(for: workbook))
+        var pdfFailure: String?
+        if let printer, let presentation {
+            let pdf = directory + "/" + files.presentationPDF
+            let temporary = OutputFolder.temporaryPath(for: pdf)
+            pending.append((temporary, pdf))
+            do {
+                try printer.print(html: presentation, name: files.presentation, to: temporary)
+            } catch {
+                pending.removeLast()
+                try? FileManager.default.removeItem(atPath: temporary)
+                pdfFailure = "\(error)"
+            }
+        }
         // A folder in a file's place would stop the renames halfway: found before any file is moved.
         for item in pending {
             var isFolder: ObjCBool = false
@@ -50,6 +76,6 @@ public struct PackWriter: Sendable {
             written.append(item.final)
         }
         pending.removeAll()
-        return written
+        return Written(paths: written, pdfFailure: pdfFailure)
     }
 }

@@ -20,7 +20,7 @@ public enum NameRules {
     public static let maximumTextLength = 4_000
 
     /// The sheet names the pack itself uses; a section may not take one of them.
-    public static let reservedSheetNames = ["Forside", "Refleksioner", "Dokumentation", "History"]
+    public static let reservedSheetNames = ["Forside", "Overblik", "Refleksioner", "Dokumentation", "History"]
 
     /// A problem with a text, or nil when it may be used: control characters, and length.
     public static func problem(in text: String, maximumLength: Int) -> String? {

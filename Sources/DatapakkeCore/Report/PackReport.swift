@@ -69,6 +69,8 @@ public struct IndicatorReport: Sendable {
     /// Why traffic lights are missing, when they are.
     public var trafficLightNote: String?
     public var hiddenCells: [HiddenCell]
+    /// Every cluster of the map in the latest period, for the spread on the overview; nil without a period.
+    public var spread: ClusterSpread? = nil
 
     /// The member municipalities' rows, in table order.
     public var municipalityRows: [ReportRow] { rows.filter { $0.level == .municipality } }
@@ -85,6 +87,42 @@ public struct IndicatorReport: Sendable {
     public var lowest: ReportRow? {
         municipalityRows.filter { $0.latest.number != nil }.min { ($0.latest.number ?? 0) < ($1.latest.number ?? 0) }
     }
+}
+
+/// One cluster's figure in the spread over the map: shown, hidden (only the reason is kept), missing
+/// or not computed, exactly as that cluster's own pack shows it.
+public struct ClusterFigure: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var value: ReportValue
+
+    public init(id: String, name: String, value: ReportValue) {
+        self.id = id
+        self.name = name
+        self.value = value
+    }
+}
+
+/// The latest figure of every cluster of the definition set, in definition order: what the overview
+/// needs for the spread between the clusters. Hidden figures carry no number, so the lowest and highest
+/// are over the shown figures only and can never give a hidden one away.
+public struct ClusterSpread: Sendable, Hashable {
+    public var period: Period
+    public var figures: [ClusterFigure]
+
+    public init(period: Period, figures: [ClusterFigure]) {
+        self.period = period
+        self.figures = figures
+    }
+
+    /// The shown figures, in definition order.
+    public var shownValues: [Double] { figures.compactMap(\.value.number) }
+    /// The lowest shown figure.
+    public var minimum: Double? { shownValues.min() }
+    /// The highest shown figure.
+    public var maximum: Double? { shownValues.max() }
+    /// The clusters with a shown figure.
+    public var shownCount: Int { shownValues.count }
 }
 
 /// A section of the pack with its indicators.

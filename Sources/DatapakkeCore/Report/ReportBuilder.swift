@@ -268,7 +268,25 @@ public struct ReportBuilder: Sendable {
         }
         return IndicatorReport(
             indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, periods: periods, allPeriods: allPeriods,
-            rows: rows, trafficLightNote: note, hiddenCells: hiddenCells)
+            rows: rows, trafficLightNote: note, hiddenCells: hiddenCells,
+            spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } })
+    }
+
+    /// Every cluster's latest figure as its own pack shows it: hidden figures keep only their reason.
+    private func spread(_ indicator: Indicator, table: IndicatorPeriodTable) -> ClusterSpread {
+        let figures = inputs.definitions.clusters.map { cluster -> ClusterFigure in
+            let key = CellKey.cluster(cluster.id)
+            let value: ReportValue
+            if let reason = table.hidden[key] {
+                value = .hidden(reason)
+            } else if case .notAdditive(nil) = indicator.aggregation {
+                value = .notComputed
+            } else {
+                value = table.figures[key]?.value.map(ReportValue.shown) ?? .missing
+            }
+            return ClusterFigure(id: cluster.id, name: cluster.name, value: value)
+        }
+        return ClusterSpread(period: table.period, figures: figures)
     }
 
     private func name(of code: MunicipalityCode) -> String {

@@ -44,6 +44,12 @@ public enum Vocabulary {
         }
     }
 
+    /// Why there is no level mark: the indicator has no direction (neither high nor low is better),
+    /// or there is no figure to compare with the country's.
+    public static func levelUnjudged(direction: Direction) -> String {
+        direction == .none ? "Ingen retning" : "Ikke vurderet"
+    }
+
     // MARK: Legend
 
     /// One line of a legend: a marker and what it means.

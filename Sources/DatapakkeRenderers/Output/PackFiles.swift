@@ -14,6 +14,9 @@ public struct PackFiles: Sendable, Hashable {
     public var workbook: String { stem + ".xlsx" }
     public var promptsMarkdown: String { stem + "-refleksioner.md" }
     public var promptsHTML: String { stem + "-refleksioner.html" }
-    /// Every file of the pack.
-    public var all: [String] { [workbook, promptsMarkdown, promptsHTML] }
+    public var presentation: String { stem + "-praesentation.html" }
+    /// The presentation printed by Chromium; written only when asked for (`build --pdf`).
+    public var presentationPDF: String { stem + "-praesentation.pdf" }
+    /// Every file every build writes for the pack (not the PDF, which only some builds write).
+    public var all: [String] { [workbook, promptsMarkdown, promptsHTML, presentation] }
 }

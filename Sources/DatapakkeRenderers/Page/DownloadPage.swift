@@ -28,7 +28,7 @@ public struct DownloadPage: Sendable {
         "baand", "diskretion", "diskretion_markoerer", "komma", "diskretion_regler",
         // One pack.
         "navn", "id", "stamme", "soegetekst", "region", "akutsygehuse", "flere_akutsygehuse", "antal_kommuner", "kommuner",
-        "indbyggere", "befolkningsdato", "har_noegletal", "noegletal", "fil_xlsx", "fil_html", "fil_md",
+        "indbyggere", "befolkningsdato", "har_noegletal", "noegletal", "fil_xlsx", "fil_html", "fil_md", "fil_praesentation", "fil_pdf",
         // One key figure.
         "kort_titel", "enhed", "periode", "syntetisk", "raadets_tal", "landets_tal", "daekning", "kommuner_med_tal",
         "kommuner_i_alt", "tilnaermet", "niveau", "udvikling",
@@ -53,13 +53,18 @@ public struct DownloadPage: Sendable {
     ///   - definitionsName: the definition set's name ("Sundhedsråd 2027").
     ///   - buildDate: the date the packs were built, shown as "24. november 2026" (UTC).
     ///   - keyIndicatorIDs: the indicators shown as key figures for each pack; unknown ids are skipped.
-    public func html(reports: [PackReport], definitionsName: String, buildDate: Date, keyIndicatorIDs: [String]) -> String {
+    ///   - withPDF: the ids of the packs whose presentation is there as PDF too.
+    public func html(
+        reports: [PackReport], definitionsName: String, buildDate: Date, keyIndicatorIDs: [String], withPDF: Set<String> = []
+    ) -> String {
         templates.render(.downloadPage, Self.context(reports: reports, definitionsName: definitionsName, buildDate: buildDate,
-                                                     keyIndicatorIDs: keyIndicatorIDs))
+                                                     keyIndicatorIDs: keyIndicatorIDs, withPDF: withPDF))
     }
 
     /// What the templates see: pre-formatted Danish text, flags for the parts that may be left out, and lists.
-    static func context(reports: [PackReport], definitionsName: String, buildDate: Date, keyIndicatorIDs: [String]) -> [String: Any] {
+    static func context(
+        reports: [PackReport], definitionsName: String, buildDate: Date, keyIndicatorIDs: [String], withPDF: Set<String> = []
+    ) -> [String: Any] {
         let words = reports.first?.kind ?? .sundhedsraad
         // The legend follows the rules the packs use: the band and every suppression threshold.
         let rules = reports.flatMap(\.suppressionRules)
@@ -97,11 +102,11 @@ public struct DownloadPage: Sendable {
             "syntetiske_indikatorer": NoValue.or(syntheticIndicators.isEmpty ? nil : syntheticIndicators.joined(separator: ", ")),
             "antal_syntetiske_indikatorer": String(syntheticIndicators.count),
         ]
-        context["pakker"] = reports.map { pack($0, keyIndicatorIDs: keyIndicatorIDs) }
+        context["pakker"] = reports.map { pack($0, keyIndicatorIDs: keyIndicatorIDs, withPDF: withPDF.contains($0.cluster.id)) }
         return context
     }
 
-    private static func pack(_ report: PackReport, keyIndicatorIDs: [String]) -> [String: Any] {
+    private static func pack(_ report: PackReport, keyIndicatorIDs: [String], withPDF: Bool) -> [String: Any] {
         let cluster = report.cluster
         let files = PackFiles(cluster: cluster)
         let hospitals = cluster.acuteHospitals
@@ -124,6 +129,8 @@ public struct DownloadPage: Sendable {
             "fil_xlsx": files.workbook,
             "fil_html": files.promptsHTML,
             "fil_md": files.promptsMarkdown,
+            "fil_praesentation": files.presentation,
+            "fil_pdf": NoValue.or(withPDF ? files.presentationPDF : nil),
         ]
     }
 
@@ -158,7 +165,7 @@ public struct DownloadPage: Sendable {
     }
 
     /// A value as the page shows it: a Danish number, or the reason there is none, never a hidden number.
-    private static func value(_ value: ReportValue, decimals: Int) -> [String: Any] {
+    static func value(_ value: ReportValue, decimals: Int) -> [String: Any] {
         var context: [String: Any] = [
             "tal": NoValue(), "skjult": false, "markoer": NoValue(), "minimum": NoValue(),
             "faerre_haendelser": false, "lille_naevner": false, "lille_antal": false, "sekundaer": false,

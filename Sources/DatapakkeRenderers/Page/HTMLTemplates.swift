@@ -8,13 +8,15 @@ public enum HTMLDocument: String, Sendable, CaseIterable {
     case downloadPage = "downloadside"
     /// A pack's reflection prompts as a page that prints on A4: `Templates/html/refleksioner/`.
     case prompts = "refleksioner"
+    /// A pack's presentation, one slide per A4 landscape page: `Templates/html/praesentation/`.
+    case presentation = "praesentation"
 
     /// The files inserted as they are with `{{{variabel}}}`: style sheets and scripts of the template
     /// folder, never data.
     var assets: [(variable: String, file: String)] {
         switch self {
         case .downloadPage: return [("stilark", "stil.css"), ("script", "script.js")]
-        case .prompts: return [("stilark", "stil.css")]
+        case .prompts, .presentation: return [("stilark", "stil.css")]
         }
     }
 
@@ -23,6 +25,7 @@ public enum HTMLDocument: String, Sendable, CaseIterable {
         switch self {
         case .downloadPage: return DownloadPage.templateVariables
         case .prompts: return PromptDocument.templateVariables
+        case .presentation: return Presentation.templateVariables
         }
     }
 }

@@ -105,6 +105,7 @@ struct FrontPage {
     private func contentsDescription(_ sheet: PackSheet) -> String {
         switch sheet {
         case .front: return ""
+        case .overview: return "Alle indikatorer på én side: \(report.kind.definite)s tal, hele landets og spredningen mellem \(report.kind.definitePlural)"
         case .prompts: return "Spørgsmål til drøftelse, med \(report.kind.definite)s egne tal"
         case .documentation: return "Definitioner, kilder, beregning, dækning og skjulte celler"
         case .section(let section):

@@ -11,7 +11,7 @@ public struct WorkbookRenderer {
         self.prompts = prompts
     }
 
-    /// The sheet names, in order: front page, one per section, prompts, documentation.
+    /// The sheet names, in order: front page, overview, one per section, prompts, documentation.
     public static func sheetNames(for report: PackReport, withPrompts: Bool) -> [String] {
         PackSheet.all(for: report, withPrompts: withPrompts).map(\.name)
     }
@@ -41,6 +41,7 @@ public struct WorkbookRenderer {
             let styles = WorkbookStyles(workbook)
             let sheets = PackSheet.all(for: report, withPrompts: prompts != nil)
             try FrontPage(report: report, changes: changes, styles: styles, sheets: sheets).write(in: workbook)
+            try OverviewSheet(report: report, styles: styles).write(in: workbook)
             for section in report.sections {
                 try SectionSheet(report: report, section: section, styles: styles).write(in: workbook)
             }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reads an .xlsx with openpyxl (an independent reader, not libxlsxwriter) and prints JSON:
-every sheet's cells (value, type, number format) and every chart's series ranges.
+every sheet's cells (value, type, number format), every chart's series ranges and the print setup.
 
 Usage: read_workbook.py FILE.xlsx
 Needs: python3 -m pip install openpyxl (Tools/setup.sh installs it).
@@ -32,6 +32,17 @@ def chart_info(chart):
     return {"type": chart.tagname, "title": title, "series": series, "row": anchor.row, "column": anchor.col}
 
 
+def print_setup(ws):
+    # fitToWidth and fitToHeight default to 1 in the file format (ECMA-376 Part 1, 18.3.1.64), so an
+    # absent attribute means 1; 0 means "as many pages as needed".
+    properties = ws.sheet_properties.pageSetUpPr
+    setup = ws.page_setup
+    return {"fitToPage": bool(properties is not None and properties.fitToPage),
+            "fitToWidth": 1 if setup.fitToWidth is None else int(setup.fitToWidth),
+            "fitToHeight": 1 if setup.fitToHeight is None else int(setup.fitToHeight),
+            "paperSize": None if setup.paperSize is None else int(setup.paperSize)}
+
+
 def main(path):
     wb = openpyxl.load_workbook(path)
     out = {"sheets": [], "properties": {"title": wb.properties.title, "created": wb.properties.created.isoformat() if wb.properties.created else None,
@@ -53,7 +64,8 @@ def main(path):
                               "fontColour": cell.font.color.rgb if cell.font and cell.font.color is not None and isinstance(cell.font.color.rgb, str) else None})
         out["sheets"].append({"name": ws.title, "cells": cells, "charts": [chart_info(c) for c in ws._charts],
                               "freeze": ws.freeze_panes, "landscape": ws.page_setup.orientation == "landscape",
-                              "header": ws.oddHeader.left.text if ws.oddHeader is not None and ws.oddHeader.left is not None else None})
+                              "header": ws.oddHeader.left.text if ws.oddHeader is not None and ws.oddHeader.left is not None else None,
+                              "print": print_setup(ws)})
     json.dump(out, sys.stdout, ensure_ascii=False, default=str)
 
 
