@@ -63,6 +63,8 @@ let package = Package(
                 "DatapakkeCore", "DatapakkeTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            // The PHStatsMethods oracle is run by the tests as a program, not bundled.
+            exclude: ["Oracles"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
