@@ -28,7 +28,7 @@ public struct DownloadPage: Sendable {
         "baand", "diskretion", "diskretion_markoerer", "komma", "diskretion_regler",
         // One pack.
         "navn", "id", "stamme", "soegetekst", "region", "akutsygehuse", "flere_akutsygehuse", "antal_kommuner", "kommuner",
-        "indbyggere", "befolkningsdato", "har_noegletal", "noegletal", "fil_xlsx", "fil_html", "fil_md", "fil_praesentation", "fil_pdf",
+        "indbyggere", "befolkningsdato", "aendret", "har_noegletal", "noegletal", "fil_xlsx", "fil_html", "fil_md", "fil_praesentation", "fil_pdf",
         // One key figure.
         "kort_titel", "enhed", "periode", "syntetisk", "raadets_tal", "landets_tal", "daekning", "kommuner_med_tal",
         "kommuner_i_alt", "tilnaermet", "niveau", "udvikling",
@@ -124,6 +124,7 @@ public struct DownloadPage: Sendable {
             "kommuner": memberList(report.members),
             "indbyggere": NoValue.or(report.population.map { DanishNumber.format($0, decimals: 0) }),
             "befolkningsdato": NoValue.or(report.populationDate?.label),
+            "aendret": report.documentDate.danishDate,
             "har_noegletal": !keyFigures.isEmpty,
             "noegletal": keyFigures.map(keyFigure),
             "fil_xlsx": files.workbook,
