@@ -172,7 +172,8 @@ public final class Chart {
     /// Sets an axis number format (`chart_axis_set_num_format`); for bar charts the value axis is `.x`.
     public func setAxisNumberFormat(_ axis: ChartAxis, _ format: String) {
         guard accept(format, operation: "chart_axis_set_num_format"),
-              let axisHandle = axisHandle(axis, "chart_axis_set_num_format") else { return }
+            let axisHandle = axisHandle(axis, "chart_axis_set_num_format")
+        else { return }
         chart_axis_set_num_format(axisHandle, format)
     }
 
@@ -242,8 +243,9 @@ public final class Chart {
     public func setGapWidth(_ percent: Int) {
         guard state.isOpen else { return }
         guard (0...500).contains(percent), let gap = UInt16(exactly: percent) else {
-            state.record(.invalidArgument(
-                operation: "chart_set_series_gap", sheet: nil, cell: nil, message: "gap \(percent)% is outside 0...500"))
+            state.record(
+                .invalidArgument(
+                    operation: "chart_set_series_gap", sheet: nil, cell: nil, message: "gap \(percent)% is outside 0...500"))
             return
         }
         chart_set_series_gap(handle, gap)
@@ -253,8 +255,9 @@ public final class Chart {
     public func setSeriesOverlap(_ percent: Int) {
         guard state.isOpen else { return }
         guard (-100...100).contains(percent), let overlap = Int8(exactly: percent) else {
-            state.record(.invalidArgument(
-                operation: "chart_set_series_overlap", sheet: nil, cell: nil, message: "overlap \(percent)% is outside -100...100"))
+            state.record(
+                .invalidArgument(
+                    operation: "chart_set_series_overlap", sheet: nil, cell: nil, message: "overlap \(percent)% is outside -100...100"))
             return
         }
         chart_set_series_overlap(handle, overlap)
@@ -337,8 +340,9 @@ public final class ChartSeries {
         line.color = lxwColor(rgb)
         if let width {
             guard width.isFinite, width > 0, width <= 1584 else {
-                state.record(.invalidArgument(
-                    operation: "chart_series_set_line", sheet: nil, cell: nil, message: "line width \(width) is outside 0...1584"))
+                state.record(
+                    .invalidArgument(
+                        operation: "chart_series_set_line", sheet: nil, cell: nil, message: "line width \(width) is outside 0...1584"))
                 return
             }
             line.width = Float(width)
@@ -353,7 +357,8 @@ public final class ChartSeries {
         guard !colors.isEmpty else { return }
         for color in colors.compactMap({ $0 }) where color > 0xFF_FFFF {
             throw XLSXError.invalidArgument(
-                operation: operation, sheet: nil, cell: nil, message: "colour 0x\(String(color, radix: 16, uppercase: true)) is not 0xRRGGBB")
+                operation: operation, sheet: nil, cell: nil,
+                message: "colour 0x\(String(color, radix: 16, uppercase: true)) is not 0xRRGGBB")
         }
         // libxlsxwriter takes a NULL-terminated array of point pointers and copies everything during the call.
         var fills = colors.map { color -> lxw_chart_fill in
@@ -405,8 +410,10 @@ public final class ChartSeries {
     private func acceptColor(_ rgb: UInt32, _ operation: String) -> Bool {
         guard state.isOpen else { return false }
         guard rgb <= 0xFF_FFFF else {
-            state.record(.invalidArgument(
-                operation: operation, sheet: nil, cell: nil, message: "colour 0x\(String(rgb, radix: 16, uppercase: true)) is not 0xRRGGBB"))
+            state.record(
+                .invalidArgument(
+                    operation: operation, sheet: nil, cell: nil,
+                    message: "colour 0x\(String(rgb, radix: 16, uppercase: true)) is not 0xRRGGBB"))
             return false
         }
         return true

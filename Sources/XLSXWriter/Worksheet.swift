@@ -339,8 +339,9 @@ public final class Worksheet {
         let operation = "worksheet_fit_to_pages"
         guard state.isOpen else { return }
         guard let w = UInt16(exactly: width), let h = UInt16(exactly: height) else {
-            state.record(.invalidArgument(
-                operation: operation, sheet: name, cell: nil, message: "page counts \(width)×\(height) must be 0...65535"))
+            state.record(
+                .invalidArgument(
+                    operation: operation, sheet: name, cell: nil, message: "page counts \(width)×\(height) must be 0...65535"))
             return
         }
         worksheet_fit_to_pages(handle, w, h)
@@ -375,9 +376,10 @@ public final class Worksheet {
         let operation = "worksheet_set_margins"
         guard state.isOpen else { return }
         guard [left, right, top, bottom].allSatisfy({ $0.isFinite && $0 >= 0 && $0 < 50 }) else {
-            state.record(.invalidArgument(
-                operation: operation, sheet: name, cell: nil,
-                message: "margins must be finite inches in 0..<50 (got \(left), \(right), \(top), \(bottom))"))
+            state.record(
+                .invalidArgument(
+                    operation: operation, sheet: name, cell: nil,
+                    message: "margins must be finite inches in 0..<50 (got \(left), \(right), \(top), \(bottom))"))
             return
         }
         worksheet_set_margins(handle, left, right, top, bottom)
@@ -394,9 +396,10 @@ public final class Worksheet {
     public func setTabColor(_ rgb: UInt32) {
         guard state.isOpen else { return }
         guard rgb <= 0xFF_FFFF else {
-            state.record(.invalidArgument(
-                operation: "worksheet_set_tab_color", sheet: name, cell: nil,
-                message: "colour 0x\(String(rgb, radix: 16, uppercase: true)) is not 0xRRGGBB"))
+            state.record(
+                .invalidArgument(
+                    operation: "worksheet_set_tab_color", sheet: name, cell: nil,
+                    message: "colour 0x\(String(rgb, radix: 16, uppercase: true)) is not 0xRRGGBB"))
             return
         }
         worksheet_set_tab_color(handle, lxwColor(rgb))
@@ -412,8 +415,9 @@ public final class Worksheet {
     public func setZoom(_ percent: Int) {
         guard state.isOpen else { return }
         guard (10...400).contains(percent), let scale = UInt16(exactly: percent) else {
-            state.record(.invalidArgument(
-                operation: "worksheet_set_zoom", sheet: name, cell: nil, message: "zoom \(percent)% is outside 10...400"))
+            state.record(
+                .invalidArgument(
+                    operation: "worksheet_set_zoom", sheet: name, cell: nil, message: "zoom \(percent)% is outside 10...400"))
             return
         }
         worksheet_set_zoom(handle, scale)
@@ -424,7 +428,7 @@ public final class Worksheet {
     /// Checks a zero-based cell against Excel's grid and converts it to C index types.
     func index(_ operation: String, row: Int, column: Int) throws -> (lxw_row_t, lxw_col_t, String) {
         guard (0..<ExcelLimits.maxRows).contains(row), (0..<ExcelLimits.maxColumns).contains(column),
-              let r = lxw_row_t(exactly: row), let c = lxw_col_t(exactly: column)
+            let r = lxw_row_t(exactly: row), let c = lxw_col_t(exactly: column)
         else {
             throw XLSXError.cellOutOfRange(operation: operation, sheet: name, row: row, column: column)
         }
@@ -470,7 +474,7 @@ func isA1Reference(_ text: String) -> Bool {
         rest = rest.dropFirst(letters.count)
         if rest.first == "$" { rest = rest.dropFirst() }
         guard (1...3).contains(letters.count), !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }),
-              rest.first != "0", let row = Int(rest), row <= ExcelLimits.maxRows
+            rest.first != "0", let row = Int(rest), row <= ExcelLimits.maxRows
         else { return false }
         let column = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
         return column <= ExcelLimits.maxColumns

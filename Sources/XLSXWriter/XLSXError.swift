@@ -1,8 +1,9 @@
 import CXLSXWriter
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Errors thrown by the XLSXWriter wrapper, either from Swift-side validation or from libxlsxwriter (`lxw_strerror`).
@@ -29,29 +30,29 @@ public enum XLSXError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         func location(_ sheet: String?, _ cell: String?) -> String {
             switch (sheet, cell) {
-            case let (s?, c?): return " (sheet '\(s)', cell \(c))"
-            case let (s?, nil): return " (sheet '\(s)')"
-            case let (nil, c?): return " (cell \(c))"
+            case (let s?, let c?): return " (sheet '\(s)', cell \(c))"
+            case (let s?, nil): return " (sheet '\(s)')"
+            case (nil, let c?): return " (cell \(c))"
             case (nil, nil): return ""
             }
         }
         switch self {
-        case let .libraryError(operation, sheet, cell, message):
+        case .libraryError(let operation, let sheet, let cell, let message):
             return "\(operation) failed\(location(sheet, cell)): \(message)"
-        case let .invalidSheetName(name, reason):
+        case .invalidSheetName(let name, let reason):
             return "invalid sheet name '\(name)': \(reason)"
-        case let .cellOutOfRange(operation, sheet, row, column):
+        case .cellOutOfRange(let operation, let sheet, let row, let column):
             return "\(operation): row \(row), column \(column) is outside Excel's grid "
                 + "(rows 0..<\(ExcelLimits.maxRows), columns 0..<\(ExcelLimits.maxColumns), zero-based) on sheet '\(sheet)'"
-        case let .textTooLong(operation, sheet, cell, length, limit):
+        case .textTooLong(let operation, let sheet, let cell, let length, let limit):
             return "\(operation)\(location(sheet, cell)): text is \(length) characters, Excel allows at most \(limit)"
-        case let .invalidArgument(operation, sheet, cell, message):
+        case .invalidArgument(let operation, let sheet, let cell, let message):
             return "\(operation)\(location(sheet, cell)): \(message)"
-        case let .workbookClosed(operation):
+        case .workbookClosed(let operation):
             return "\(operation): the workbook is already closed"
-        case let .fileSystem(path, message):
+        case .fileSystem(let path, let message):
             return "\(path): \(message)"
-        case let .systemError(operation, path, code):
+        case .systemError(let operation, let path, let code):
             return "\(operation) failed for \(path): \(String(cString: strerror(code)))"
         }
     }

@@ -45,16 +45,19 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Fil med sundhedsråd/klynger (YAML). Standard: \(ProjectLayout.defaultDefinitions).", valueName: "fil"))
     var definitions: String?
 
-    @Option(help: ArgumentHelp("Mappe med befolkning/*.csv og indikatorer/*.csv. Standard: \(ProjectLayout.defaultData).", valueName: "mappe"))
+    @Option(
+        help: ArgumentHelp("Mappe med befolkning/*.csv og indikatorer/*.csv. Standard: \(ProjectLayout.defaultData).", valueName: "mappe"))
     var data: String?
 
     @Option(
         help: ArgumentHelp(
-            "Mappe med indikatorkataloget (indikatorer.yaml) og skabelonerne. Standard: \(ProjectLayout.defaultTemplates).", valueName: "mappe"))
+            "Mappe med indikatorkataloget (indikatorer.yaml) og skabelonerne. Standard: \(ProjectLayout.defaultTemplates).",
+            valueName: "mappe"))
     var templates: String?
 
     @Option(
-        help: ArgumentHelp("Kommuneregisteret (kommunekode;navn;region;aliaser). Standard: \(ProjectLayout.defaultRegister).", valueName: "fil"))
+        help: ArgumentHelp(
+            "Kommuneregisteret (kommunekode;navn;region;aliaser). Standard: \(ProjectLayout.defaultRegister).", valueName: "fil"))
     var register: String?
 
     /// The checked layout of the given (or default) paths, with the maps published together.

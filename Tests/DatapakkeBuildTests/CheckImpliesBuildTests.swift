@@ -52,7 +52,9 @@ import Testing
                     if case .failed(let error, _) = pack.outcome { return error }
                     return nil
                 }
-                #expect(outcome.succeeded, "check accepted \(texts.map { visibleText($0, limit: 60) }), \(settings) but build failed: \(failures)")
+                #expect(
+                    outcome.succeeded,
+                    "check accepted \(texts.map { visibleText($0, limit: 60) }), \(settings) but build failed: \(failures)")
             }
         }
         // The property says something only if both sides were reached.

@@ -16,11 +16,14 @@ import Testing
         Manifest.Pack(
             id: "SR07", name: "Sundhedsråd Vendsyssel", region: "Nordjylland",
             municipalities: members.map { Manifest.Member(code: $0.0, name: $0.1, share: 1) }, periods: periods,
-            inputs: Manifest.Inputs(definition: "d", municipalData: "m", comparison: "c", catalogue: "k", templates: "t", tool: "v", documentDate: "2023-12-31"),
+            inputs: Manifest.Inputs(
+                definition: "d", municipalData: "m", comparison: "c", catalogue: "k", templates: "t", tool: "v", documentDate: "2023-12-31"),
             files: [Manifest.File(name: "sundhedsraad-vendsyssel.xlsx", size: 3, sha256: "abc")], figures: figures, changes: [])
     }
 
-    static func indicator(_ values: [String: [String: Manifest.FigureValue]], periods: [String] = ["2022", "2023"], decimals: Int = 1) -> Manifest.IndicatorFigures {
+    static func indicator(_ values: [String: [String: Manifest.FigureValue]], periods: [String] = ["2022", "2023"], decimals: Int = 1)
+        -> Manifest.IndicatorFigures
+    {
         let names = ["825": "Læsø", "SR07": "Sundhedsråd Vendsyssel", "DK": "Hele landet"]
         let levels = ["825": "kommune", "SR07": "klynge", "DK": "land"]
         return Manifest.IndicatorFigures(
@@ -31,13 +34,20 @@ import Testing
     }
 
     @Test func aMovedFigureIsOneSentenceWithItsChange() {
-        let old = Self.pack(figures: [Self.indicator(["SR07": ["2022": .number(12.1), "2023": .number(12.3)], "825": ["2023": .number(9.3)]])])
-        let new = Self.pack(figures: [Self.indicator(["SR07": ["2022": .number(12.1), "2023": .number(12.5)], "825": ["2023": .marker("<5")]])])
-        #expect(PackChanges.between(old, new) == [
-            "Genindlæggelser, somatiske (2023): Læsø 9,3 → <5",
-            "Genindlæggelser, somatiske (2023): Sundhedsråd Vendsyssel 12,3 → 12,5 pct. (+0,2)",
+        let old = Self.pack(figures: [
+            Self.indicator(["SR07": ["2022": .number(12.1), "2023": .number(12.3)], "825": ["2023": .number(9.3)]])
         ])
-        let down = Self.pack(figures: [Self.indicator(["SR07": ["2022": .number(12.1), "2023": .number(11.9)], "825": ["2023": .number(9.3)]])])
+        let new = Self.pack(figures: [
+            Self.indicator(["SR07": ["2022": .number(12.1), "2023": .number(12.5)], "825": ["2023": .marker("<5")]])
+        ])
+        #expect(
+            PackChanges.between(old, new) == [
+                "Genindlæggelser, somatiske (2023): Læsø 9,3 → <5",
+                "Genindlæggelser, somatiske (2023): Sundhedsråd Vendsyssel 12,3 → 12,5 pct. (+0,2)",
+            ])
+        let down = Self.pack(figures: [
+            Self.indicator(["SR07": ["2022": .number(12.1), "2023": .number(11.9)], "825": ["2023": .number(9.3)]])
+        ])
         #expect(PackChanges.between(old, down) == ["Genindlæggelser, somatiske (2023): Sundhedsråd Vendsyssel 12,3 → 11,9 pct. (-0,4)"])
     }
 
@@ -53,12 +63,13 @@ import Testing
         let new = Self.pack(
             members: [(825, "Læsø"), (810, "Brønderslev")], periods: ["2022", "2023"],
             figures: [Self.indicator(["SR07": ["2022": .number(12.1), "2023": .number(12.4)]])])
-        #expect(PackChanges.between(old, new) == [
-            "Kommuner tilføjet: Brønderslev.",
-            "Kommuner fjernet: Frederikshavn.",
-            "Ny periode: 2023.",
-            "Nye tal for 2023: Genindlæggelser, somatiske.",
-        ])
+        #expect(
+            PackChanges.between(old, new) == [
+                "Kommuner tilføjet: Brønderslev.",
+                "Kommuner fjernet: Frederikshavn.",
+                "Ny periode: 2023.",
+                "Nye tal for 2023: Genindlæggelser, somatiske.",
+            ])
     }
 
     @Test func inputsThatMoveNoFigureAreStillNamed() {
@@ -66,25 +77,32 @@ import Testing
         var new = old
         new.inputs.templates = "other"
         new.inputs.comparison = "other"
-        #expect(PackChanges.between(old, new) == [
-            "Skabelonerne til refleksionsspørgsmålene er ændret.",
-            "Sammenligningen med region og land er ændret (markeringer eller skjulte tal).",
-        ])
+        #expect(
+            PackChanges.between(old, new) == [
+                "Skabelonerne til refleksionsspørgsmålene er ændret.",
+                "Sammenligningen med region og land er ændret (markeringer eller skjulte tal).",
+            ])
     }
 
     @Test func aLongListIsCutWithACount() {
         let periods = (1980...2019).map(String.init)
-        let old = Self.pack(periods: periods, figures: [Self.indicator(["SR07": Dictionary(uniqueKeysWithValues: periods.map { ($0, .number(1)) })], periods: periods)])
-        let new = Self.pack(periods: periods, figures: [Self.indicator(["SR07": Dictionary(uniqueKeysWithValues: periods.map { ($0, .number(2)) })], periods: periods)])
+        let old = Self.pack(
+            periods: periods,
+            figures: [Self.indicator(["SR07": Dictionary(uniqueKeysWithValues: periods.map { ($0, .number(1)) })], periods: periods)])
+        let new = Self.pack(
+            periods: periods,
+            figures: [Self.indicator(["SR07": Dictionary(uniqueKeysWithValues: periods.map { ($0, .number(2)) })], periods: periods)])
         let changes = PackChanges.between(old, new)
         #expect(changes.count == PackChanges.limit + 1)
         #expect(changes.last == "… og 10 flere ændringer.")
     }
 
     @Test func theManifestIsDeterministicJSONThatReadsBack() throws {
-        let manifest = Manifest(tool: "0.1.0", definitions: "Sundhedsråd 2027", documentDate: "2023-12-31", packs: [
-            Self.pack(figures: [Self.indicator(["SR07": ["2022": .number(12.1), "2023": .marker("x")]])]),
-        ])
+        let manifest = Manifest(
+            tool: "0.1.0", definitions: "Sundhedsråd 2027", documentDate: "2023-12-31",
+            packs: [
+                Self.pack(figures: [Self.indicator(["SR07": ["2022": .number(12.1), "2023": .marker("x")]])])
+            ])
         let data = try manifest.encoded()
         #expect(try manifest.encoded() == data)
         let text = String(decoding: data, as: UTF8.self)
@@ -97,7 +115,7 @@ import Testing
             #expect(try Manifest.read(path: path) == manifest)
         }
         #expect(ManifestDiff.report(from: manifest, to: manifest).lines == ["ingen ændringer (1 pakke som før)"])
-            #expect(!ManifestDiff.report(from: manifest, to: manifest).differs)
+        #expect(!ManifestDiff.report(from: manifest, to: manifest).differs)
     }
 
     @Test func aPacksMunicipalDataTextIgnoresOtherMunicipalities() throws {

@@ -1,6 +1,7 @@
 import DatapakkeTestSupport
 import PropertyBased
 import Testing
+
 @testable import DatapakkeCore
 
 /// Invariants of the weighting rules (docs/weighting.md), over random municipalities.
@@ -58,8 +59,9 @@ import Testing
     @Test func scalingEveryWeightChangesNothing() async {
         await propertyCheck(input: Self.member.array(of: 1...10), Gen.double(in: 0.01...1000)) { members, factor in
             let scaled = members.map { input in
-                MunicipalInput(value: input.value, numerator: input.numerator.map { $0 * factor },
-                               denominator: input.denominator.map { $0 * factor }, weight: input.weight.map { $0 * factor })
+                MunicipalInput(
+                    value: input.value, numerator: input.numerator.map { $0 * factor },
+                    denominator: input.denominator.map { $0 * factor }, weight: input.weight.map { $0 * factor })
             }
             for kind in [Aggregation.weighted(base: .total), .ratio(scale: 100)] {
                 let a = Aggregator.aggregate(kind, Self.whole(members)).value
@@ -151,13 +153,17 @@ import Testing
     /// DESIGN.md §3 for members that each count whole: which members have what the rule needs, and
     /// the sums it makes of them.
     static func ruleByHand(_ aggregation: Aggregation, _ members: [MunicipalInput])
-        -> (value: Double?, numerator: Double?, denominator: Double?, weight: Double?, weightShare: Double?, covered: Int, isApproximation: Bool)
+        -> (
+            value: Double?, numerator: Double?, denominator: Double?, weight: Double?, weightShare: Double?, covered: Int,
+            isApproximation: Bool
+        )
     {
-        let covered: [MunicipalInput] = switch aggregation {
-        case .count, .population: members.filter { $0.value != nil }
-        case .ratio, .populationShare: members.filter { $0.numerator != nil && $0.denominator != nil }
-        case .weighted, .notAdditive: members.filter { $0.value != nil && $0.weight != nil }
-        }
+        let covered: [MunicipalInput] =
+            switch aggregation {
+            case .count, .population: members.filter { $0.value != nil }
+            case .ratio, .populationShare: members.filter { $0.numerator != nil && $0.denominator != nil }
+            case .weighted, .notAdditive: members.filter { $0.value != nil && $0.weight != nil }
+            }
         func sum(_ values: [Double?]) -> Double { values.reduce(0) { $0 + ($1 ?? 0) } }
         let allWeights = members.compactMap(\.weight)
         let weightShare = allWeights.count == members.count && sum(allWeights) > 0 ? sum(covered.map(\.weight)) / sum(allWeights) : nil
@@ -168,7 +174,8 @@ import Testing
             let total = sum(covered.map(\.value))
             return (total, total, nil, weight, weightShare, covered.count, false)
         case .ratio(let scale), .populationShare(_, _, let scale):
-            let top = sum(covered.map(\.numerator)), bottom = sum(covered.map(\.denominator))
+            let top = sum(covered.map(\.numerator))
+            let bottom = sum(covered.map(\.denominator))
             return (bottom > 0 ? top / bottom * scale : nil, top, bottom, weight, weightShare, covered.count, false)
         case .weighted, .notAdditive(approximateBy: .some):
             let value = weight > 0 ? sum(covered.map { ($0.value ?? 0) * ($0.weight ?? 0) }) / weight : nil

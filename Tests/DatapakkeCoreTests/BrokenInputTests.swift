@@ -1,6 +1,7 @@
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeCore
 
 /// Each broken input gives a clear message naming the file and the line, and every problem of a run
@@ -27,7 +28,9 @@ import Testing
 
     @Test func aMunicipalityInTwoClusters() throws {
         let found = try problemsAfter { folder in
-            try replace("      - { kode: 340, navn: Sorø }", with: "      - { kode: 340, navn: Sorø }\n      - { kode: 147, navn: Frederiksberg }", in: folder + "/klynger.yaml")
+            try replace(
+                "      - { kode: 340, navn: Sorø }", with: "      - { kode: 340, navn: Sorø }\n      - { kode: 147, navn: Frederiksberg }",
+                in: folder + "/klynger.yaml")
         }
         let problem = try #require(found.first { $0.message.contains("147 Frederiksberg er med i flere klynger") })
         #expect(problem.location.file == "klynger.yaml")
@@ -39,7 +42,9 @@ import Testing
         let found = try problemsAfter { folder in
             try replace("{ kode: 340, navn: Sorø }", with: "{ kode: 341, navn: Sorø }", in: folder + "/klynger.yaml")
         }
-        #expect(found.contains { $0.location.file == "klynger.yaml" && $0.location.line == 24 && $0.message.contains("ukendt kommunekode 341") })
+        #expect(
+            found.contains { $0.location.file == "klynger.yaml" && $0.location.line == 24 && $0.message.contains("ukendt kommunekode 341") }
+        )
         // The municipality that lost its cluster is reported in the same run.
         #expect(found.contains { $0.message.contains("340 Sorø hører ikke til nogen klynge") })
     }
@@ -53,7 +58,8 @@ import Testing
 
     @Test func aNonNumber() throws {
         let found = try problemsAfter { folder in
-            try replace("330;Slagelse;rate65;2023;55,0", with: "330;Slagelse;rate65;2023;55,0x", in: folder + "/Data/indikatorer/indikatorer.csv")
+            try replace(
+                "330;Slagelse;rate65;2023;55,0", with: "330;Slagelse;rate65;2023;55,0x", in: folder + "/Data/indikatorer/indikatorer.csv")
         }
         let problem = try #require(found.first)
         #expect(problem.location == SourceLocation(file: "Data/indikatorer/indikatorer.csv", line: 5, column: 5))
@@ -98,7 +104,8 @@ import Testing
 
     @Test func everyProblemOfARunIsReportedTogether() throws {
         let found = try problemsAfter { folder in
-            try replace("330;Slagelse;rate65;2023;55,0", with: "330;Slagelse;rate65;2023;abc", in: folder + "/Data/indikatorer/indikatorer.csv")
+            try replace(
+                "330;Slagelse;rate65;2023;55,0", with: "330;Slagelse;rate65;2023;abc", in: folder + "/Data/indikatorer/indikatorer.csv")
             try replace("147;Frederiksberg;2023-01-01", with: "147;Frederiksberg;1. januar", in: folder + "/Data/befolkning/befolkning.csv")
             try replace("navn: Klynge D", with: "navn: Klynge C", in: folder + "/klynger.yaml")
         }
@@ -111,13 +118,15 @@ import Testing
         let found = try problemsAfter { folder in
             try replace("2023;55,0", with: "2022;55,0", in: folder + "/Data/indikatorer/indikatorer.csv")
         }
-        #expect(found.contains { $0.message.contains("«rate65» periode 2022 vægtes med antal borgere på 65 år og derover pr. 1. januar 2022") })
+        #expect(
+            found.contains { $0.message.contains("«rate65» periode 2022 vægtes med antal borgere på 65 år og derover pr. 1. januar 2022") })
     }
 
     @Test func aDuplicateRow() throws {
         let found = try problemsAfter { folder in
             let path = folder + "/Data/indikatorer/indikatorer.csv"
-            try (try String(contentsOfFile: path, encoding: .utf8) + "330;Slagelse;antal;2023;41;;\n").write(toFile: path, atomically: true, encoding: .utf8)
+            try (try String(contentsOfFile: path, encoding: .utf8) + "330;Slagelse;antal;2023;41;;\n").write(
+                toFile: path, atomically: true, encoding: .utf8)
         }
         #expect(found.contains { $0.location.line == 26 && $0.message.contains("står også i Data/indikatorer/indikatorer.csv:17") })
     }
@@ -127,7 +136,10 @@ import Testing
             try replace("    beregning: broek\n", with: "    beregning: brøk\n", in: folder + "/indikatorer.yaml")
             try replace("    vaegt: alder_65plus", with: "    vaegt: alder_70plus", in: folder + "/indikatorer.yaml")
         }
-        #expect(found.contains { $0.location.file == "indikatorer.yaml" && $0.location.line == 16 && $0.message.contains("ukendt beregning «brøk»") })
+        #expect(
+            found.contains {
+                $0.location.file == "indikatorer.yaml" && $0.location.line == 16 && $0.message.contains("ukendt beregning «brøk»")
+            })
         #expect(found.contains { $0.location.line == 10 && $0.message.contains("ukendt befolkningsgruppe «alder_70plus»") })
     }
 }

@@ -1,6 +1,7 @@
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeCore
 
 @Suite struct DelimitedTextTests {
@@ -99,7 +100,9 @@ import Testing
                 Municipality(code: 787, name: "Thisted", region: "Nordjylland"),
                 Municipality(code: 820, name: "Vesthimmerlands", region: "Nordjylland", aliases: ["Vesthimmerland"]),
             ])
-            var lines = ["\"OMRÅDE\";\"ALDER\";\"TID\";\"INDHOLD\"", "Hele landet;Alder i alt;2026K1;6000000", "Thisted;Alder i alt;2026K1;42572"]
+            var lines = [
+                "\"OMRÅDE\";\"ALDER\";\"TID\";\"INDHOLD\"", "Hele landet;Alder i alt;2026K1;6000000", "Thisted;Alder i alt;2026K1;42572",
+            ]
             for age in 0...100 {
                 lines.append("Thisted;\(age == 100 ? "100 år og derover" : "\(age) år");2026K1;\(age < 100 ? 400 : 72)")
                 lines.append("Vesthimmerland;\(age) år;2026K1;10")
@@ -121,12 +124,20 @@ import Testing
     @Test func anUnknownNameIsReportedWithItsLine() throws {
         try withTemporaryDirectory { folder in
             let path = folder + "/folk1a.csv"
-            try "OMRÅDE;ALDER;TID;INDHOLD\nThisted;Alder i alt;2026K1;42572\nTisted;Alder i alt;2026K1;1\n".write(toFile: path, atomically: true, encoding: .utf8)
+            try "OMRÅDE;ALDER;TID;INDHOLD\nThisted;Alder i alt;2026K1;42572\nTisted;Alder i alt;2026K1;1\n".write(
+                toFile: path, atomically: true, encoding: .utf8)
             var table = PopulationTable()
             let found = problems {
-                try PopulationLoader.load(path: path, displayName: "folk1a.csv", register: MunicipalityRegister([Municipality(code: 787, name: "Thisted", region: "N")]), into: &table)
+                try PopulationLoader.load(
+                    path: path, displayName: "folk1a.csv",
+                    register: MunicipalityRegister([Municipality(code: 787, name: "Thisted", region: "N")]), into: &table)
             }
-            #expect(found == [InputProblem(SourceLocation(file: "folk1a.csv", line: 3, column: 1), "ukendt kommune «Tisted»; forventede et kommunenavn fra kommuneregisteret")])
+            #expect(
+                found == [
+                    InputProblem(
+                        SourceLocation(file: "folk1a.csv", line: 3, column: 1),
+                        "ukendt kommune «Tisted»; forventede et kommunenavn fra kommuneregisteret")
+                ])
         }
     }
 }
@@ -166,7 +177,9 @@ import Testing
         #expect(Period("2025-01-01")?.id == "2025-01-01")
     }
 
-    @Test(arguments: ["2O24", "2027-02-30", "2023-02-29", "2023-2019", "2023-13-01", "23", "2023 ", "", "1850", "2024-1-1", "2024-01-01-01", "２０２４"])
+    @Test(arguments: [
+        "2O24", "2027-02-30", "2023-02-29", "2023-2019", "2023-13-01", "23", "2023 ", "", "1850", "2024-1-1", "2024-01-01-01", "２０２４",
+    ])
     func textThatIsNoPeriodIsRejected(text: String) {
         #expect(Period(text) == nil)
     }

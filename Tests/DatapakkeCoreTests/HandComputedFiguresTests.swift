@@ -1,5 +1,6 @@
 import DatapakkeTestSupport
 import Testing
+
 @testable import DatapakkeCore
 
 /// Figures checked against arithmetic done by hand (written out beside each expectation).

@@ -1,6 +1,7 @@
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeCore
 
 /// The input contract: every value a file can hold that would be published wrong is refused with
@@ -19,8 +20,11 @@ import Testing
         // Danish Excel writes 1.000 as "1.000" into a semicolon CSV: in a count that is a thousand.
         let inputs = try withTemporaryDirectory { folder -> DatapakkeInputs in
             try copyFixture("small", to: folder)
-            try broken.replace("147;Frederiksberg;genindl;2023;;150;1000", with: "147;Frederiksberg;genindl;2023;;150;1.000", in: folder + "/" + Self.data)
-            try broken.replace("101;København;2023-01-01;600000;80000", with: "101;København;2023-01-01;600.000;80.000", in: folder + "/" + Self.population)
+            try broken.replace(
+                "147;Frederiksberg;genindl;2023;;150;1000", with: "147;Frederiksberg;genindl;2023;;150;1.000", in: folder + "/" + Self.data)
+            try broken.replace(
+                "101;København;2023-01-01;600000;80000", with: "101;København;2023-01-01;600.000;80.000", in: folder + "/" + Self.population
+            )
             return try loadFixtureInputs(at: folder)
         }
         #expect(inputs.observations["genindl"]?[.year(2023)]?[147]?.denominator == 1000)
@@ -28,7 +32,8 @@ import Testing
     }
 
     @Test func aDecimalInACountIsRefused() throws {
-        let found = try problemsAfterReplacing(Self.population, "147;Frederiksberg;2023-01-01;100000;15000", "147;Frederiksberg;2023-01-01;100000,5;15000")
+        let found = try problemsAfterReplacing(
+            Self.population, "147;Frederiksberg;2023-01-01;100000;15000", "147;Frederiksberg;2023-01-01;100000,5;15000")
         #expect(found.count == 1)
         #expect(found.first?.location == SourceLocation(file: Self.population, line: 3, column: 4))
         #expect(found.first?.message.contains("et antal kan ikke have decimaler") == true)
@@ -42,8 +47,11 @@ import Testing
 
     @Test func aNumeratorAboveItsDenominatorIsRefusedWhenItCountsItsPersons() throws {
         let found = try broken.problemsAfter { folder in
-            try broken.replace("    skala: 100\n    bedst: lav\n", with: "    skala: 100\n    bedst: lav\n    taeller_af_naevner: ja\n", in: folder + "/indikatorer.yaml")
-            try broken.replace("330;Slagelse;genindl;2023;;120;1000", with: "330;Slagelse;genindl;2023;;1200;1000", in: folder + "/" + Self.data)
+            try broken.replace(
+                "    skala: 100\n    bedst: lav\n", with: "    skala: 100\n    bedst: lav\n    taeller_af_naevner: ja\n",
+                in: folder + "/indikatorer.yaml")
+            try broken.replace(
+                "330;Slagelse;genindl;2023;;120;1000", with: "330;Slagelse;genindl;2023;;1200;1000", in: folder + "/" + Self.data)
         }
         #expect(found.count == 1)
         #expect(found.first?.location == SourceLocation(file: Self.data, line: 11, column: 6))
@@ -60,7 +68,8 @@ import Testing
 
     @Test func aValueOutsideItsPlausibleRangeIsRefused() throws {
         let found = try broken.problemsAfter { folder in
-            try broken.replace("    vaegt: alder_65plus\n", with: "    vaegt: alder_65plus\n    interval: [0, 1000]\n", in: folder + "/indikatorer.yaml")
+            try broken.replace(
+                "    vaegt: alder_65plus\n", with: "    vaegt: alder_65plus\n    interval: [0, 1000]\n", in: folder + "/indikatorer.yaml")
             try broken.replace("330;Slagelse;rate65;2023;55,0", with: "330;Slagelse;rate65;2023;1.873,4", in: folder + "/" + Self.data)
         }
         #expect(found.count == 1)
@@ -81,12 +90,18 @@ import Testing
     }
 
     @Test func anImpossibleDateIsRefused() throws {
-        let found = try problemsAfterReplacing(Self.population, "147;Frederiksberg;2023-01-01;100000;15000", "147;Frederiksberg;2023-02-30;100000;15000")
-        #expect(found.contains { $0.location == SourceLocation(file: Self.population, line: 3, column: 3) && $0.message.contains("«2023-02-30» er ikke en dato") })
+        let found = try problemsAfterReplacing(
+            Self.population, "147;Frederiksberg;2023-01-01;100000;15000", "147;Frederiksberg;2023-02-30;100000;15000")
+        #expect(
+            found.contains {
+                $0.location == SourceLocation(file: Self.population, line: 3, column: 3)
+                    && $0.message.contains("«2023-02-30» er ikke en dato")
+            })
     }
 
     @Test func anOlderGroupLargerThanItsWholeIsRefused() throws {
-        let found = try problemsAfterReplacing(Self.population, "147;Frederiksberg;2023-01-01;100000;15000", "147;Frederiksberg;2023-01-01;10000;15000")
+        let found = try problemsAfterReplacing(
+            Self.population, "147;Frederiksberg;2023-01-01;100000;15000", "147;Frederiksberg;2023-01-01;10000;15000")
         #expect(found.first?.location == SourceLocation(file: Self.population, line: 3, column: 5))
         #expect(found.first?.message.contains("alder_65plus (15.000) er større end i_alt (10.000)") == true)
     }
@@ -110,7 +125,11 @@ import Testing
             try FileManager.default.removeItem(atPath: folder + "/" + Self.population)
             return problems { _ = try loadFixtureInputs(at: folder) }
         }
-        #expect(found.contains { $0.location == SourceLocation(file: "Data/befolkning/folk1a.csv", line: 3, column: 1) && $0.message.contains("står også på linje 2") })
+        #expect(
+            found.contains {
+                $0.location == SourceLocation(file: "Data/befolkning/folk1a.csv", line: 3, column: 1)
+                    && $0.message.contains("står også på linje 2")
+            })
     }
 
     @Test func anAmbiguousDecimalPointIsRefusedWithTheFix() throws {
@@ -156,24 +175,43 @@ import Testing
     @Test func catalogueSettingsOutsideTheirRangeAreRefused() throws {
         let cases: [(String, String, String)] = [
             ("    skala: 100\n", "    skala: 0\n", "«skala» skal være et positivt tal"),
-            ("    bedst: lav\n  - id: antal", "    bedst: lav\n    decimaler: -1\n  - id: antal", "«decimaler» skal være et helt tal fra 0 til 6"),
-            ("    bedst: lav\n  - id: antal", "    bedst: lav\n    decimaler: 99999999999999999999\n  - id: antal", "«decimaler» skal være et helt tal fra 0 til 6"),
-            ("    bedst: lav\n  - id: antal", "    bedst: lav\n    decimaler: 400\n  - id: antal", "«decimaler» skal være et helt tal fra 0 til 6"),
-            ("    bedst: lav\n  - id: antal", "    bedst: lav\n    diskretionering: { min_taeller: -5 }\n  - id: antal", "«min_taeller» skal være et helt tal på mindst 1"),
-            ("    bedst: lav\n  - id: antal", "    bedst: lav\n    diskretionerng: ingen\n  - id: antal", "ukendt felt «diskretionerng» – mente du «diskretionering»?"),
+            (
+                "    bedst: lav\n  - id: antal", "    bedst: lav\n    decimaler: -1\n  - id: antal",
+                "«decimaler» skal være et helt tal fra 0 til 6"
+            ),
+            (
+                "    bedst: lav\n  - id: antal", "    bedst: lav\n    decimaler: 99999999999999999999\n  - id: antal",
+                "«decimaler» skal være et helt tal fra 0 til 6"
+            ),
+            (
+                "    bedst: lav\n  - id: antal", "    bedst: lav\n    decimaler: 400\n  - id: antal",
+                "«decimaler» skal være et helt tal fra 0 til 6"
+            ),
+            (
+                "    bedst: lav\n  - id: antal", "    bedst: lav\n    diskretionering: { min_taeller: -5 }\n  - id: antal",
+                "«min_taeller» skal være et helt tal på mindst 1"
+            ),
+            (
+                "    bedst: lav\n  - id: antal", "    bedst: lav\n    diskretionerng: ingen\n  - id: antal",
+                "ukendt felt «diskretionerng» – mente du «diskretionering»?"
+            ),
             ("    titel: Test\n", "    titel: \"Test'\"\n", "Excel tillader ikke ' først eller sidst i et arknavn"),
             ("    titel: Test\n", "    titel: Dokumentation\n", "som pakken selv bruger"),
         ]
         for (old, new, expected) in cases {
             let found = try problemsAfterReplacing("indikatorer.yaml", old, new)
-            #expect(found.contains { $0.location.file == "indikatorer.yaml" && $0.location.line != nil && $0.message.contains(expected) }, "\(new): \(found)")
+            #expect(
+                found.contains { $0.location.file == "indikatorer.yaml" && $0.location.line != nil && $0.message.contains(expected) },
+                "\(new): \(found)")
         }
     }
 
     @Test func aMappingWithOneMinimumKeepsTheOtherDefaults() throws {
         let inputs = try withTemporaryDirectory { folder -> DatapakkeInputs in
             try copyFixture("small", to: folder)
-            try broken.replace("    skala: 100\n    bedst: lav\n", with: "    skala: 100\n    bedst: lav\n    diskretionering: { min_taeller: 10 }\n", in: folder + "/indikatorer.yaml")
+            try broken.replace(
+                "    skala: 100\n    bedst: lav\n", with: "    skala: 100\n    bedst: lav\n    diskretionering: { min_taeller: 10 }\n",
+                in: folder + "/indikatorer.yaml")
             return try loadFixtureInputs(at: folder)
         }
         let rule = try #require(inputs.catalogue.indicator("genindl")?.suppression)
@@ -186,11 +224,13 @@ import Testing
         let long = try problemsAfterReplacing("klynger.yaml", "navn: Klynge A", "navn: " + String(repeating: "Å", count: 240))
         #expect(long.contains { $0.location.line == 5 && $0.message.contains("højst 100 tegn") })
         let sameFiles = try problemsAfterReplacing("klynger.yaml", "navn: Klynge B", "navn: \"Klynge A!\"")
-        #expect(sameFiles.contains { $0.message.contains("«Klynge A!» og «Klynge A» (linje 4) ville skrive de samme filer (klynge-a.xlsx)") })
+        #expect(
+            sameFiles.contains { $0.message.contains("«Klynge A!» og «Klynge A» (linje 4) ville skrive de samme filer (klynge-a.xlsx)") })
     }
 
     @Test func aDuplicateYAMLKeyIsNamedOnItsLine() throws {
-        let found = try problemsAfterReplacing("klynger.yaml", "    region: Hovedstaden\n", "    region: Hovedstaden\n    region: Sjælland\n")
+        let found = try problemsAfterReplacing(
+            "klynger.yaml", "    region: Hovedstaden\n", "    region: Hovedstaden\n    region: Sjælland\n")
         #expect(found.count == 1)
         #expect(found.first?.location.line == 7)
         #expect(found.first?.message.contains("«region» står to gange") == true)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DatapakkeCore
 
 /// Secondary suppression over two maps at once, on hand-made sums: the differences between the maps'

@@ -1,5 +1,6 @@
 import DatapakkeTestSupport
 import Foundation
+
 @testable import DatapakkeCore
 
 /// Loads the `small` fixture beside these tests (or another with the same layout).

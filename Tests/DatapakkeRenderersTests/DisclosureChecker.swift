@@ -1,5 +1,6 @@
 import DatapakkeTestSupport
 import Foundation
+
 @testable import DatapakkeCore
 
 /// One map's published files, as an outsider downloads them: the folder a build wrote (workbooks,

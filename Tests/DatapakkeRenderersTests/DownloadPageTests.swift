@@ -15,17 +15,22 @@ import Testing
     }
 
     /// The page of the shipped templates.
-    static func page(_ reports: [PackReport], keys: [String] = DownloadPage.defaultKeyIndicatorIDs,
-                     definitionsName: String = "Sundhedsråd 2027") throws -> String {
+    static func page(
+        _ reports: [PackReport], keys: [String] = DownloadPage.defaultKeyIndicatorIDs,
+        definitionsName: String = "Sundhedsråd 2027"
+    ) throws -> String {
         let templates = try HTMLTemplates(directory: packageRoot + "/Templates/html", relativeTo: packageRoot)
-        return DownloadPage(templates: templates).html(reports: reports, definitionsName: definitionsName, buildDate: buildDate,
-                                                       keyIndicatorIDs: keys)
+        return DownloadPage(templates: templates).html(
+            reports: reports, definitionsName: definitionsName, buildDate: buildDate,
+            keyIndicatorIDs: keys)
     }
 
     /// HTML escaping written out here, independently of the engine the page uses.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        )
+        .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 
     /// The index of the first report whose cluster row for `indicatorID` shows a number in the latest period.
@@ -58,7 +63,10 @@ import Testing
             #expect(html.contains("<h2 id=\"titel-\(files.stem)\">\(Self.escape(report.cluster.name))</h2>"))
             #expect(html.contains("href=\"\(files.workbook)\" download>Excel-datapakke for \(Self.escape(report.cluster.name)) (xlsx)</a>"))
             #expect(html.contains("href=\"\(files.promptsHTML)\">Refleksionsspørgsmål for \(Self.escape(report.cluster.name)) (HTML)</a>"))
-            #expect(html.contains("href=\"\(files.promptsMarkdown)\" download>Refleksionsspørgsmål for \(Self.escape(report.cluster.name)) (Markdown)</a>"))
+            #expect(
+                html.contains(
+                    "href=\"\(files.promptsMarkdown)\" download>Refleksionsspørgsmål for \(Self.escape(report.cluster.name)) (Markdown)</a>"
+                ))
             #expect(html.contains("<dt>Region</dt><dd>\(Self.escape(report.regionName))</dd>"))
             for member in report.members {
                 #expect(html.contains(Self.escape(member.name)))
@@ -87,7 +95,8 @@ import Testing
         let years = periods.filter { !$0.isDate }.sorted().map(\.label)
         #expect(!years.isEmpty)
         for year in years { #expect(html.contains(year)) }
-        #expect(html.contains("<dt>Dataperioder</dt><dd>\(years.dropLast().joined(separator: ", ")) og \(years.last ?? "")</dd>")
+        #expect(
+            html.contains("<dt>Dataperioder</dt><dd>\(years.dropLast().joined(separator: ", ")) og \(years.last ?? "")</dd>")
                 || html.contains("<dt>Dataperioder</dt><dd>\(years.joined())</dd>"))
         let latestPopulation = try #require(reports.compactMap(\.populationDate).max())
         #expect(html.contains("<dt>Befolkningstal pr.</dt><dd>") && html.contains(latestPopulation.label))
@@ -167,7 +176,8 @@ import Testing
         }
         reports[place.pack].sections[place.section].indicators[place.indicator] = indicator
         let html = try Self.page([reports[place.pack]], keys: ["genindl_somatisk_pct"])
-        let table = try #require(html.range(of: "<table").flatMap { start in html.range(of: "</table>").map { html[start.lowerBound..<$0.upperBound] } })
+        let table = try #require(
+            html.range(of: "<table").flatMap { start in html.range(of: "</table>").map { html[start.lowerBound..<$0.upperBound] } })
         #expect(table.components(separatedBy: "ikke oplyst").count == 3)  // the council and the country
         #expect(!table.contains(">0<"))
         #expect(!table.contains(">0,0<"))

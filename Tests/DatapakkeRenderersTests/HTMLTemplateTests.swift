@@ -2,6 +2,7 @@ import DatapakkeCore
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeRenderers
 
 /// The HTML templates in `Templates/html/`: an analyst changes the wording of the download page and
@@ -19,9 +20,11 @@ import Testing
     }
 
     /// Replaces text in a file of a templates copy; the text must be there exactly once.
-    private func replace(_ old: String, with new: String, in file: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    private func replace(_ old: String, with new: String, in file: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    {
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try #require(text.components(separatedBy: old).count == 2, "«\(old)» står ikke præcis én gang i \(file)", sourceLocation: sourceLocation)
+        try #require(
+            text.components(separatedBy: old).count == 2, "«\(old)» står ikke præcis én gang i \(file)", sourceLocation: sourceLocation)
         try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
     }
 
@@ -32,8 +35,9 @@ import Testing
     }
 
     private func page(_ templates: HTMLTemplates, _ reports: [PackReport], definitionsName: String = "Sundhedsråd 2027") -> String {
-        DownloadPage(templates: templates).html(reports: reports, definitionsName: definitionsName, buildDate: PromptTestSupport.documentDate,
-                                                keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs)
+        DownloadPage(templates: templates).html(
+            reports: reports, definitionsName: definitionsName, buildDate: PromptTestSupport.documentDate,
+            keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs)
     }
 
     @Test func shippedTemplatesAreClean() throws {
@@ -52,7 +56,8 @@ import Testing
         try withTemplatesCopy { copy in
             let html = HTMLTemplates.directory(inTemplates: copy)
             try replace("Spring til datapakkerne", with: "Gå direkte til pakkerne", in: html + "/downloadside/side.mustache")
-            try replace(">Excel-datapakke for {{navn}} (xlsx)<", with: ">Regneark for {{navn}} (xlsx)<", in: html + "/downloadside/pakke.mustache")
+            try replace(
+                ">Excel-datapakke for {{navn}} (xlsx)<", with: ">Regneark for {{navn}} (xlsx)<", in: html + "/downloadside/pakke.mustache")
             try replace("bedre end landet</span>", with: "bedre end hele landet</span>", in: html + "/downloadside/noegletal.mustache")
             try replace("Refleksioner til mødet", with: "Spørgsmål til drøftelse", in: html + "/refleksioner/side.mustache")
             try replace("@page { size: A4;", with: "@page { size: A5;", in: html + "/refleksioner/stil.css")
@@ -114,7 +119,9 @@ import Testing
         var report = try #require(PromptTestSupport.reports(try ShippedInputs.councils()).first)
         report.members[0].name = "Kommune\"\u{301} onmouseover=\"\u{301}alert(1)"
         let html = page(try HTMLTemplates(directory: Self.root + "/Templates/html"), [report])
-        #expect(html.contains("data-soeg=\"\(report.cluster.name) \(report.cluster.id) Kommune&quot;\u{301} onmouseover=&quot;\u{301}alert(1) "))
+        #expect(
+            html.contains("data-soeg=\"\(report.cluster.name) \(report.cluster.id) Kommune&quot;\u{301} onmouseover=&quot;\u{301}alert(1) ")
+        )
         // Compared code unit by code unit, not character by character, as a browser reads it.
         #expect(html.range(of: "onmouseover=\"", options: .literal) == nil)
     }
@@ -166,9 +173,15 @@ import Testing
             let opened = try line(of: "{{#har_noegletal}}", in: page)
             let recursion = try line(of: "{{> pakke}}", in: pack)
             #expect(text.contains { $0.hasPrefix("html/downloadside/side.mustache:\(pragma):1: «{{%…}}» bruges ikke") }, "\(text)")
-            #expect(text.contains { $0.hasPrefix("html/downloadside/side.mustache:\(opened + 2):") && $0.contains("«{{#har_noegletal}}» fra linje \(opened)") },
-                    "\(text)")
-            #expect(text.contains { $0.hasPrefix("html/downloadside/pakke.mustache:\(recursion):1: delskabelonen «pakke» indsætter") }, "\(text)")
+            #expect(
+                text.contains {
+                    $0.hasPrefix("html/downloadside/side.mustache:\(opened + 2):")
+                        && $0.contains("«{{#har_noegletal}}» fra linje \(opened)")
+                },
+                "\(text)")
+            #expect(
+                text.contains { $0.hasPrefix("html/downloadside/pakke.mustache:\(recursion):1: delskabelonen «pakke» indsætter") },
+                "\(text)")
             #expect(text.contains { $0.hasPrefix("html/refleksioner/side.mustache: skabelonen til selve siden mangler") }, "\(text)")
         }
         let missing = HTMLTemplates.validate(directory: Self.root + "/findes-ikke", relativeTo: Self.root).map(\.description)

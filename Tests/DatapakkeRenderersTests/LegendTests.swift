@@ -1,6 +1,7 @@
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeCore
 @testable import DatapakkeRenderers
 

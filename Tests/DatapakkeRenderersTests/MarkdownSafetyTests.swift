@@ -2,6 +2,7 @@ import DatapakkeCore
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeRenderers
 
 /// The Markdown prompts carry names and notes from the inputs; none of them may become HTML, a link
@@ -13,7 +14,8 @@ import Testing
         inputs.definitions.clusters[0].acuteHospitals = ["<img src=x onerror=alert(1)>", "*fed* _kursiv_ `kode`"]
         let builder = ReportBuilder(inputs: inputs)
         let report = builder.pack(
-            for: inputs.definitions.clusters[0], tables: builder.allTables(), documentDate: PromptTestSupport.documentDate, toolVersion: "test")
+            for: inputs.definitions.clusters[0], tables: builder.allTables(), documentDate: PromptTestSupport.documentDate,
+            toolVersion: "test")
         let renderer = try PromptRenderer(templatesDirectory: PromptTestSupport.shippedTemplates, catalogue: inputs.catalogue)
         let markdown = renderer.markdown(try renderer.prompts(for: report), report: report)
         #expect(markdown.contains("# Refleksioner: Råd \\<script\\>alert(1)\\</script\\> \\[klik\\](javascript:alert(1))"))

@@ -2,6 +2,7 @@ import DatapakkeCore
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeRenderers
 
 /// The Markdown prompts of shipped councils, compared with snapshot files in

@@ -2,6 +2,7 @@ import DatapakkeCore
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeRenderers
 
 /// No prompt shows a hidden small number, and a missing value never becomes 0.
@@ -18,7 +19,10 @@ import Testing
             let indicator = try #require(report.sections.flatMap(\.indicators).first { $0.indicator.id == PromptTestSupport.ratioID })
             let row = try #require(indicator.municipalityRows.first { $0.name == name })
             if hidden {
-                guard case .hidden = row.latest else { Issue.record("\(name) skulle være skjult, er \(row.latest)"); continue }
+                guard case .hidden = row.latest else {
+                    Issue.record("\(name) skulle være skjult, er \(row.latest)")
+                    continue
+                }
             } else {
                 #expect(row.latest == .missing)
             }
@@ -28,8 +32,11 @@ import Testing
                 let item = try #require(prompts.items.first { $0.indicatorID == PromptTestSupport.ratioID })
                 let texts = item.facts + item.questionTexts
                 #expect(texts.contains { $0.contains(name) }, "\(name) nævnes ved navn: \(texts)")
-                #expect(texts.contains { $0.contains(hidden ? "skjulte_vaerdier" : "manglende_vaerdier") || $0.contains(hidden ? "skjult" : "ingen tal") },
-                        "\(texts)")
+                #expect(
+                    texts.contains {
+                        $0.contains(hidden ? "skjulte_vaerdier" : "manglende_vaerdier") || $0.contains(hidden ? "skjult" : "ingen tal")
+                    },
+                    "\(texts)")
                 // The page's text, not its style sheet (which has "margin: 0").
                 let html = try PromptTestSupport.shippedHTML(prompts, report: report)
                 let body = String(html[(html.range(of: "<body>")?.upperBound ?? html.startIndex)...])
@@ -46,10 +53,10 @@ import Testing
     @Test func aLineThatPrintsAnAbsentValueIsDropped() throws {
         let context: [String: Any] = ["vaerdi": AbsentValue(), "landet": "55,1"]
         let text = try PromptTemplateLoader.render("fakta: tallet er {{vaerdi}}.\nfakta: altid\nspørgsmål: {{landet}}?", context: context)
-        let item = PromptRenderer.item(from: text, indicatorID: "x", title: "x", period: nil,
-                                       isSynthetic: false, template: "x")
+        let item = PromptRenderer.item(
+            from: text, indicatorID: "x", title: "x", period: nil,
+            isSynthetic: false, template: "x")
         #expect(item.facts == ["Altid"])
         #expect(item.questionTexts == ["55,1?"])
     }
 }
-

@@ -2,6 +2,7 @@ import DatapakkeCore
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeRenderers
 
 /// Helpers for the prompt tests: the shipped templates, a fixed date, small hand-made clusters, and
@@ -43,13 +44,21 @@ enum PromptTestSupport {
     /// On the ratio indicator Cby (in A) has no data and Gby (in C) has 3 events, so it is hidden.
     static func handMadeInputs() throws -> DatapakkeInputs {
         let names = ["Aby", "Bby", "Cby", "Dby", "Eby", "Fby", "Gby", "Hby", "Iby"]
-        let register = MunicipalityRegister(names.enumerated().map { Municipality(code: $0.offset + 1, name: $0.element, region: "Testregion") })
+        let register = MunicipalityRegister(
+            names.enumerated().map { Municipality(code: $0.offset + 1, name: $0.element, region: "Testregion") })
         let clusters = [
-            Cluster(id: "A", name: "Sundhedsråd A", region: "Testregion", acuteHospitals: ["Sygehus A"], members: (1...3).map { ClusterMember(code: $0) }),
-            Cluster(id: "B", name: "Sundhedsråd B", region: "Testregion", acuteHospitals: ["Sygehus B"], members: (4...6).map { ClusterMember(code: $0) }),
-            Cluster(id: "C", name: "Sundhedsråd C", region: "Testregion", acuteHospitals: ["Sygehus C"], members: (7...9).map { ClusterMember(code: $0) }),
+            Cluster(
+                id: "A", name: "Sundhedsråd A", region: "Testregion", acuteHospitals: ["Sygehus A"],
+                members: (1...3).map { ClusterMember(code: $0) }),
+            Cluster(
+                id: "B", name: "Sundhedsråd B", region: "Testregion", acuteHospitals: ["Sygehus B"],
+                members: (4...6).map { ClusterMember(code: $0) }),
+            Cluster(
+                id: "C", name: "Sundhedsråd C", region: "Testregion", acuteHospitals: ["Sygehus C"],
+                members: (7...9).map { ClusterMember(code: $0) }),
         ]
-        let definitions = ClusterDefinitionSet(name: "Testråd", kind: .sundhedsraad, validFrom: nil, sources: [], clusters: clusters, file: "test")
+        let definitions = ClusterDefinitionSet(
+            name: "Testråd", kind: .sundhedsraad, validFrom: nil, sources: [], clusters: clusters, file: "test")
         let section = Section(id: "aktivitet", title: "Aktivitet i sundhedsvæsenet")
         let rate = Indicator(
             id: rateID, title: "Forebyggelige akutte sygehusophold blandt ældre", unit: "pr. 1.000 borgere på 65 år og derover",
@@ -71,19 +80,23 @@ enum PromptTestSupport {
         for code in 1...9 {
             observations.append(Observation(municipality: code, indicatorID: rateID, period: Period.year(2023), value: rates2023[code - 1]))
             observations.append(Observation(municipality: code, indicatorID: rateID, period: Period.year(2024), value: rates2024[code - 1]))
-            let (numerator, denominator): (Double?, Double?) = switch code {
-            case 3: (nil, nil)  // no data at all
-            case 7: (3, 40)  // 7,5 pct.: too few events, hidden
-            case 8: (25, 100)
-            case 9: (30, 200)
-            default: (20, 100)
-            }
+            let (numerator, denominator): (Double?, Double?) =
+                switch code {
+                case 3: (nil, nil)  // no data at all
+                case 7: (3, 40)  // 7,5 pct.: too few events, hidden
+                case 8: (25, 100)
+                case 9: (30, 200)
+                default: (20, 100)
+                }
             let value = numerator.flatMap { n in denominator.map { n / $0 * 100 } }
-            observations.append(Observation(municipality: code, indicatorID: ratioID, period: Period.year(2024), value: value,
-                                            numerator: numerator, denominator: denominator))
+            observations.append(
+                Observation(
+                    municipality: code, indicatorID: ratioID, period: Period.year(2024), value: value,
+                    numerator: numerator, denominator: denominator))
         }
-        return try DatapakkeInputs(register: register, definitions: definitions, catalogue: catalogue,
-                                   population: population, observations: observations)
+        return try DatapakkeInputs(
+            register: register, definitions: definitions, catalogue: catalogue,
+            population: population, observations: observations)
     }
 
     // MARK: Snapshots
@@ -113,8 +126,9 @@ enum PromptTestSupport {
             let line = Array(zip(old, new)).firstIndex { $0.0 != $0.1 } ?? min(old.count, new.count)
             let was = line < old.count ? String(old[line]) : "<slut>"
             let now = line < new.count ? String(new[line]) : "<slut>"
-            Issue.record("Snapshot \(name) afviger i linje \(line + 1):\n  forventet: \(was)\n  fik:       \(now)\n(se \(received))",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "Snapshot \(name) afviger i linje \(line + 1):\n  forventet: \(was)\n  fik:       \(now)\n(se \(received))",
+                sourceLocation: sourceLocation)
         }
     }
 }

@@ -2,6 +2,7 @@ import DatapakkeCore
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeRenderers
 
 /// Template mistakes are found when the templates are loaded (`datapakke check`), with file and line.
@@ -10,7 +11,8 @@ import Testing
         try withTemporaryDirectory { folder in
             for (name, text) in files {
                 let path = folder + "/" + name
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
             }
             try body(folder)
@@ -19,8 +21,9 @@ import Testing
 
     @Test func shippedTemplatesAreClean() throws {
         let inputs = try ShippedInputs.councils()
-        let problems = PromptRenderer.validate(templatesDirectory: PromptTestSupport.shippedTemplates, catalogue: inputs.catalogue,
-                                               relativeTo: packageRoot)
+        let problems = PromptRenderer.validate(
+            templatesDirectory: PromptTestSupport.shippedTemplates, catalogue: inputs.catalogue,
+            relativeTo: packageRoot)
         #expect(problems.isEmpty, "\(problems)")
     }
 
@@ -28,31 +31,38 @@ import Testing
         let files = [
             "_standard.mustache": "fakta: {{vaerdi}}\n",
             "aktivitet/genindl_somatisk_pct.mustache": """
-                {{#har_vaerdi}}
-                fakta: {{vaerdi}} pct.
-                spørgsmål: Hvorfor ligger {{hoejeste_komune}} højest?
-                {{/har_vaerdi}}
+            {{#har_vaerdi}}
+            fakta: {{vaerdi}} pct.
+            spørgsmål: Hvorfor ligger {{hoejeste_komune}} højest?
+            {{/har_vaerdi}}
 
-                """,
+            """,
             "medicin/dosispakket_medicin_pr_1000_80plus.mustache": """
-                fakta: første linje
-                {{#stor_spredning}}
-                spørgsmål: Hvorfor?
+            fakta: første linje
+            {{#stor_spredning}}
+            spørgsmål: Hvorfor?
 
-                """,
+            """,
             "kapacitet/speciallaegepraksis_pr_100000.mustache": """
-                fakta: {{#har_vaerdi}}{{vaerdi}}{{/har_vaerdi}
-                spoergsmaal: Hvad nu?
+            fakta: {{#har_vaerdi}}{{vaerdi}}{{/har_vaerdi}
+            spoergsmaal: Hvad nu?
 
-                """,
+            """,
         ]
         try withTemplates(files) { folder in
             let problems = PromptRenderer.validate(templatesDirectory: folder, relativeTo: folder)
             let text = problems.map(\.description)
-            #expect(text.contains { $0.hasPrefix("aktivitet/genindl_somatisk_pct.mustache:3:") && $0.contains("ukendt variabel «hoejeste_komune»")
-                && $0.contains("mente du «hoejeste_kommune»") }, "\(text)")
-            #expect(text.contains { $0.hasPrefix("medicin/dosispakket_medicin_pr_1000_80plus.mustache:2:") && $0.contains("lukkes aldrig") }, "\(text)")
-            #expect(text.contains { $0.hasPrefix("kapacitet/speciallaegepraksis_pr_100000.mustache:1:") && $0.contains("skabelonfejl") }, "\(text)")
+            #expect(
+                text.contains {
+                    $0.hasPrefix("aktivitet/genindl_somatisk_pct.mustache:3:") && $0.contains("ukendt variabel «hoejeste_komune»")
+                        && $0.contains("mente du «hoejeste_kommune»")
+                }, "\(text)")
+            #expect(
+                text.contains { $0.hasPrefix("medicin/dosispakket_medicin_pr_1000_80plus.mustache:2:") && $0.contains("lukkes aldrig") },
+                "\(text)")
+            #expect(
+                text.contains { $0.hasPrefix("kapacitet/speciallaegepraksis_pr_100000.mustache:1:") && $0.contains("skabelonfejl") },
+                "\(text)")
             #expect(problems.count == 3, "\(text)")
 
             // The renderer refuses to start with the same problems, so a build never fails halfway.
@@ -83,9 +93,12 @@ import Testing
             "aktivitet/_sektion.mustache": "fakta: {{#indlaeggelse_pct}}{{vaerdi}}{{/indlaeggelse_pct}} {{#ukendt_id}}x{{/ukendt_id}}\n",
         ]
         try withTemplates(files) { folder in
-            let text = PromptRenderer.validate(templatesDirectory: folder, catalogue: inputs.catalogue, relativeTo: folder).map(\.description)
+            let text = PromptRenderer.validate(templatesDirectory: folder, catalogue: inputs.catalogue, relativeTo: folder).map(
+                \.description)
             #expect(text.contains { $0.hasPrefix("aktivitet/findes_ikke.mustache") && $0.contains("ingen indikator") }, "\(text)")
-            #expect(text.contains { $0.hasPrefix("medicin/genindl_somatisk_pct.mustache") && $0.contains("hører til sektionen «aktivitet»") }, "\(text)")
+            #expect(
+                text.contains { $0.hasPrefix("medicin/genindl_somatisk_pct.mustache") && $0.contains("hører til sektionen «aktivitet»") },
+                "\(text)")
             #expect(text.contains { $0.hasPrefix("aktivitet/_sektion.mustache:1:") && $0.contains("ukendt_id") }, "\(text)")
             #expect(text.count == 3, "\(text)")
         }

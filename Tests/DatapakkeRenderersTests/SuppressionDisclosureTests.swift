@@ -2,6 +2,7 @@ import DatapakkeBuild
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
 @testable import DatapakkeCore
 @testable import DatapakkeRenderers
 
@@ -39,12 +40,14 @@ import Testing
             let pack = try prompts.prompts(for: report)
             let files = PackFiles(cluster: cluster)
             try WorkbookRenderer(prompts: pack).write(report, to: folder + "/" + files.workbook)
-            try prompts.markdown(pack, report: report).write(toFile: folder + "/" + files.promptsMarkdown, atomically: true, encoding: .utf8)
+            try prompts.markdown(pack, report: report).write(
+                toFile: folder + "/" + files.promptsMarkdown, atomically: true, encoding: .utf8)
             try PromptDocument(templates: html).html(pack, report: report)
                 .write(toFile: folder + "/" + files.promptsHTML, atomically: true, encoding: .utf8)
             reports.append(report)
         }
-        let page = DownloadPage(templates: html).html(reports: reports, definitionsName: inputs.definitions.name, buildDate: documentDate, keyIndicatorIDs: ["ophold"])
+        let page = DownloadPage(templates: html).html(
+            reports: reports, definitionsName: inputs.definitions.name, buildDate: documentDate, keyIndicatorIDs: ["ophold"])
         try page.write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
     }
 
@@ -111,7 +114,8 @@ import Testing
     static func texts(in folders: [String]) throws -> [String] {
         var texts: [String] = []
         for folder in folders {
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".md") || name.hasSuffix(".html") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            where name.hasSuffix(".md") || name.hasSuffix(".html") {
                 texts.append(try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
             }
         }
@@ -128,11 +132,14 @@ import Testing
             for (_, name, workbook) in checker.workbooks {
                 for sheet in workbook.sheets {
                     #expect(!sheet.cells.contains { $0.value.number == rate }, "\(cell): \(rate) is published in \(name), \(sheet.name)")
-                    #expect(!sheet.texts.contains { $0.contains(formatted) }, "\(cell): \(formatted) is written in a text in \(name), \(sheet.name)")
+                    #expect(
+                        !sheet.texts.contains { $0.contains(formatted) },
+                        "\(cell): \(formatted) is written in a text in \(name), \(sheet.name)")
                 }
             }
             // Swift Regex has no lookbehind on Linux; NSRegularExpression has.
-            let pattern = try NSRegularExpression(pattern: "(?<![0-9.,])" + NSRegularExpression.escapedPattern(for: formatted) + "(?![0-9])")
+            let pattern = try NSRegularExpression(
+                pattern: "(?<![0-9.,])" + NSRegularExpression.escapedPattern(for: formatted) + "(?![0-9])")
             for text in texts {
                 let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
                 #expect(match == nil, "\(cell): \(formatted) appears in a text output")
@@ -167,7 +174,8 @@ import Testing
         var inputs: DatapakkeInputs?
         for file in definitions {
             let layout = try ProjectLayout.resolve(
-                definitions: file, data: data, templates: templates, register: register, publishedWith: published, workingDirectory: workingDirectory)
+                definitions: file, data: data, templates: templates, register: register, publishedWith: published,
+                workingDirectory: workingDirectory)
             let project = try Project.load(layout)
             let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             let out = folder + "/" + stem
@@ -185,7 +193,9 @@ import Testing
     }
 
     /// Both maps of the two-map fixture, published as `published` says.
-    static func publishTwoMaps(into folder: String, published: PublishedMaps = .besideDefinitions) throws -> (maps: [PublishedMap], inputs: DatapakkeInputs) {
+    static func publishTwoMaps(into folder: String, published: PublishedMaps = .besideDefinitions) throws -> (
+        maps: [PublishedMap], inputs: DatapakkeInputs
+    ) {
         try publishWithTheTool(
             ["Kort/raad.yaml", "Kort/klynger.yaml"], register: "kommuner.csv", data: "Data", templates: try twoMapTemplates(in: folder),
             published: published, workingDirectory: twoMaps, into: folder)
@@ -203,7 +213,9 @@ import Testing
             #expect(checker.determined().isEmpty, "determined by the shown values of both maps: \(checker.determined())")
             #expect(checker.leaks().isEmpty)
             let texts = try Self.texts(in: maps.map(\.folder))
-            #expect(texts.count == 2 * (4 * 3 + 1), "prompts (Markdown and HTML) and presentation for four packs and the download page, per map")
+            #expect(
+                texts.count == 2 * (4 * 3 + 1), "prompts (Markdown and HTML) and presentation for four packs and the download page, per map"
+            )
             try Self.expectNoHiddenRate(checker, texts: texts)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DatapakkeRenderers
 
 /// The CSV and terminal helpers every text output goes through.

@@ -1,5 +1,6 @@
 import DatapakkeTestSupport
 import Foundation
+
 @testable import DatapakkeCore
 
 /// A workbook as read back by openpyxl (`Readers/read_workbook.py`): an independent reader, so the
@@ -86,12 +87,23 @@ enum JSONValue: Decodable, Equatable {
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let bool = try? container.decode(Bool.self) { self = .bool(bool) }
-        else if let number = try? container.decode(Double.self) { self = .number(number) }
-        else { self = .string(try container.decode(String.self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let bool = try? container.decode(Bool.self) {
+            self = .bool(bool)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .string(try container.decode(String.self))
+        }
     }
 
-    var string: String? { if case .string(let text) = self { return text }; return nil }
-    var number: Double? { if case .number(let value) = self { return value }; return nil }
+    var string: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+    var number: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
 }

@@ -28,7 +28,8 @@ public func copyFixture(_ name: String, to folder: String, filePath: String = #f
 /// Loads a fixture folder laid out like the tests' fixtures: `kommuner.csv`, `klynger.yaml`, `Data/`
 /// and the catalogue (`indikatorer.yaml` unless `catalogue` names another file in the folder).
 public func loadFixtureInputs(at folder: String, catalogue: String = "indikatorer.yaml") throws -> DatapakkeInputs {
-    try DatapakkeInputs.load(InputPaths(
-        register: folder + "/kommuner.csv", definitions: folder + "/klynger.yaml",
-        data: folder + "/Data", catalogue: folder + "/" + catalogue), relativeTo: folder)
+    try DatapakkeInputs.load(
+        InputPaths(
+            register: folder + "/kommuner.csv", definitions: folder + "/klynger.yaml",
+            data: folder + "/Data", catalogue: folder + "/" + catalogue), relativeTo: folder)
 }

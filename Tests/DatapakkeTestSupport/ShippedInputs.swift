@@ -18,7 +18,8 @@ public enum ShippedInputs {
         let others = publishedWith ?? (shipped.contains(definitions) ? shipped.filter { $0 != definitions } : [])
         return InputPaths(
             register: packageRoot + "/ClusterDefinitions/kommuner.csv", definitions: absolute(definitions),
-            data: data ?? packageRoot + "/Data", catalogue: packageRoot + "/Templates/indikatorer.yaml", publishedWith: others.map(absolute))
+            data: data ?? packageRoot + "/Data", catalogue: packageRoot + "/Templates/indikatorer.yaml", publishedWith: others.map(absolute)
+        )
     }
 
     // Loaded at first use; a load that failed fails every test that asks, with the same problems.

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs `body` with a new, empty, uniquely named folder under the system temporary folder, and
@@ -23,7 +23,7 @@ public func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T 
 }
 
 /// `withTemporaryDirectory` for an async `body`.
-public func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws -> T {
+public func withTemporaryDirectoryAsync<T>(_ body: (String) async throws -> T) async throws -> T {
     let path = try makeScratchFolder()
     let result: T
     do {

@@ -17,7 +17,8 @@ public enum Unzip {
 
     private static func run(_ arguments: [String]) throws -> ProcessOutcome {
         guard FileManager.default.isExecutableFile(atPath: program) else {
-            throw ProcessFailure(description: "\(program) is missing: run `make test` (Tools/setup.sh installs it) or apt-get install -y unzip")
+            throw ProcessFailure(
+                description: "\(program) is missing: run `make test` (Tools/setup.sh installs it) or apt-get install -y unzip")
         }
         return try runProcess(program, arguments).checked()
     }

@@ -21,7 +21,9 @@ import Testing
             // No temporary files are left behind.
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/raad").allSatisfy { !$0.hasPrefix(".") })
 
-            let clusters = try CommandRunner.run(["build", "--definitions", "ClusterDefinitions/sundhedsklynger-2022.yaml", "--out", folder + "/klynger"])
+            let clusters = try CommandRunner.run([
+                "build", "--definitions", "ClusterDefinitions/sundhedsklynger-2022.yaml", "--out", folder + "/klynger",
+            ])
             #expect(clusters.status == 0, "\(clusters.stderr)")
             #expect(try files(in: folder + "/klynger", ending: ".xlsx").count == 22)
         }
@@ -50,8 +52,9 @@ import Testing
         try CommandRunner.withTemporaryDirectory { folder in
             let c = try CommandRunner.run(["build", "--only", "SR06", "SR09", "--out", folder + "/c"], environment: ["LC_ALL": "C"])
             #expect(c.status == 0)
-            let danish = try CommandRunner.run(["build", "--only", "SR06", "SR09", "--out", folder + "/da"],
-                                               environment: ["LC_ALL": DanishLocale.name, "LANG": DanishLocale.name])
+            let danish = try CommandRunner.run(
+                ["build", "--only", "SR06", "SR09", "--out", folder + "/da"],
+                environment: ["LC_ALL": DanishLocale.name, "LANG": DanishLocale.name])
             #expect(danish.status == 0, "\(danish.stderr)")
             let names = try files(in: folder + "/c", ending: ".xlsx")
             #expect(names.count == 2)
@@ -59,8 +62,9 @@ import Testing
                 let c = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/c/\(name)"))
                 #expect(c == (try Data(contentsOf: URL(fileURLWithPath: "\(folder)/da/\(name)"))), "\(name) differs under da_DK.UTF-8")
             }
-            // The Danish build's numbers are written with a decimal point, as the file format requires.
-            let sheet = try Unzip.part(folder + "/da/sundhedsraad-midt-og-vestsjaelland.xlsx", "xl/worksheets/sheet5.xml")  // Aktivitet i sundhedsvæsenet
+            // The Danish build's numbers are written with a decimal point, as the file format requires
+            // (sheet 5 is Aktivitet i sundhedsvæsenet).
+            let sheet = try Unzip.part(folder + "/da/sundhedsraad-midt-og-vestsjaelland.xlsx", "xl/worksheets/sheet5.xml")
             #expect(sheet.contains("<v>65.5</v>"))
             #expect(!sheet.contains("<v>65,5</v>"))
         }
@@ -68,7 +72,8 @@ import Testing
 
     @Test func sourceDateEpochSetsTheDocumentDate() throws {
         try CommandRunner.withTemporaryDirectory { folder in
-            let outcome = try CommandRunner.run(["build", "--only", "SR06", "--out", folder], environment: ["SOURCE_DATE_EPOCH": "1780000000"])
+            let outcome = try CommandRunner.run(
+                ["build", "--only", "SR06", "--out", folder], environment: ["SOURCE_DATE_EPOCH": "1780000000"])
             #expect(outcome.status == 0)
             let core = try Unzip.part(folder + "/sundhedsraad-midt-og-vestsjaelland.xlsx", "docProps/core.xml")
             #expect(core.contains("2026-05-28T20:26:40Z"))
@@ -102,12 +107,15 @@ import Testing
     @Test func aPackIsReplacedWholeOrNotAtAll() throws {
         try CommandRunner.withTemporaryDirectory { folder in
             let out = folder + "/out"
-            try FileManager.default.createDirectory(atPath: out + "/sundhedsraad-hovedstaden-refleksioner.md", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: out + "/sundhedsraad-hovedstaden-refleksioner.md", withIntermediateDirectories: true)
             let earlier = Data("the earlier workbook".utf8)
             try earlier.write(to: URL(fileURLWithPath: out + "/sundhedsraad-hovedstaden.xlsx"))
             let outcome = try CommandRunner.run(["build", "--only", "SR01", "--out", out])
             #expect(outcome.status == 1)
-            #expect(outcome.stdout.contains("FEJL     SR01  Sundhedsråd Hovedstaden: \(out)/sundhedsraad-hovedstaden-refleksioner.md er en mappe"))
+            #expect(
+                outcome.stdout.contains(
+                    "FEJL     SR01  Sundhedsråd Hovedstaden: \(out)/sundhedsraad-hovedstaden-refleksioner.md er en mappe"))
             #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/sundhedsraad-hovedstaden.xlsx")) == earlier)
             #expect(!FileManager.default.fileExists(atPath: out + "/sundhedsraad-hovedstaden-refleksioner.html"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.hasPrefix(".datapakke-tmp") })
@@ -180,7 +188,9 @@ import Testing
                 guard xml.contains("<rowBreaks") else { continue }
                 withBreaks += 1
                 #expect(xml.contains("hidden=\"1\""), "\(entry): the chart's helper column is hidden")
-                #expect(xml.contains("<pageSetup") && xml.contains("fitToHeight=\"0\""), "\(entry): one page wide, as many pages tall as needed")
+                #expect(
+                    xml.contains("<pageSetup") && xml.contains("fitToHeight=\"0\""), "\(entry): one page wide, as many pages tall as needed"
+                )
             }
             // Every section with more than one indicator: all but Udgifter, which has one.
             #expect(withBreaks == 5)

@@ -33,8 +33,9 @@ import Testing
 
     @Test func checkReportsEveryProblemWithFileAndLineAndExitsWithOne() throws {
         let folder = CommandRunner.fixture("broken")
-        let outcome = try CommandRunner.run(["check", "--definitions", "klynger.yaml", "--register", "kommuner.csv", "--data", "Data", "--templates", "Templates"],
-                                            in: folder)
+        let outcome = try CommandRunner.run(
+            ["check", "--definitions", "klynger.yaml", "--register", "kommuner.csv", "--data", "Data", "--templates", "Templates"],
+            in: folder)
         #expect(outcome.status == 1)
         #expect(outcome.stdout.isEmpty)
         let lines = outcome.stderr.split(separator: "\n").map(String.init)
@@ -76,7 +77,9 @@ import Testing
         try CommandRunner.withTemporaryDirectory { folder in
             let outcome = try CommandRunner.run(["list"], in: folder)
             #expect(outcome.status == 1)
-            #expect(outcome.stderr.hasPrefix("fejl: fandt ikke ClusterDefinitions/sundhedsraad-2027.yaml, ClusterDefinitions/kommuner.csv, Data/ og Templates/ i "))
+            #expect(
+                outcome.stderr.hasPrefix(
+                    "fejl: fandt ikke ClusterDefinitions/sundhedsraad-2027.yaml, ClusterDefinitions/kommuner.csv, Data/ og Templates/ i "))
             #expect(outcome.stderr.contains("Kør datapakke fra projektets rodmappe"))
             #expect(outcome.stderr.contains("--definitions, --register, --data og --templates"))
             #expect(outcome.stderr.split(separator: "\n").count == 1)
@@ -86,8 +89,9 @@ import Testing
     @Test func theMapsBesideTheDefinitionsArePublishedTogetherUnlessTheUserSaysOtherwise() throws {
         let together = try CommandRunner.run(["check"])
         #expect(together.status == 0, "\(together.stderr)")
-        #expect(together.stdout.contains(
-            "Offentliggøres sammen med: Sundhedsklynger 2022 (22 sundhedsklynger); skjulte celler afgøres for kortene under ét."))
+        #expect(
+            together.stdout.contains(
+                "Offentliggøres sammen med: Sundhedsklynger 2022 (22 sundhedsklynger); skjulte celler afgøres for kortene under ét."))
         #expect(together.stdout.contains("ClusterDefinitions/sundhedsraad-2027.yaml, ClusterDefinitions/sundhedsklynger-2022.yaml, "))
         let clusters = try CommandRunner.run(["check", "--definitions", "ClusterDefinitions/sundhedsklynger-2022.yaml"])
         #expect(clusters.stdout.contains("Offentliggøres sammen med: Sundhedsråd 2027 (17 sundhedsråd);"))
@@ -97,7 +101,9 @@ import Testing
         #expect(alone.stdout.contains("Offentliggøres alene: skjulte celler afgøres kun for Sundhedsråd 2027."))
         #expect(!alone.stdout.contains("sundhedsklynger-2022.yaml"))
 
-        let named = try CommandRunner.run(["figures", "--format", "csv", "--published-with", "ClusterDefinitions/sundhedsklynger-2022.yaml"])
+        let named = try CommandRunner.run([
+            "figures", "--format", "csv", "--published-with", "ClusterDefinitions/sundhedsklynger-2022.yaml",
+        ])
         #expect(named.status == 0, "\(named.stderr)")
 
         let missing = try CommandRunner.run(["check", "--published-with", "ClusterDefinitions/findes-ikke.yaml"])
@@ -153,7 +159,8 @@ import Testing
         for area in areas {
             #expect(Set(entries.filter { "\($0.level) \($0.id)" == area }.map(\.indicator)) == indicators)
         }
-        let sr06 = try #require(entries.first { $0.id == "SR06" && $0.indicator == "aflastning_84_1_pr_1000_65plus" && $0.period == "2024" })
+        let sr06 = try #require(
+            entries.first { $0.id == "SR06" && $0.indicator == "aflastning_84_1_pr_1000_65plus" && $0.period == "2024" })
         #expect(abs((sr06.value ?? 0) - 1329.0 / 110_789 * 1000) < 1e-9)
         #expect(sr06.municipalitiesWithValue == 8 && sr06.municipalities == 8)
         let median = try #require(entries.first { $0.id == "DK" && $0.indicator == "ventetid_genoptraening_median_dage" })

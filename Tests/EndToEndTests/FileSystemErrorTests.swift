@@ -39,7 +39,8 @@ import Testing
         try withMount(options: "size=4m,ro") { mountPoint in
             let outcome = try CommandRunner.run(["build", "--only", "SR06", "--out", mountPoint])
             #expect(outcome.status == 1)
-            #expect(outcome.stderr == "fejl: mappen \(mountPoint) er skrivebeskyttet; vælg en anden mappe med --out, eller giv skriveadgang.\n")
+            #expect(
+                outcome.stderr == "fejl: mappen \(mountPoint) er skrivebeskyttet; vælg en anden mappe med --out, eller giv skriveadgang.\n")
             #expect(outcome.stdout.isEmpty)
         }
     }

@@ -74,7 +74,8 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
 
             // An error message that quotes an input.
-            let original = try String(contentsOfFile: FaultTests.packageRoot + "/ClusterDefinitions/sundhedsraad-2027.yaml", encoding: .utf8)
+            let original = try String(
+                contentsOfFile: FaultTests.packageRoot + "/ClusterDefinitions/sundhedsraad-2027.yaml", encoding: .utf8)
             let wrongName = original.replacingOccurrences(
                 of: "{ kode: 330, navn: Slagelse }", with: "{ kode: 330, navn: \"Slagelse\\e[2J\" }")
             #expect(wrongName != original)

@@ -84,7 +84,8 @@ import Testing
             let csv = data + "/indikatorer/nationale-maal-2024-kommuner.csv"
             let original = try String(contentsOfFile: csv, encoding: .utf8)
             let changed = original.replacingOccurrences(
-                of: "825;Læsø;forebyggelige_ophold_pr_1000_65plus;2023;32,7\n", with: "825;Læsø;forebyggelige_ophold_pr_1000_65plus;2023;60,0\n")
+                of: "825;Læsø;forebyggelige_ophold_pr_1000_65plus;2023;32,7\n",
+                with: "825;Læsø;forebyggelige_ophold_pr_1000_65plus;2023;60,0\n")
             #expect(changed != original)
             try changed.write(toFile: csv, atomically: true, encoding: .utf8)
 
@@ -97,7 +98,9 @@ import Testing
             #expect(try CommandRunner.run(["build", "--data", data, "--out", fresh]).status == 0)
             var expected: Set<String> = []
             for (id, names) in try packFiles(before) {
-                for name in names where FileManager.default.contents(atPath: before + "/" + name) != FileManager.default.contents(atPath: fresh + "/" + name) {
+                for name in names
+                where FileManager.default.contents(atPath: before + "/" + name) != FileManager.default.contents(atPath: fresh + "/" + name)
+                {
                     expected.insert(id)
                 }
             }
@@ -125,7 +128,8 @@ import Testing
             }
 
             // The change is on the rebuilt council's front page and in the manifest …
-            let sentence = "Forebyggelige akutte sygehusophold blandt ældre (2023): Læsø 32,7 → 60,0 pr. 1.000 borgere på 65 år og derover (+27,3)"
+            let sentence =
+                "Forebyggelige akutte sygehusophold blandt ældre (2023): Læsø 32,7 → 60,0 pr. 1.000 borgere på 65 år og derover (+27,3)"
             let workbook = try #require(try packFiles(out)[councilID]?.first { $0.hasSuffix(".xlsx") })
             let strings = try Unzip.part(out + "/" + workbook, "xl/sharedStrings.xml")
             #expect(strings.contains("Ændringer siden forrige version"))
@@ -139,10 +143,14 @@ import Testing
             let diff = try CommandRunner.run(["diff", before, out])
             #expect(diff.status == 1, "the builds differ, so diff exits 1 as diff(1) does: \(diff.stderr)")
             #expect(diff.stdout.hasPrefix("\(rebuilt.count) af 17 pakker ændret; 1 datarække ændret.\n"))
-            #expect(diff.stdout.contains("/Data/indikatorer/nationale-maal-2024-kommuner.csv: 825 Læsø forebyggelige_ophold_pr_1000_65plus 2023: værdi 32,7 → 60\n"))
+            #expect(
+                diff.stdout.contains(
+                    "/Data/indikatorer/nationale-maal-2024-kommuner.csv: 825 Læsø forebyggelige_ophold_pr_1000_65plus 2023: værdi 32,7 → 60\n"
+                ))
             #expect(diff.stdout.contains("ændret    \(councilID)  \(council?.cluster.name ?? "")\n  - "))
             #expect(diff.stdout.contains("  - " + sentence + "\n"))
-            let changedInDiff = Set(diff.stdout.split(separator: "\n").filter { $0.hasPrefix("ændret    ") }.map { String($0.split(separator: " ")[1]) })
+            let changedInDiff = Set(
+                diff.stdout.split(separator: "\n").filter { $0.hasPrefix("ændret    ") }.map { String($0.split(separator: " ")[1]) })
             #expect(changedInDiff == rebuilt)
             #expect(diff.stdout.contains("\(17 - rebuilt.count) pakker uden ændringer."))
 
@@ -200,12 +208,14 @@ import Testing
             let departed = try #require(original.range(of: "\n  - id: SR17\n"))
             let merged = String(original[..<departed.lowerBound]).replacingOccurrences(
                 of: "      - { kode: 530, navn: Billund }\n",
-                with: "      - { kode: 530, navn: Billund }\n      - { kode: 580, navn: Aabenraa }\n      - { kode: 510, navn: Haderslev }\n"
+                with:
+                    "      - { kode: 530, navn: Billund }\n      - { kode: 580, navn: Aabenraa }\n      - { kode: 510, navn: Haderslev }\n"
                     + "      - { kode: 540, navn: Sønderborg }\n      - { kode: 550, navn: Tønder }\n")
             let definitions = folder + "/definitioner.yaml"
             try merged.write(toFile: definitions, atomically: true, encoding: .utf8)
             let sr17 = [
-                "sundhedsraad-soenderjylland.xlsx", "sundhedsraad-soenderjylland-refleksioner.md", "sundhedsraad-soenderjylland-refleksioner.html",
+                "sundhedsraad-soenderjylland.xlsx", "sundhedsraad-soenderjylland-refleksioner.md",
+                "sundhedsraad-soenderjylland-refleksioner.html",
                 "sundhedsraad-soenderjylland-praesentation.html",
             ]
 
@@ -240,7 +250,9 @@ import Testing
             // spread over 16 councils; SR01 lost its workbook to the folder in its place, so it alone is
             // written again, for both reasons.
             #expect(written(outcome.stdout) == ["SR01"])
-            #expect(outcome.stdout.contains("skrevet  SR01  Sundhedsråd Hovedstaden (sammenligning med region/land ændret, fil mangler eller er ændret)"))
+            #expect(
+                outcome.stdout.contains(
+                    "skrevet  SR01  Sundhedsråd Hovedstaden (sammenligning med region/land ændret, fil mangler eller er ændret)"))
             let strings = try Unzip.part(out + "/sundhedsraad-sydvestjylland.xlsx", "xl/sharedStrings.xml")
             #expect(strings.contains("Kommuner tilføjet: Aabenraa, Haderslev, Sønderborg og Tønder."))
             let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)

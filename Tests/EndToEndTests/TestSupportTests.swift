@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func theAsyncTemporaryFolderIsRemovedToo() async throws {
-        let kept = try await withTemporaryDirectory { folder async throws -> String in
+        let kept = try await withTemporaryDirectoryAsync { folder async throws -> String in
             await Task.yield()
             try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/c.txt"))
             return folder
@@ -60,7 +60,8 @@ import Testing
                 environment: ["DATAPAKKE_TEST_A": "a"], unsetting: ["HOME"]
             ).checked()
             let lines = outcome.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+            #expect(
+                lines.first.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
                     == URL(fileURLWithPath: folder).resolvingSymlinksInPath().path)
             #expect(lines.last == "a unset")
         }

@@ -55,10 +55,12 @@ struct ChartAndLayoutTests {
             #expect(chart.contains("<c:numFmt formatCode=\"#,##0.0\" sourceLinked=\"0\"/>"))
             // Only the two coloured points get a data-point override, with their own index and colour.
             #expect(chart.components(separatedBy: "<c:dPt>").count - 1 == 2)
-            #expect(chart.contains(
-                "<c:dPt><c:idx val=\"1\"/><c:spPr><a:solidFill><a:srgbClr val=\"FF0000\"/></a:solidFill></c:spPr></c:dPt>"))
-            #expect(chart.contains(
-                "<c:dPt><c:idx val=\"3\"/><c:spPr><a:solidFill><a:srgbClr val=\"00FF00\"/></a:solidFill></c:spPr></c:dPt>"))
+            #expect(
+                chart.contains(
+                    "<c:dPt><c:idx val=\"1\"/><c:spPr><a:solidFill><a:srgbClr val=\"FF0000\"/></a:solidFill></c:spPr></c:dPt>"))
+            #expect(
+                chart.contains(
+                    "<c:dPt><c:idx val=\"3\"/><c:spPr><a:solidFill><a:srgbClr val=\"00FF00\"/></a:solidFill></c:spPr></c:dPt>"))
             // Black must survive libxlsxwriter's "0 means unset" convention.
             #expect(chart.contains("<a:ln w=\"19050\"><a:solidFill><a:srgbClr val=\"000000\"/></a:solidFill></a:ln>"))
             // The data cache was filled from the sheet even though the name needs quoting.
@@ -167,13 +169,20 @@ struct ChartAndLayoutTests {
             try Workbook.write(to: file.path, properties: testProperties) { workbook in
                 let sheet = try workbook.addWorksheet(named: "Data")
                 let red = workbook.style(CellStyle(fontColor: 0x9C0006, backgroundColor: 0xFFC7CE))
-                try sheet.conditionalFormat(firstRow: 1, firstColumn: 1, lastRow: 9, lastColumn: 1, rule: .cellValue(.greaterThan(100.5)), style: red)
-                try sheet.conditionalFormat(firstRow: 1, firstColumn: 2, lastRow: 9, lastColumn: 2, rule: .cellValue(.lessThan(-3)), style: red)
-                try sheet.conditionalFormat(firstRow: 1, firstColumn: 3, lastRow: 9, lastColumn: 3, rule: .cellValue(.between(1, 2.5)), style: red)
-                try sheet.conditionalFormat(firstRow: 1, firstColumn: 0, lastRow: 9, lastColumn: 0, rule: .textContains("mangler"), style: red)
+                try sheet.conditionalFormat(
+                    firstRow: 1, firstColumn: 1, lastRow: 9, lastColumn: 1, rule: .cellValue(.greaterThan(100.5)), style: red)
+                try sheet.conditionalFormat(
+                    firstRow: 1, firstColumn: 2, lastRow: 9, lastColumn: 2, rule: .cellValue(.lessThan(-3)), style: red)
+                try sheet.conditionalFormat(
+                    firstRow: 1, firstColumn: 3, lastRow: 9, lastColumn: 3, rule: .cellValue(.between(1, 2.5)), style: red)
+                try sheet.conditionalFormat(
+                    firstRow: 1, firstColumn: 0, lastRow: 9, lastColumn: 0, rule: .textContains("mangler"), style: red)
             }
             let sheet = try part(file, "xl/worksheets/sheet1.xml")
-            #expect(sheet.contains("<conditionalFormatting sqref=\"B2:B10\"><cfRule type=\"cellIs\" dxfId=\"0\" priority=\"1\" operator=\"greaterThan\"><formula>100.5</formula>"))
+            #expect(
+                sheet.contains(
+                    "<conditionalFormatting sqref=\"B2:B10\"><cfRule type=\"cellIs\" dxfId=\"0\" priority=\"1\" operator=\"greaterThan\"><formula>100.5</formula>"
+                ))
             #expect(sheet.contains("operator=\"lessThan\"><formula>-3</formula>"))
             #expect(sheet.contains("operator=\"between\"><formula>1</formula><formula>2.5</formula>"))
             #expect(sheet.contains("<conditionalFormatting sqref=\"A2:A10\"><cfRule type=\"containsText\""))

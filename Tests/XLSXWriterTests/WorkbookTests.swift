@@ -116,8 +116,9 @@ struct CellTests {
                 let sheet = try workbook.addWorksheet(named: "Data")
                 try sheet.write(.number(42), row: 1, column: 1)
                 try workbook.defineName("Total", formula: "='Data'!$B$2")
-                try sheet.merge(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 2, text: "Overskrift",
-                                style: workbook.style(CellStyle(bold: true, horizontalAlignment: .center)))
+                try sheet.merge(
+                    firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 2, text: "Overskrift",
+                    style: workbook.style(CellStyle(bold: true, horizontalAlignment: .center)))
                 try sheet.writeComment("Kilde: Danmarks Statistik", row: 1, column: 1)
             }
             let workbookXML = try part(file, "xl/workbook.xml")

@@ -118,7 +118,8 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
     private static func describe(_ error: XLSXError) -> String {
         switch error {
         case .textTooLong(_, let sheet, let cell, let length, let limit):
-            return "en tekst\(sheet.map { " på arket «\($0)»" } ?? "")\(cell.map { " i celle \($0)" } ?? "") er \(length) tegn; Excel tillader højst \(limit)"
+            return
+                "en tekst\(sheet.map { " på arket «\($0)»" } ?? "")\(cell.map { " i celle \($0)" } ?? "") er \(length) tegn; Excel tillader højst \(limit)"
         case .invalidSheetName(let name, let reason):
             return "arknavnet «\(name)» kan ikke bruges i Excel (\(reason))"
         default:

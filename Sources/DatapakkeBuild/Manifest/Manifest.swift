@@ -104,7 +104,10 @@ public struct Manifest: Codable, Equatable, Sendable {
         /// The fixed document date printed on every file ("yyyy-MM-dd"), from the data or SOURCE_DATE_EPOCH.
         public var documentDate: String
 
-        public init(definition: String, municipalData: String, comparison: String, catalogue: String, templates: String, tool: String, documentDate: String) {
+        public init(
+            definition: String, municipalData: String, comparison: String, catalogue: String, templates: String, tool: String,
+            documentDate: String
+        ) {
             self.definition = definition
             self.municipalData = municipalData
             self.comparison = comparison
@@ -145,7 +148,10 @@ public struct Manifest: Codable, Equatable, Sendable {
         /// The cluster against the country in the latest period, as the prompts state it ("+11,7", "=0,4").
         public var clusterVersusCountry: String?
 
-        public init(id: String, title: String, unit: String, decimals: Int, periods: [String], rows: [FigureRow], clusterVersusCountry: String? = nil) {
+        public init(
+            id: String, title: String, unit: String, decimals: Int, periods: [String], rows: [FigureRow],
+            clusterVersusCountry: String? = nil
+        ) {
             self.id = id
             self.title = title
             self.unit = unit
@@ -169,7 +175,9 @@ public struct Manifest: Codable, Equatable, Sendable {
         public var development: String?
         public var versusCountry: String?
 
-        public init(level: String, id: String, name: String, values: [String: FigureValue], development: String? = nil, versusCountry: String? = nil) {
+        public init(
+            level: String, id: String, name: String, values: [String: FigureValue], development: String? = nil, versusCountry: String? = nil
+        ) {
             self.level = level
             self.id = id
             self.name = name
@@ -298,7 +306,9 @@ extension Manifest.Pack {
         self.init(
             id: report.cluster.id, name: report.cluster.name, region: report.cluster.region,
             municipalities: report.cluster.members.map { member in
-                Manifest.Member(code: member.code, name: report.members.first { $0.code == member.code }?.name ?? String(member.code), share: member.share)
+                Manifest.Member(
+                    code: member.code, name: report.members.first { $0.code == member.code }?.name ?? String(member.code),
+                    share: member.share)
             },
             periods: report.periods.map(\.id), inputs: inputs, files: files,
             figures: report.sections.flatMap { $0.indicators.map(Manifest.IndicatorFigures.init) }, changes: changes)
@@ -317,8 +327,9 @@ extension Manifest.IndicatorFigures {
                 for (period, value) in zip(report.periods, row.values) {
                     values[period.id] = value.number.map { .number(DanishNumber.rounded($0, decimals: decimals)) } ?? .marker(value.marker)
                 }
-                return Manifest.FigureRow(level: row.level.rawValue, id: row.id, name: row.name, values: values,
-                                          development: row.development?.rawValue, versusCountry: row.levelMark?.rawValue)
+                return Manifest.FigureRow(
+                    level: row.level.rawValue, id: row.id, name: row.name, values: values,
+                    development: row.development?.rawValue, versusCountry: row.levelMark?.rawValue)
             },
             clusterVersusCountry: PackInputText.distanceToCountry(report))
     }

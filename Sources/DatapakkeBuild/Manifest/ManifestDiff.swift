@@ -44,7 +44,8 @@ public enum ManifestDiff {
         let unchanged = new.packs.count - added.count - changedPacks
         let differs = !structure.isEmpty || changedPacks > 0 || !rows.isEmpty
         guard differs else {
-            return Report(lines: ["ingen ændringer (\(new.packs.count) \(new.packs.count == 1 ? "pakke" : "pakker") som før)"], differs: false)
+            return Report(
+                lines: ["ingen ændringer (\(new.packs.count) \(new.packs.count == 1 ? "pakke" : "pakker") som før)"], differs: false)
         }
         var summary = "\(changedPacks) af \(new.packs.count) pakker ændret"
         if !added.isEmpty { summary += ", \(added.count) nye" }
@@ -81,16 +82,17 @@ public enum ManifestDiff {
         var lines: [String] = []
         for key in Set(before.keys).union(after.keys).sorted() {
             switch (before[key], after[key]) {
-            case let (was?, now?) where was.values != now.values:
+            case (let was?, let now?) where was.values != now.values:
                 let parts = ["v", "t", "n"].compactMap { field -> String? in
-                    let a = was.values[field] ?? "", b = now.values[field] ?? ""
+                    let a = was.values[field] ?? ""
+                    let b = now.values[field] ?? ""
                     guard a != b else { return nil }
                     return "\(names[field] ?? field) \(shown(a)) → \(shown(b))"
                 }
                 lines.append("\(now.source): \(key): \(parts.joined(separator: ", "))")
-            case let (nil, now?):
+            case (nil, let now?):
                 lines.append("\(now.source): \(key): ny række")
-            case let (was?, nil):
+            case (let was?, nil):
                 lines.append("\(was.source): \(key): fjernet")
             default:
                 break

@@ -34,7 +34,9 @@ public enum PackChanges {
 
         let newPeriods = new.periods.filter { !old.periods.contains($0) }
         let gonePeriods = old.periods.filter { !new.periods.contains($0) }
-        if !newPeriods.isEmpty { lines.append("Ny\(newPeriods.count == 1 ? "" : "e") period\(newPeriods.count == 1 ? "e" : "er"): \(labels(newPeriods)).") }
+        if !newPeriods.isEmpty {
+            lines.append("Ny\(newPeriods.count == 1 ? "" : "e") period\(newPeriods.count == 1 ? "e" : "er"): \(labels(newPeriods)).")
+        }
         if !gonePeriods.isEmpty { lines.append("Udgåede perioder: \(labels(gonePeriods)).") }
 
         let oldIndicators = Dictionary(old.figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -75,7 +77,8 @@ public enum PackChanges {
             let oldRows = Dictionary(before.rows.map { ("\($0.level)/\($0.id)", $0) }, uniquingKeysWith: { first, _ in first })
             for period in indicator.periods where before.periods.contains(period) {
                 for row in indicator.rows {
-                    guard let oldRow = oldRows["\(row.level)/\(row.id)"], let was = oldRow.values[period], let now = row.values[period] else { continue }
+                    guard let oldRow = oldRows["\(row.level)/\(row.id)"], let was = oldRow.values[period], let now = row.values[period]
+                    else { continue }
                     // Compare as shown: a change in a decimal that is not shown is no change.
                     let wasText = was.text(decimals: before.decimals)
                     let nowText = now.text(decimals: indicator.decimals)
@@ -94,16 +97,20 @@ public enum PackChanges {
             for row in indicator.rows {
                 guard let oldRow = oldRows["\(row.level)/\(row.id)"] else { continue }
                 if let was = oldRow.development, let now = row.development, was != now {
-                    let line = "\(indicator.title)\(latest): \(row.name), udvikling \(mark(was, Vocabulary.development)) → \(mark(now, Vocabulary.development))"
+                    let line =
+                        "\(indicator.title)\(latest): \(row.name), udvikling \(mark(was, Vocabulary.development)) → \(mark(now, Vocabulary.development))"
                     if comparisonLevels.contains(row.level) { comparison.append(line) } else { own.append(line) }
                 }
                 if let was = oldRow.versusCountry, let now = row.versusCountry, was != now {
-                    comparison.append("\(indicator.title)\(latest): \(row.name) \(mark(was, Vocabulary.level)) → \(mark(now, Vocabulary.level))")
+                    comparison.append(
+                        "\(indicator.title)\(latest): \(row.name) \(mark(was, Vocabulary.level)) → \(mark(now, Vocabulary.level))")
                 }
             }
             if let was = before.clusterVersusCountry, let now = indicator.clusterVersusCountry, was != now,
-               let cluster = indicator.rows.first(where: { $0.level == AreaLevel.cluster.rawValue }) {
-                comparison.append("\(indicator.title)\(latest): \(cluster.name) i forhold til hele landet \(distance(was)) → \(distance(now))")
+                let cluster = indicator.rows.first(where: { $0.level == AreaLevel.cluster.rawValue })
+            {
+                comparison.append(
+                    "\(indicator.title)\(latest): \(cluster.name) i forhold til hele landet \(distance(was)) → \(distance(now))")
             }
         }
         switch comparison.count {
@@ -143,7 +150,9 @@ public enum PackChanges {
         if !explained {
             if a.definition != b.definition { lines.append("Definitionen er ændret (akutsygehuse, note, sikkerhed eller kilder).") }
             if a.municipalData != b.municipalData { lines.append("Kommunernes data er ændret, men ingen viste tal har flyttet sig.") }
-            if a.comparison != b.comparison { lines.append("Sammenligningen med region og land er ændret (markeringer eller skjulte tal).") }
+            if a.comparison != b.comparison {
+                lines.append("Sammenligningen med region og land er ændret (markeringer eller skjulte tal).")
+            }
         }
         return lines
     }

@@ -17,7 +17,10 @@ public enum PackInputText {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and arrays cannot fail; an empty text would only force a rebuild.
-        let data = (try? encoder.encode(Canonical(cluster: cluster, definitionsName: definitions.name, kind: definitions.kind, validFrom: definitions.validFrom))) ?? Data()
+        let data =
+            (try? encoder.encode(
+                Canonical(cluster: cluster, definitionsName: definitions.name, kind: definitions.kind, validFrom: definitions.validFrom)))
+            ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -35,10 +38,11 @@ public enum PackInputText {
             for period in periods.keys.sorted(by: { $0.id < $1.id }) {
                 for code in codes {
                     guard let observation = periods[period]?[code] else { continue }
-                    lines.append([
-                        "obs", indicatorID, period.id, String(code), exact(observation.value), exact(observation.numerator),
-                        exact(observation.denominator), observation.origin.rawValue,
-                    ].joined(separator: ";"))
+                    lines.append(
+                        [
+                            "obs", indicatorID, period.id, String(code), exact(observation.value), exact(observation.numerator),
+                            exact(observation.denominator), observation.origin.rawValue,
+                        ].joined(separator: ";"))
                 }
             }
         }
@@ -73,8 +77,9 @@ public enum PackInputText {
         for section in report.sections {
             for indicator in section.indicators {
                 let decimals = indicator.indicator.decimals
-                lines.append("indikator;\(indicator.indicator.id);\(indicator.origin.rawValue);"
-                    + indicator.periods.map(\.id).joined(separator: ",") + ";" + indicator.allPeriods.map(\.id).joined(separator: ","))
+                lines.append(
+                    "indikator;\(indicator.indicator.id);\(indicator.origin.rawValue);"
+                        + indicator.periods.map(\.id).joined(separator: ",") + ";" + indicator.allPeriods.map(\.id).joined(separator: ","))
                 lines.append("note;" + (indicator.trafficLightNote ?? ""))
                 for row in indicator.rows {
                     var fields = [row.level.rawValue, row.id, row.development?.rawValue ?? "", row.levelMark?.rawValue ?? ""]
@@ -95,7 +100,9 @@ public enum PackInputText {
                 // The overview shows the lowest and highest shown figure of all clusters, as rounded.
                 if let spread = indicator.spread {
                     let shown = { (value: Double?) in value.map { DanishNumber.format($0, decimals: decimals) } ?? "" }
-                    lines.append("spredning;\(spread.period.id);\(shown(spread.minimum));\(shown(spread.maximum));\(spread.shownCount)/\(spread.figures.count)")
+                    lines.append(
+                        "spredning;\(spread.period.id);\(shown(spread.minimum));\(shown(spread.maximum));\(spread.shownCount)/\(spread.figures.count)"
+                    )
                 }
             }
         }
@@ -111,8 +118,10 @@ public enum PackInputText {
             for (period, byMunicipality) in periods {
                 for (code, observation) in byMunicipality {
                     rows.append(
-                        [observation.location.file, name(code), indicatorID, period.id, "v=" + exact(observation.value),
-                         "t=" + exact(observation.numerator), "n=" + exact(observation.denominator)].joined(separator: "|"))
+                        [
+                            observation.location.file, name(code), indicatorID, period.id, "v=" + exact(observation.value),
+                            "t=" + exact(observation.numerator), "n=" + exact(observation.denominator),
+                        ].joined(separator: "|"))
                 }
             }
         }

@@ -50,7 +50,9 @@ public struct ToolIdentity: Sendable {
 
     /// The running program (Linux: /proc/self/exe), when it can be found.
     public static func running(version: String) -> ToolIdentity {
-        if FileManager.default.isReadableFile(atPath: "/proc/self/exe") { return ToolIdentity(version: version, executable: "/proc/self/exe") }
+        if FileManager.default.isReadableFile(atPath: "/proc/self/exe") {
+            return ToolIdentity(version: version, executable: "/proc/self/exe")
+        }
         return ToolIdentity(version: version, executable: Bundle.main.executablePath)
     }
 }
@@ -234,9 +236,10 @@ public struct IncrementalBuild: Sendable {
             if let date = written.flatMap(Period.init).flatMap(DatapakkeInputs.utcDate) { report.documentDate = date }
             return report
         }
-        let pdfs = Set(published.map { definitions.clusters[$0] }.filter { cluster in
-            FileManager.default.fileExists(atPath: directory + "/" + PackFiles(cluster: cluster).presentationPDF)
-        }.map(\.id))
+        let pdfs = Set(
+            published.map { definitions.clusters[$0] }.filter { cluster in
+                FileManager.default.fileExists(atPath: directory + "/" + PackFiles(cluster: cluster).presentationPDF)
+            }.map(\.id))
         let page = DownloadPage(templates: project.htmlTemplates).html(
             reports: dated, definitionsName: definitions.name, buildDate: documentDate,
             keyIndicatorIDs: DownloadPage.defaultKeyIndicatorIDs, withPDF: pdfs)
@@ -386,7 +389,8 @@ public struct IncrementalBuild: Sendable {
             guard Self.isPlainFileName(file.name) else { return false }
             let path = directory + "/" + file.name
             guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == file.size,
-                  let data = FileManager.default.contents(atPath: path) else { return false }
+                let data = FileManager.default.contents(atPath: path)
+            else { return false }
             return SHA256Hex.digest(data) == file.sha256
         }
     }
@@ -407,7 +411,9 @@ public struct IncrementalBuild: Sendable {
                 html: PromptDocument(templates: project.htmlTemplates).html(prompts, report: report),
                 presentation: Presentation(templates: project.htmlTemplates).html(report, prompts: prompts))
             entry.files = try written.paths.map { path in
-                guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+                }
                 return Manifest.File(name: URL(fileURLWithPath: path).lastPathComponent, size: data.count, sha256: SHA256Hex.digest(data))
             }
             // A PDF of the earlier version no longer matches the pack: removed, as the manifest listed it.

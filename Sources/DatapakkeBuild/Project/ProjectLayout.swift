@@ -128,7 +128,8 @@ public struct ProjectLayoutError: Error, Sendable, Equatable, CustomStringConver
     public var lines: [String] {
         var lines = missing.filter(\.given).map { item -> String in
             if item.exists {
-                return "\(item.path) er \(item.folder ? "en fil" : "en mappe"), men \(item.option) skal pege på \(item.folder ? "en mappe" : "en fil")."
+                return
+                    "\(item.path) er \(item.folder ? "en fil" : "en mappe"), men \(item.option) skal pege på \(item.folder ? "en mappe" : "en fil")."
             }
             return "\(item.folder ? "mappen" : "filen") \(item.path) findes ikke (\(item.option))."
         }

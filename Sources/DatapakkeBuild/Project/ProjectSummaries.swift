@@ -70,7 +70,8 @@ extension Project {
             }
             lines.append("")
             lines.append(
-                "\(cluster.id)  \(cluster.name)  [\(cluster.region)]  \(total.map { DanishNumber.format($0, decimals: 0) + " borgere" } ?? "")")
+                "\(cluster.id)  \(cluster.name)  [\(cluster.region)]  \(total.map { DanishNumber.format($0, decimals: 0) + " borgere" } ?? "")"
+            )
             lines.append("    Akutsygehuse: \(cluster.acuteHospitals.joined(separator: "; "))")
             lines.append("    Kommuner (\(cluster.members.count)): \(members.joined(separator: ", "))")
         }

@@ -62,9 +62,14 @@ public enum Aggregator {
     ///
     /// A member without a value is left out of every sum; it only lowers the coverage.
     public static func aggregate(_ aggregation: Aggregation, _ members: [(share: Double, input: MunicipalInput)]) -> Figure {
-        var numerator = 0.0, denominator = 0.0, weightedSum = 0.0, weightSum = 0.0, count = 0.0
+        var numerator = 0.0
+        var denominator = 0.0
+        var weightedSum = 0.0
+        var weightSum = 0.0
+        var count = 0.0
         var covered = 0
-        var coveredWeight = 0.0, totalWeight = 0.0
+        var coveredWeight = 0.0
+        var totalWeight = 0.0
         var weightKnown = true
         for (share, input) in members {
             if let weight = input.weight { totalWeight += share * weight } else { weightKnown = false }
@@ -85,8 +90,9 @@ public enum Aggregator {
         let coverage = Coverage(
             municipalitiesWithValue: covered, municipalities: members.count,
             weightShare: weightKnown && totalWeight > 0 ? coveredWeight / totalWeight : nil)
-        var figure = Figure(value: nil, numerator: nil, denominator: nil, weight: covered > 0 ? coveredWeight : nil,
-                            coverage: coverage, isApproximation: false)
+        var figure = Figure(
+            value: nil, numerator: nil, denominator: nil, weight: covered > 0 ? coveredWeight : nil,
+            coverage: coverage, isApproximation: false)
         guard covered > 0 else { return figure }
         switch aggregation {
         case .count, .population:

@@ -40,7 +40,8 @@ public struct Area: Sendable, Hashable, Codable {
 
     /// One whole municipality.
     public static func municipality(_ municipality: Municipality) -> Area {
-        Area(level: .municipality, id: String(municipality.code), name: municipality.name, members: [ClusterMember(code: municipality.code)])
+        Area(
+            level: .municipality, id: String(municipality.code), name: municipality.name, members: [ClusterMember(code: municipality.code)])
     }
 
     /// A region of a definition set: every cluster with that region, shares of split municipalities added up.

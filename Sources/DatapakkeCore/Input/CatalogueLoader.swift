@@ -2,7 +2,6 @@ import Yams
 
 /// Reads the indicator catalogue (`Templates/indikatorer.yaml`, schema in `Templates/README.md`).
 public enum CatalogueLoader {
-
     /// Loads the catalogue; throws `InputProblems` listing every problem with file and line.
     public static func load(path: String, displayName: String? = nil) throws -> IndicatorCatalogue {
         let document = try YAMLDocument.read(path: path, displayName: displayName ?? path)
@@ -17,7 +16,9 @@ public enum CatalogueLoader {
             else { continue }
             document.checkText(name, key: "navn", in: node, maximumLength: NameRules.maximumTextLength, log: &log)
             guard let date = SourceDate(dateText) else {
-                log.add(document.location(node["udtrukket"]), "«udtrukket» skal være en dato (2024-11-15) eller en måned (2024-11), ikke \(quoted(dateText))")
+                log.add(
+                    document.location(node["udtrukket"]),
+                    "«udtrukket» skal være en dato (2024-11-15) eller en måned (2024-11), ikke \(quoted(dateText))")
                 continue
             }
             if sources.contains(where: { $0.id == id }) { log.add(document.location(node), "kilden «\(id)» er defineret to gange") }
@@ -27,17 +28,21 @@ public enum CatalogueLoader {
         for node in root["sektioner"]?.sequence ?? [] {
             document.checkKeys(of: node, allowed: ["id", "titel", "intro"], log: &log)
             guard let id = document.string("id", in: node, log: &log),
-                  let title = document.string("titel", in: node, log: &log) else { continue }
+                let title = document.string("titel", in: node, log: &log)
+            else { continue }
             if sections.contains(where: { $0.id == id }) {
                 log.add(document.location(node), "sektionen «\(id)» er defineret to gange")
             }
             document.checkText(title, key: "titel", in: node, maximumLength: NameRules.maximumTitleLength, log: &log)
             if let problem = NameRules.sheetNameProblem(for: title) {
                 log.add(document.location(node["titel"]), "sektionens titel \(quoted(title)) \(problem)")
-            } else if let other = sections.first(where: { NameRules.sheetName(for: $0.title).lowercased() == NameRules.sheetName(for: title).lowercased() }) {
+            } else if let other = sections.first(where: {
+                NameRules.sheetName(for: $0.title).lowercased() == NameRules.sheetName(for: title).lowercased()
+            }) {
                 log.add(
                     document.location(node["titel"]),
-                    "sektionerne «\(other.title)» og «\(title)» ville få samme ark («\(NameRules.sheetName(for: title))»); arknavne er de første 31 tegn")
+                    "sektionerne «\(other.title)» og «\(title)» ville få samme ark («\(NameRules.sheetName(for: title))»); arknavne er de første 31 tegn"
+                )
             }
             let introduction = document.optionalString("intro", in: node, log: &log)
             document.checkText(introduction, key: "intro", in: node, maximumLength: NameRules.maximumTextLength, log: &log)
@@ -73,29 +78,35 @@ public enum CatalogueLoader {
         document.checkKeys(of: node, allowed: indicatorKeys, log: &log)
         let problemsBefore = log.problems.count
         guard let id = document.string("id", in: node, log: &log),
-              let title = document.string("titel", in: node, log: &log),
-              let unit = document.string("enhed", in: node, log: &log),
-              let sectionID = document.string("sektion", in: node, log: &log),
-              let method = document.string("beregning", in: node, log: &log)
+            let title = document.string("titel", in: node, log: &log),
+            let unit = document.string("enhed", in: node, log: &log),
+            let sectionID = document.string("sektion", in: node, log: &log),
+            let method = document.string("beregning", in: node, log: &log)
         else { return nil }
         if !sections.contains(where: { $0.id == sectionID }) {
-            log.add(document.location(node["sektion"]), "ukendt sektion «\(sectionID)»; kendte: \(sections.map(\.id).joined(separator: ", "))")
+            log.add(
+                document.location(node["sektion"]), "ukendt sektion «\(sectionID)»; kendte: \(sections.map(\.id).joined(separator: ", "))")
         }
         func group(_ key: String, required: Bool) -> PopulationGroup? {
-            guard let value = required ? document.string(key, in: node, log: &log) : document.optionalString(key, in: node, log: &log) else {
+            guard let value = required ? document.string(key, in: node, log: &log) : document.optionalString(key, in: node, log: &log)
+            else {
                 return nil
             }
             guard let group = PopulationGroup(rawValue: value) else {
                 log.add(
                     document.location(node[key]),
-                    "ukendt befolkningsgruppe «\(value)»; kendte: \(PopulationGroup.allCases.map(\.rawValue).sorted().joined(separator: ", "))")
+                    "ukendt befolkningsgruppe «\(value)»; kendte: \(PopulationGroup.allCases.map(\.rawValue).sorted().joined(separator: ", "))"
+                )
                 return nil
             }
             return group
         }
         let scale = document.number("skala", in: node, log: &log) ?? 1
         if !(scale > 0 && scale.isFinite) {
-            log.add(document.location(node["skala"]), "«skala» skal være et positivt tal (fx 100 for procent, 1000 for pr. 1.000), ikke \(DanishNumber.format(scale, decimals: 2))")
+            log.add(
+                document.location(node["skala"]),
+                "«skala» skal være et positivt tal (fx 100 for procent, 1000 for pr. 1.000), ikke \(DanishNumber.format(scale, decimals: 2))"
+            )
         }
         let aggregation: Aggregation
         switch method {
@@ -109,13 +120,16 @@ public enum CatalogueLoader {
                 numerator: group("taeller_gruppe", required: true) ?? .total,
                 denominator: group("naevner_gruppe", required: true) ?? .total, scale: scale)
         default:
-            log.add(document.location(node["beregning"]),
-                    "ukendt beregning «\(method)»; brug antal, broek, vaegtet, ikke_additiv, befolkning eller befolkningsandel")
+            log.add(
+                document.location(node["beregning"]),
+                "ukendt beregning «\(method)»; brug antal, broek, vaegtet, ikke_additiv, befolkning eller befolkningsandel")
             return nil
         }
         var direction = Direction.none
         if let text = document.optionalString("bedst", in: node, log: &log) {
-            if let parsed = Direction(rawValue: text.lowercased()) { direction = parsed } else {
+            if let parsed = Direction(rawValue: text.lowercased()) {
+                direction = parsed
+            } else {
                 log.add(document.location(node["bedst"]), "«bedst» skal være høj, lav eller ingen, ikke «\(text)»")
             }
         }
@@ -124,7 +138,9 @@ public enum CatalogueLoader {
             if number == number.rounded(), decimalRange.contains(Int(exactly: number) ?? -1) {
                 decimals = Int(number)
             } else {
-                log.add(document.location(node["decimaler"]), "«decimaler» skal være et helt tal fra \(decimalRange.lowerBound) til \(decimalRange.upperBound)")
+                log.add(
+                    document.location(node["decimaler"]),
+                    "«decimaler» skal være et helt tal fra \(decimalRange.lowerBound) til \(decimalRange.upperBound)")
             }
         }
         let range = readRange(node["interval"], document: document, log: &log)
@@ -133,9 +149,11 @@ public enum CatalogueLoader {
             switch flag.lowercased() {
             case "ja", "true": numeratorIsPart = true
             case "nej", "false": numeratorIsPart = false
-            default: log.add(document.location(node["taeller_af_naevner"]), "«taeller_af_naevner» skal være ja eller nej, ikke \(quoted(flag))")
+            default:
+                log.add(document.location(node["taeller_af_naevner"]), "«taeller_af_naevner» skal være ja eller nej, ikke \(quoted(flag))")
             }
-            if case .ratio = aggregation {} else if numeratorIsPart {
+            if case .ratio = aggregation {
+            } else if numeratorIsPart {
                 log.add(document.location(node["taeller_af_naevner"]), "«taeller_af_naevner» gælder kun beregning: broek")
             }
         }
@@ -143,7 +161,8 @@ public enum CatalogueLoader {
         if let text = document.optionalString("befolkningsdato", in: node, log: &log) {
             populationDate = Period(text)
             if populationDate?.isDate != true {
-                log.add(document.location(node["befolkningsdato"]), "«befolkningsdato» skal være en dato som \"2023-01-01\", ikke «\(text)»")
+                log.add(
+                    document.location(node["befolkningsdato"]), "«befolkningsdato» skal være en dato som \"2023-01-01\", ikke «\(text)»")
             }
         }
         let suppression = readSuppression(node["diskretionering"], document: document, aggregation: aggregation, log: &log)
@@ -153,8 +172,11 @@ public enum CatalogueLoader {
         if let id = document.optionalString("kilde", in: node, log: &log) {
             source = sources.first { $0.id == id }
             if source == nil {
-                let hint = Suggestion.nearest(to: id, among: sources.map(\.id), limit: max(2, id.count / 3)).map { " – mente du «\($0)»?" } ?? ""
-                log.add(document.location(node["kilde"]), "ukendt kilde \(quoted(id))\(hint) Kilderne står i listen «kilder» øverst i kataloget")
+                let hint =
+                    Suggestion.nearest(to: id, among: sources.map(\.id), limit: max(2, id.count / 3)).map { " – mente du «\($0)»?" } ?? ""
+                log.add(
+                    document.location(node["kilde"]), "ukendt kilde \(quoted(id))\(hint) Kilderne står i listen «kilder» øverst i kataloget"
+                )
             }
             let detail = document.optionalString("kilde_note", in: node, log: &log)
             sourceText = (source?.name ?? id) + (detail.map { " (\($0))" } ?? "")
@@ -176,11 +198,14 @@ public enum CatalogueLoader {
             source: sourceText, sourceID: source?.id,
             periodNote: document.optionalString("periode_note", in: node, log: &log),
             notes: document.strings("noter", in: node, log: &log), populationDate: populationDate,
-            suppression: suppression, plausibleRange: range, numeratorIsPartOfDenominator: numeratorIsPart, location: document.location(node))
+            suppression: suppression, plausibleRange: range, numeratorIsPartOfDenominator: numeratorIsPart,
+            location: document.location(node))
     }
 
     /// Reads the small-number rule; absent means the Danish default for indicators built on counts.
-    private static func readSuppression(_ node: Node?, document: YAMLDocument, aggregation: Aggregation, log: inout ProblemLog) -> SuppressionRule {
+    private static func readSuppression(_ node: Node?, document: YAMLDocument, aggregation: Aggregation, log: inout ProblemLog)
+        -> SuppressionRule
+    {
         guard let node else {
             switch aggregation {
             case .count, .ratio: return .danishDefault
@@ -190,7 +215,9 @@ public enum CatalogueLoader {
         if let text = node.scalar?.string {
             if text == "ingen" { return .none }
             if text == "standard" { return .danishDefault }
-            log.add(document.location(node), "«diskretionering» skal være «standard», «ingen» eller en mapping med min_taeller, min_naevner, min_antal")
+            log.add(
+                document.location(node),
+                "«diskretionering» skal være «standard», «ingen» eller en mapping med min_taeller, min_naevner, min_antal")
             return .danishDefault
         }
         document.checkKeys(of: node, allowed: ["min_taeller", "min_naevner", "min_antal"], log: &log)
@@ -199,7 +226,9 @@ public enum CatalogueLoader {
         func minimum(_ key: String, default value: Double?) -> Double? {
             guard let number = document.number(key, in: node, log: &log) else { return value }
             guard number >= 1, number == number.rounded(), number.isFinite else {
-                log.add(document.location(node[key]), "«\(key)» skal være et helt tal på mindst 1; diskretionering slås fra med «diskretionering: ingen»")
+                log.add(
+                    document.location(node[key]),
+                    "«\(key)» skal være et helt tal på mindst 1; diskretionering slås fra med «diskretionering: ingen»")
                 return value
             }
             return number

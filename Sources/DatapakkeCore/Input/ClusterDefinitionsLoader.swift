@@ -39,8 +39,11 @@ public enum ClusterDefinitionsLoader {
         var stems: [String: (name: String, location: SourceLocation)] = [:]
         if let clusterNodes = root["klynger"]?.sequence {
             for node in clusterNodes {
-                guard let cluster = readCluster(node, document: document, register: register, log: &log,
-                                                memberships: &memberships) else { continue }
+                guard
+                    let cluster = readCluster(
+                        node, document: document, register: register, log: &log,
+                        memberships: &memberships)
+                else { continue }
                 let location = document.location(node)
                 if let earlier = ids[cluster.id.lowercased()] {
                     log.add(location, "id «\(cluster.id)» er brugt før (linje \(earlier.line ?? 0)); id'er skal være entydige")
@@ -68,11 +71,15 @@ public enum ClusterDefinitionsLoader {
             let entries = memberships[municipality.code] ?? []
             let total = entries.reduce(0) { $0 + $1.share }
             if entries.isEmpty {
-                log.add(SourceLocation(file: document.file),
-                        "\(municipality.code) \(municipality.name) hører ikke til nogen klynge; hver kommune skal være med præcis én gang")
+                log.add(
+                    SourceLocation(file: document.file),
+                    "\(municipality.code) \(municipality.name) hører ikke til nogen klynge; hver kommune skal være med præcis én gang")
             } else if abs(total - 1) > 1e-9 {
-                let list = entries.map { "\($0.cluster) (linje \($0.location.line ?? 0), andel \(DanishNumber.format($0.share, decimals: 2)))" }
-                let what = entries.count > 1 && entries.allSatisfy({ $0.share == 1 })
+                let list = entries.map {
+                    "\($0.cluster) (linje \($0.location.line ?? 0), andel \(DanishNumber.format($0.share, decimals: 2)))"
+                }
+                let what =
+                    entries.count > 1 && entries.allSatisfy({ $0.share == 1 })
                     ? "er med i flere klynger: \(list.joined(separator: ", ")); en delt kommune skal have «andel» i hver"
                     : "har andele der summer til \(DanishNumber.format(total, decimals: 2)), ikke 1: \(list.joined(separator: ", "))"
                 log.add(entries[0].location, "\(municipality.code) \(municipality.name) \(what)")
@@ -90,15 +97,18 @@ public enum ClusterDefinitionsLoader {
             log.add(document.location(node), "hver klynge skal være en mapping med id, navn, region, akutsygehuse og kommuner")
             return nil
         }
-        document.checkKeys(of: node, allowed: ["id", "navn", "region", "akutsygehuse", "kommuner", "sikkerhed", "note", "kilder"], log: &log)
+        document.checkKeys(
+            of: node, allowed: ["id", "navn", "region", "akutsygehuse", "kommuner", "sikkerhed", "note", "kilder"], log: &log)
         guard let id = document.string("id", in: node, log: &log),
-              let name = document.string("navn", in: node, log: &log),
-              let region = document.string("region", in: node, log: &log)
+            let name = document.string("navn", in: node, log: &log),
+            let region = document.string("region", in: node, log: &log)
         else { return nil }
         document.checkText(id, key: "id", in: node, maximumLength: 20, log: &log)
         document.checkText(name, key: "navn", in: node, maximumLength: NameRules.maximumNameLength, log: &log)
         if !NameRules.regions.contains(region) {
-            let nearest = Suggestion.nearest(to: region, among: NameRules.regions, limit: max(2, region.count / 2)).map { " – mente du «\($0)»?" } ?? ";"
+            let nearest =
+                Suggestion.nearest(to: region, among: NameRules.regions, limit: max(2, region.count / 2)).map { " – mente du «\($0)»?" }
+                ?? ";"
             log.add(
                 document.location(node["region"]),
                 "ukendt region \(quoted(region))\(nearest) Kendte regioner: \(NameRules.regions.joined(separator: ", "))")
@@ -119,7 +129,7 @@ public enum ClusterDefinitionsLoader {
             let location = document.location(memberNode)
             document.checkKeys(of: memberNode, allowed: ["kode", "navn", "andel"], log: &log)
             guard let codeText = memberNode["kode"]?.scalar?.string ?? memberNode.scalar?.string,
-                  let code = Int(codeText)
+                let code = Int(codeText)
             else {
                 log.add(location, "hver kommune skal have «kode» (3-cifret kommunekode), fx { kode: 330, navn: Slagelse }")
                 continue

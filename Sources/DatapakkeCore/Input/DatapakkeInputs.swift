@@ -52,7 +52,9 @@ public struct DatapakkeInputs: Sendable {
         var index: [String: [Period: [MunicipalityCode: Observation]]] = [:]
         for observation in observations {
             if let earlier = index[observation.indicatorID]?[observation.period]?[observation.municipality] {
-                log.add(observation.location, "\(observation.municipality) \(observation.indicatorID) \(observation.period) står også i \(earlier.location)")
+                log.add(
+                    observation.location,
+                    "\(observation.municipality) \(observation.indicatorID) \(observation.period) står også i \(earlier.location)")
                 continue
             }
             index[observation.indicatorID, default: [:]][observation.period, default: [:]][observation.municipality] = observation
@@ -82,7 +84,9 @@ public struct DatapakkeInputs: Sendable {
         let register = attempt { try MunicipalityRegisterLoader.load(path: paths.register, displayName: display(paths.register)) }
         let catalogue = attempt { try CatalogueLoader.load(path: paths.catalogue, displayName: display(paths.catalogue)) }
         let definitions = register.flatMap { register in
-            attempt { try ClusterDefinitionsLoader.load(path: paths.definitions, displayName: display(paths.definitions), register: register) }
+            attempt {
+                try ClusterDefinitionsLoader.load(path: paths.definitions, displayName: display(paths.definitions), register: register)
+            }
         }
         let publishedWith = paths.publishedWith.compactMap { path in
             register.flatMap { register in
@@ -107,7 +111,9 @@ public struct DatapakkeInputs: Sendable {
             }
             for file in indicatorFiles {
                 files.append(display(file))
-                _ = attempt { try IndicatorDataLoader.load(path: file, displayName: display(file), register: register, into: &observations) }
+                _ = attempt {
+                    try IndicatorDataLoader.load(path: file, displayName: display(file), register: register, into: &observations)
+                }
             }
         }
         try log.throwIfAny()
@@ -191,7 +197,9 @@ public struct DatapakkeInputs: Sendable {
             } else if observation.numerator == nil, observation.value != nil {
                 log.add(observation.location, "«\(indicator.id)» beregnes som tæller/nævner; rækken har kun en værdi")
             }
-            guard let numerator = observation.numerator, let denominator = observation.denominator, log.problems.count == problems else { return }
+            guard let numerator = observation.numerator, let denominator = observation.denominator, log.problems.count == problems else {
+                return
+            }
             if denominator == 0, numerator > 0 {
                 log.add(
                     observation.location(column: observation.denominatorColumn),
@@ -211,7 +219,8 @@ public struct DatapakkeInputs: Sendable {
             if let value = observation.value, value < 0 || value != value.rounded() {
                 log.add(
                     observation.location(column: observation.valueColumn),
-                    "«\(indicator.id)» er et antal, så værdien skal være et helt tal på mindst 0, ikke \(DanishNumber.format(value, decimals: 2))")
+                    "«\(indicator.id)» er et antal, så værdien skal være et helt tal på mindst 0, ikke \(DanishNumber.format(value, decimals: 2))"
+                )
             } else if let value = observation.value {
                 checkRange(value, observation, indicator, column: observation.valueColumn, log: &log)
             }
@@ -243,7 +252,9 @@ public struct DatapakkeInputs: Sendable {
         guard !missing.isEmpty else { return }
         let names = missing.prefix(5).map { "\($0) \(register.municipality($0)?.name ?? "")" }.joined(separator: ", ")
         let more = missing.count > 5 ? " og \(missing.count - 5) andre" : ""
-        log.add(indicator.location, "«\(indicator.id)» periode \(period.label) vægtes med \(group.phrase) pr. \(date.label), "
+        log.add(
+            indicator.location,
+            "«\(indicator.id)» periode \(period.label) vægtes med \(group.phrase) pr. \(date.label), "
                 + "men befolkningstallet mangler for \(names)\(more); tilføj befolkningstal eller angiv «befolkningsdato»")
     }
 }

@@ -134,7 +134,7 @@ func parseSettingNumber(_ raw: String) -> ParsedNumber {
     let lastComma = text.lastIndex(of: ",")
     let lastPoint = text.lastIndex(of: ".")
     switch (lastComma, lastPoint) {
-    case let (comma?, point?):
+    case (let comma?, let point?):
         if comma > point {
             text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
         } else {
@@ -147,7 +147,7 @@ func parseSettingNumber(_ raw: String) -> ParsedNumber {
         break
     }
     guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
-          let value = Double(text), value.isFinite
+        let value = Double(text), value.isFinite
     else { return .invalid("er ikke et tal") }
     return .number(value)
 }

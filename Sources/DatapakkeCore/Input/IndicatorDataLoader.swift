@@ -2,21 +2,30 @@
 /// (kommune, taeller, naevner and datagrundlag optional).
 public enum IndicatorDataLoader {
     /// Reads one file, appending its observations; throws `InputProblems` with every problem found.
-    public static func load(path: String, displayName: String, register: MunicipalityRegister, into observations: inout [Observation]) throws {
+    public static func load(path: String, displayName: String, register: MunicipalityRegister, into observations: inout [Observation])
+        throws
+    {
         let text = try DelimitedText.read(path: path, displayName: displayName)
         var log = ProblemLog()
         guard let codeColumn = text.column("kommunekode", "kode"), let indicatorColumn = text.column("indikator"),
-              let periodColumn = text.column("periode", "år", "aar", "tid")
+            let periodColumn = text.column("periode", "år", "aar", "tid")
         else {
-            throw InputProblems([InputProblem(SourceLocation(file: text.file, line: 1), headerMessage(
-                text, expected: "kommunekode;kommune;indikator;periode;vaerdi;taeller;naevner;datagrundlag"))])
+            throw InputProblems([
+                InputProblem(
+                    SourceLocation(file: text.file, line: 1),
+                    headerMessage(
+                        text, expected: "kommunekode;kommune;indikator;periode;vaerdi;taeller;naevner;datagrundlag"))
+            ])
         }
         let valueColumn = text.column("vaerdi", "værdi")
         let numeratorColumn = text.column("taeller", "tæller")
         let denominatorColumn = text.column("naevner", "nævner")
         guard valueColumn != nil || numeratorColumn != nil else {
-            throw InputProblems([InputProblem(SourceLocation(file: text.file, line: 1),
-                "overskriften skal have kolonnen vaerdi eller kolonnerne taeller og naevner")])
+            throw InputProblems([
+                InputProblem(
+                    SourceLocation(file: text.file, line: 1),
+                    "overskriften skal have kolonnen vaerdi eller kolonnerne taeller og naevner")
+            ])
         }
         let nameColumn = text.column("kommune", "navn")
         let originColumn = text.column("datagrundlag")
@@ -24,7 +33,9 @@ public enum IndicatorDataLoader {
             valueColumn.map { column in text.rows.compactMap { $0.fields.count > column ? $0.fields[column] : nil } } ?? [])
         for row in text.rows {
             guard checkFieldCount(row, text, log: &log) else { continue }
-            guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else { continue }
+            guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else {
+                continue
+            }
             let indicator = row.fields[indicatorColumn]
             let periodText = row.fields[periodColumn]
             if indicator.isEmpty || periodText.isEmpty {
@@ -43,14 +54,17 @@ public enum IndicatorDataLoader {
                 case .number(let value): return .some(value)
                 case .notAvailable: return .some(nil)
                 case .invalid(let why):
-                    let expected = kind == .count ? "et antal som 16377 eller 16.377" : "et tal som \(convention == .comma ? "12,3" : "12.3")"
+                    let expected =
+                        kind == .count ? "et antal som 16377 eller 16.377" : "et tal som \(convention == .comma ? "12,3" : "12.3")"
                     log.add(
                         SourceLocation(file: text.file, line: row.line, column: column + 1),
-                        "\(quoted(row.fields[column])) i kolonnen \(what) \(why); forventede \(expected) (eller tom/.. når tallet ikke vises)")
+                        "\(quoted(row.fields[column])) i kolonnen \(what) \(why); forventede \(expected) (eller tom/.. når tallet ikke vises)"
+                    )
                     return nil
                 }
             }
-            guard let value = number(valueColumn, "vaerdi", .decimal(convention)), let numerator = number(numeratorColumn, "taeller", .count),
+            guard let value = number(valueColumn, "vaerdi", .decimal(convention)),
+                let numerator = number(numeratorColumn, "taeller", .count),
                 let denominator = number(denominatorColumn, "naevner", .count)
             else { continue }
             observations.append(

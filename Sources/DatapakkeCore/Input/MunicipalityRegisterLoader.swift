@@ -5,13 +5,15 @@ public enum MunicipalityRegisterLoader {
         let table = try DelimitedText.read(path: path, displayName: displayName)
         var log = ProblemLog()
         guard let codeColumn = table.column("kommunekode", "kode"),
-              let nameColumn = table.column("navn", "kommune"),
-              let regionColumn = table.column("region")
+            let nameColumn = table.column("navn", "kommune"),
+            let regionColumn = table.column("region")
         else {
-            throw InputProblems([InputProblem(
-                SourceLocation(file: table.file, line: 1),
-                "overskriften skal have kolonnerne kommunekode;navn;region (valgfrit: aliaser), fandt: \(table.header.joined(separator: table.separator == ";" ? ";" : ","))"
-            )])
+            throw InputProblems([
+                InputProblem(
+                    SourceLocation(file: table.file, line: 1),
+                    "overskriften skal have kolonnerne kommunekode;navn;region (valgfrit: aliaser), fandt: \(table.header.joined(separator: table.separator == ";" ? ";" : ","))"
+                )
+            ])
         }
         let aliasColumn = table.column("aliaser", "alias")
         var municipalities: [Municipality] = []
@@ -23,8 +25,9 @@ public enum MunicipalityRegisterLoader {
                 continue
             }
             guard let code = Int(row.fields[codeColumn]), (100...999).contains(code) else {
-                log.add(SourceLocation(file: table.file, line: row.line, column: codeColumn + 1),
-                        "«\(row.fields[codeColumn])» er ikke en 3-cifret kommunekode")
+                log.add(
+                    SourceLocation(file: table.file, line: row.line, column: codeColumn + 1),
+                    "«\(row.fields[codeColumn])» er ikke en 3-cifret kommunekode")
                 continue
             }
             let region = row.fields[regionColumn]
@@ -41,10 +44,12 @@ public enum MunicipalityRegisterLoader {
                 continue
             }
             seen[code] = row.line
-            let aliases = aliasColumn.flatMap { $0 < row.fields.count ? row.fields[$0] : nil }?
+            let aliases =
+                aliasColumn.flatMap { $0 < row.fields.count ? row.fields[$0] : nil }?
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
-            municipalities.append(Municipality(
-                code: code, name: row.fields[nameColumn], region: row.fields[regionColumn], aliases: aliases))
+            municipalities.append(
+                Municipality(
+                    code: code, name: row.fields[nameColumn], region: row.fields[regionColumn], aliases: aliases))
         }
         try log.throwIfAny()
         return MunicipalityRegister(municipalities)

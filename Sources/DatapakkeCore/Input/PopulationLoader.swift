@@ -1,6 +1,5 @@
 /// Reads population files: the tool's own wide format, or an export of Statistikbanken's FOLK1A.
 public enum PopulationLoader {
-
     /// Reads one file into `table`, recording problems in `problems` and returning the encoding read.
     public static func load(path: String, displayName: String, register: MunicipalityRegister, into table: inout PopulationTable) throws {
         let text = try DelimitedText.read(path: path, displayName: displayName)
@@ -13,14 +12,20 @@ public enum PopulationLoader {
         try log.throwIfAny()
     }
 
-    private static func readWide(_ text: DelimitedText, register: MunicipalityRegister, into table: inout PopulationTable, log: inout ProblemLog) {
+    private static func readWide(
+        _ text: DelimitedText, register: MunicipalityRegister, into table: inout PopulationTable, log: inout ProblemLog
+    ) {
         let groupColumns = text.header.enumerated().compactMap { column, name in PopulationGroup(rawValue: name).map { (column, $0) } }
         guard let codeColumn = text.column("kommunekode", "kode"), let dateColumn = text.column("dato", "pr_1_januar"),
-              !groupColumns.isEmpty
+            !groupColumns.isEmpty
         else {
-            log.add(SourceLocation(file: text.file, line: 1), headerMessage(text, expected:
-                "kommunekode;kommune;dato;i_alt;alder_0_15;alder_16_67;alder_65plus;alder_80plus;plejehjem;datagrundlag "
-                + "(eller en FOLK1A-udtræk med OMRÅDE;ALDER;TID;INDHOLD)"))
+            log.add(
+                SourceLocation(file: text.file, line: 1),
+                headerMessage(
+                    text,
+                    expected:
+                        "kommunekode;kommune;dato;i_alt;alder_0_15;alder_16_67;alder_65plus;alder_80plus;plejehjem;datagrundlag "
+                        + "(eller en FOLK1A-udtræk med OMRÅDE;ALDER;TID;INDHOLD)"))
             return
         }
         let nameColumn = text.column("kommune", "navn")
@@ -28,10 +33,13 @@ public enum PopulationLoader {
         var seen: [String: Int] = [:]
         for row in text.rows {
             guard checkFieldCount(row, text, log: &log) else { continue }
-            guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else { continue }
+            guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else {
+                continue
+            }
             guard let date = populationDate(row.fields[dateColumn]) else {
-                log.add(SourceLocation(file: text.file, line: row.line, column: dateColumn + 1),
-                        "«\(row.fields[dateColumn])» er ikke en dato; forventede fx 2025-01-01")
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: dateColumn + 1),
+                    "«\(row.fields[dateColumn])» er ikke en dato; forventede fx 2025-01-01")
                 continue
             }
             let key = "\(code) \(date)"
@@ -41,7 +49,9 @@ public enum PopulationLoader {
             }
             seen[key] = row.line
             if table.counts[date]?[code] != nil {
-                log.add(SourceLocation(file: text.file, line: row.line), "befolkningstal for \(code) pr. \(date) står også i en anden befolkningsfil")
+                log.add(
+                    SourceLocation(file: text.file, line: row.line),
+                    "befolkningstal for \(code) pr. \(date) står også i en anden befolkningsfil")
                 continue
             }
             let origin = dataOrigin(row, column: originColumn, text, log: &log)
@@ -92,9 +102,11 @@ public enum PopulationLoader {
         }
     }
 
-    private static func readFOLK1A(_ text: DelimitedText, register: MunicipalityRegister, into table: inout PopulationTable, log: inout ProblemLog) {
+    private static func readFOLK1A(
+        _ text: DelimitedText, register: MunicipalityRegister, into table: inout PopulationTable, log: inout ProblemLog
+    ) {
         guard let areaColumn = text.column("område", "omrade"), let ageColumn = text.column("alder"),
-              let timeColumn = text.column("tid"), let valueColumn = text.column("indhold")
+            let timeColumn = text.column("tid"), let valueColumn = text.column("indhold")
         else {
             log.add(SourceLocation(file: text.file, line: 1), headerMessage(text, expected: "OMRÅDE;ALDER;TID;INDHOLD"))
             return
@@ -110,13 +122,15 @@ public enum PopulationLoader {
             let lowered = area.lowercased()
             if lowered == "hele landet" || lowered.hasPrefix("region ") || lowered.hasPrefix("landsdel ") { continue }
             guard let code = register.code(forName: area) else {
-                log.add(SourceLocation(file: text.file, line: row.line, column: areaColumn + 1),
-                        "ukendt kommune «\(area)»; forventede et kommunenavn fra kommuneregisteret")
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: areaColumn + 1),
+                    "ukendt kommune «\(area)»; forventede et kommunenavn fra kommuneregisteret")
                 continue
             }
             guard let date = folkDate(row.fields[timeColumn]) else {
-                log.add(SourceLocation(file: text.file, line: row.line, column: timeColumn + 1),
-                        "«\(row.fields[timeColumn])» er ikke en FOLK1A-tid; forventede fx 2026K1")
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: timeColumn + 1),
+                    "«\(row.fields[timeColumn])» er ikke en FOLK1A-tid; forventede fx 2026K1")
                 continue
             }
             guard case .number(let count) = parseNumber(row.fields[valueColumn], as: .count) else {
@@ -135,7 +149,8 @@ public enum PopulationLoader {
                     log.add(
                         SourceLocation(file: text.file, line: row.line, column: areaColumn + 1),
                         "\(quoted(area)) \(row.fields[timeColumn]) \(quoted(row.fields[ageColumn])) står også på linje \(earlier) "
-                            + "(kommunen \(register.municipality(code)?.name ?? String(code)) under et andet navn?); tal lægges ikke sammen")
+                            + "(kommunen \(register.municipality(code)?.name ?? String(code)) under et andet navn?); tal lægges ikke sammen"
+                    )
                     continue
                 }
                 seenRows[key] = row.line
@@ -145,12 +160,14 @@ public enum PopulationLoader {
             } else if let years = ageKey {
                 singleAges[date, default: [:]][code, default: [:]][years, default: 0] += count
             } else {
-                log.add(SourceLocation(file: text.file, line: row.line, column: ageColumn + 1),
-                        "«\(row.fields[ageColumn])» er ikke en alder; forventede «Alder i alt» eller fx «65 år»")
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: ageColumn + 1),
+                    "«\(row.fields[ageColumn])» er ikke en alder; forventede «Alder i alt» eller fx «65 år»")
             }
         }
-        let found = Set(totals.flatMap { date, rows in rows.keys.map { Pair(date: date, code: $0) } }
-            + singleAges.flatMap { date, rows in rows.keys.map { Pair(date: date, code: $0) } })
+        let found = Set(
+            totals.flatMap { date, rows in rows.keys.map { Pair(date: date, code: $0) } }
+                + singleAges.flatMap { date, rows in rows.keys.map { Pair(date: date, code: $0) } })
         for pair in found.sorted(by: { ($0.date.id, $0.code) < ($1.date.id, $1.code) }) where table.counts[pair.date]?[pair.code] != nil {
             log.add(SourceLocation(file: text.file), "befolkningstal for \(pair.code) pr. \(pair.date) står også i en anden befolkningsfil")
         }
@@ -218,9 +235,12 @@ func headerMessage(_ text: DelimitedText, expected: String) -> String {
 /// Reports a row whose field count differs from the header's (typically a truncated line).
 func checkFieldCount(_ row: DelimitedText.Row, _ text: DelimitedText, log: inout ProblemLog) -> Bool {
     guard row.fields.count != text.header.count else { return true }
-    let hint = row.fields.count < text.header.count ? " Er linjen afkortet?" : " Er der et skilletegn for meget, eller et decimalkomma uden anførselstegn i en kommasepareret fil?"
-    log.add(SourceLocation(file: text.file, line: row.line),
-            "linjen har \(row.fields.count) felter, men overskriften har \(text.header.count) (skilletegn: \(text.separatorName)).\(hint)")
+    let hint =
+        row.fields.count < text.header.count
+        ? " Er linjen afkortet?" : " Er der et skilletegn for meget, eller et decimalkomma uden anførselstegn i en kommasepareret fil?"
+    log.add(
+        SourceLocation(file: text.file, line: row.line),
+        "linjen har \(row.fields.count) felter, men overskriften har \(text.header.count) (skilletegn: \(text.separatorName)).\(hint)")
     return false
 }
 
@@ -231,7 +251,9 @@ func municipalityCode(
 ) -> MunicipalityCode? {
     let raw = row.fields[column]
     guard let code = Int(raw) else {
-        log.add(SourceLocation(file: text.file, line: row.line, column: column + 1), "«\(raw)» er ikke en kommunekode; forventede et tal som 330")
+        log.add(
+            SourceLocation(file: text.file, line: row.line, column: column + 1),
+            "«\(raw)» er ikke en kommunekode; forventede et tal som 330")
         return nil
     }
     guard let municipality = register.municipality(code) else {
@@ -239,8 +261,9 @@ func municipalityCode(
         return nil
     }
     if let nameColumn, !row.fields[nameColumn].isEmpty, !register.name(row.fields[nameColumn], matches: code) {
-        log.add(SourceLocation(file: text.file, line: row.line, column: nameColumn + 1),
-                "kommunekode \(code) er \(municipality.name), ikke «\(row.fields[nameColumn])»")
+        log.add(
+            SourceLocation(file: text.file, line: row.line, column: nameColumn + 1),
+            "kommunekode \(code) er \(municipality.name), ikke «\(row.fields[nameColumn])»")
         return nil
     }
     return code
@@ -252,6 +275,8 @@ func dataOrigin(_ row: DelimitedText.Row, column: Int?, _ text: DelimitedText, l
     let value = row.fields[column].lowercased()
     if value.isEmpty { return .real }
     if let origin = DataOrigin(rawValue: value) { return origin }
-    log.add(SourceLocation(file: text.file, line: row.line, column: column + 1), "datagrundlag skal være «reel» eller «syntetisk», ikke «\(row.fields[column])»")
+    log.add(
+        SourceLocation(file: text.file, line: row.line, column: column + 1),
+        "datagrundlag skal være «reel» eller «syntetisk», ikke «\(row.fields[column])»")
     return .real
 }

@@ -50,7 +50,9 @@ public enum NameRules {
     public static func sheetNameProblem(for title: String) -> String? {
         let name = sheetName(for: title)
         if name.trimmingCharacters(in: .whitespaces).isEmpty { return "giver et tomt arknavn (tegnene [ ] : * ? / \\ kan ikke bruges)" }
-        if name.hasPrefix("'") || name.hasSuffix("'") { return "giver arknavnet «\(name)», og Excel tillader ikke ' først eller sidst i et arknavn" }
+        if name.hasPrefix("'") || name.hasSuffix("'") {
+            return "giver arknavnet «\(name)», og Excel tillader ikke ' først eller sidst i et arknavn"
+        }
         if reservedSheetNames.contains(where: { $0.lowercased() == name.lowercased() }) {
             return "giver arknavnet «\(name)», som pakken selv bruger"
         }

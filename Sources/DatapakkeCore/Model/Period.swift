@@ -27,7 +27,8 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
             kind = .year(n[0])
         case ([4, 4], let n) where Self.years.contains(n[0]) && Self.years.contains(n[1]) && n[0] < n[1]:
             kind = .years(first: n[0], last: n[1])
-        case ([4, 2, 2], let n) where Self.years.contains(n[0]) && (1...12).contains(n[1]) && (1...Self.days(inMonth: n[1], year: n[0])).contains(n[2]):
+        case ([4, 2, 2], let n)
+        where Self.years.contains(n[0]) && (1...12).contains(n[1]) && (1...Self.days(inMonth: n[1], year: n[0])).contains(n[2]):
             kind = .date(year: n[0], month: n[1], day: n[2])
         default:
             return nil

@@ -50,7 +50,8 @@ public struct FigureListing: Sendable {
                     }
                     entries.append(
                         Entry(
-                            level: inputs.definitions.kind.name(of: area.level), id: area.id, name: area.name, indicator: indicator.id, title: indicator.title,
+                            level: inputs.definitions.kind.name(of: area.level), id: area.id, name: area.name, indicator: indicator.id,
+                            title: indicator.title,
                             unit: indicator.unit, period: period.id, periodLabel: period.label, decimals: indicator.decimals, value: value,
                             numerator: hidden == nil ? figure.numerator : nil, denominator: hidden == nil ? figure.denominator : nil,
                             approximation: figure.isApproximation, notAdditive: notAdditive, hidden: hidden?.ruleName, origin: origin,

@@ -164,14 +164,17 @@ public struct ReportBuilder: Sendable {
     }
 
     /// The report of one cluster from precomputed tables.
-    public func pack(for cluster: Cluster, tables: [String: [Period: IndicatorPeriodTable]], documentDate: Date, toolVersion: String) -> PackReport {
+    public func pack(for cluster: Cluster, tables: [String: [Period: IndicatorPeriodTable]], documentDate: Date, toolVersion: String)
+        -> PackReport
+    {
         let definitions = inputs.definitions
         let region = Area.region(cluster.region, in: definitions)
         let members = cluster.members.sorted { danishSortKey(name(of: $0.code)) < danishSortKey(name(of: $1.code)) }
         let latestDate = inputs.population.dates.last
         let memberSummaries = members.map { member in
-            MemberSummary(code: member.code, name: name(of: member.code), share: member.share,
-                          population: latestDate.flatMap { inputs.population.count(.total, municipality: member.code, date: $0) })
+            MemberSummary(
+                code: member.code, name: name(of: member.code), share: member.share,
+                population: latestDate.flatMap { inputs.population.count(.total, municipality: member.code, date: $0) })
         }
         var clusterPopulation: Double? = 0
         for summary in memberSummaries {
@@ -218,7 +221,11 @@ public struct ReportBuilder: Sendable {
             var coverage: [Coverage?] = []
             var approximation = false
             for period in periods {
-                guard let table = tables[period] else { values.append(.missing); coverage.append(nil); continue }
+                guard let table = tables[period] else {
+                    values.append(.missing)
+                    coverage.append(nil)
+                    continue
+                }
                 if let reason = table.hidden[key] {
                     values.append(.hidden(reason))
                     hiddenCells.append(HiddenCell(rowName: name, level: level, period: period, reason: reason))
@@ -240,8 +247,9 @@ public struct ReportBuilder: Sendable {
                     coverage.append(figure?.coverage)
                 }
             }
-            return ReportRow(level: level, id: key.id, name: name, share: share, values: values, coverage: coverage,
-                             isApproximation: approximation, development: nil, levelMark: nil)
+            return ReportRow(
+                level: level, id: key.id, name: name, share: share, values: values, coverage: coverage,
+                isApproximation: approximation, development: nil, levelMark: nil)
         }
         for member in members {
             rows.append(row(.municipality(member.code), name: name(of: member.code), share: member.share))
@@ -254,7 +262,8 @@ public struct ReportBuilder: Sendable {
         for index in rows.indices {
             let current = rows[index].latest.number
             if let previous = rows[index].previous {
-                rows[index].development = TrafficLightRule.development(current: current, previous: previous.number, direction: indicator.direction)
+                rows[index].development = TrafficLightRule.development(
+                    current: current, previous: previous.number, direction: indicator.direction)
             }
             if rows[index].level != .country {
                 rows[index].levelMark = TrafficLightRule.level(value: current, country: country, direction: indicator.direction)
@@ -264,7 +273,8 @@ public struct ReportBuilder: Sendable {
         if indicator.direction == .none {
             note = "Ingen trafiklys: indikatoren har ingen retning, hvor høj eller lav er bedst."
         } else if periods.count < 2 {
-            note = "Ingen markering af udvikling: der er kun data for én periode (\(periods.first?.label ?? "")). Niveau er sammenlignet med hele landet."
+            note =
+                "Ingen markering af udvikling: der er kun data for én periode (\(periods.first?.label ?? "")). Niveau er sammenlignet med hele landet."
         }
         return IndicatorReport(
             indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, periods: periods, allPeriods: allPeriods,
@@ -298,12 +308,13 @@ public struct ReportBuilder: Sendable {
 public func danishSortKey(_ name: String) -> String {
     var text = name.lowercased()
     if text.hasPrefix("aa") { text = "å" + text.dropFirst(2) }
-    return String(text.map { character -> Character in
-        switch character {
-        case "æ", "ä": return "\u{7B}"
-        case "ø", "ö": return "\u{7C}"
-        case "å": return "\u{7D}"
-        default: return character
-        }
-    })
+    return String(
+        text.map { character -> Character in
+            switch character {
+            case "æ", "ä": return "\u{7B}"
+            case "ø", "ö": return "\u{7C}"
+            case "å": return "\u{7D}"
+            default: return character
+            }
+        })
 }

@@ -200,7 +200,9 @@ public enum SecondarySuppression {
                 let options = shownParts.isEmpty ? (hidden.contains(sum.total) ? [] : [sum.total]) : Array(shownParts)
                 for option in options { closes[option, default: 0] += 1 }
             }
-            guard let next = closes.keys.min(by: { closes[$0] != closes[$1] ? closes[$0] ?? 0 > closes[$1] ?? 0 : order($0, $1) }) else { return }
+            guard let next = closes.keys.min(by: { closes[$0] != closes[$1] ? closes[$0] ?? 0 > closes[$1] ?? 0 : order($0, $1) }) else {
+                return
+            }
             hidden.insert(next)
             added.insert(next)
         }

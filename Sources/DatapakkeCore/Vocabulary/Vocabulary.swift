@@ -22,7 +22,9 @@ public enum Vocabulary {
 
     /// The band as the legends state it: "±1 pct.".
     public static var bandText: String {
-        "±" + DanishNumber.format(TrafficLightRule.band * 100, decimals: TrafficLightRule.band * 100 == (TrafficLightRule.band * 100).rounded() ? 0 : 1)
+        "±"
+            + DanishNumber.format(
+                TrafficLightRule.band * 100, decimals: TrafficLightRule.band * 100 == (TrafficLightRule.band * 100).rounded() ? 0 : 1)
             + " pct."
     }
 
@@ -66,11 +68,15 @@ public enum Vocabulary {
             LegendEntry(
                 marker: "▲ Bedre / ▼ Dårligere",
                 meaning: "Udvikling siden forrige periode og niveau i forhold til hele landet, efter om høj eller lav værdi er bedst."),
-            LegendEntry(marker: "● Uændret / På niveau", meaning: "Forskellen er inden for \(bandText) (som i Nationale mål for sundhedsvæsenet)."),
+            LegendEntry(
+                marker: "● Uændret / På niveau", meaning: "Forskellen er inden for \(bandText) (som i Nationale mål for sundhedsvæsenet)."),
         ]
         entries += suppressionLegend(rules: rules)
-        entries.append(LegendEntry(marker: missingMarker, meaning: "Ikke oplyst i datagrundlaget. Tallet er udeladt af beregningerne, ikke sat til 0."))
-        entries.append(LegendEntry(marker: notComputedMarker, meaning: "Intet samlet tal: indikatoren kan ikke lægges sammen over kommuner."))
+        entries.append(
+            LegendEntry(marker: missingMarker, meaning: "Ikke oplyst i datagrundlaget. Tallet er udeladt af beregningerne, ikke sat til 0.")
+        )
+        entries.append(
+            LegendEntry(marker: notComputedMarker, meaning: "Intet samlet tal: indikatoren kan ikke lægges sammen over kommuner."))
         return entries
     }
 
@@ -80,14 +86,19 @@ public enum Vocabulary {
         let small = Set(rules.flatMap { [$0.minimumNumerator, $0.minimumCount].compactMap { $0 } }).sorted()
         let denominators = Set(rules.compactMap(\.minimumDenominator)).sorted()
         var entries = small.map {
-            LegendEntry(marker: smallNumberMarker($0), meaning: "Skjult: færre end \(DanishNumber.format($0, decimals: 0)) hændelser (diskretionering).")
+            LegendEntry(
+                marker: smallNumberMarker($0),
+                meaning: "Skjult: færre end \(DanishNumber.format($0, decimals: 0)) hændelser (diskretionering).")
         }
         if !denominators.isEmpty {
             let thresholds = DanishText.list(denominators.map { DanishNumber.format($0, decimals: 0) }, conjunction: "eller")
-            entries.append(LegendEntry(marker: smallDenominatorMarker, meaning: "Skjult: færre end \(thresholds) i nævneren (diskretionering)."))
+            entries.append(
+                LegendEntry(marker: smallDenominatorMarker, meaning: "Skjult: færre end \(thresholds) i nævneren (diskretionering)."))
         }
         if !small.isEmpty || !denominators.isEmpty {
-            entries.append(LegendEntry(marker: secondaryMarker, meaning: "Skjult, så en anden skjult værdi ikke kan regnes ud (sekundær diskretionering)."))
+            entries.append(
+                LegendEntry(
+                    marker: secondaryMarker, meaning: "Skjult, så en anden skjult værdi ikke kan regnes ud (sekundær diskretionering)."))
         }
         return entries
     }
@@ -99,7 +110,8 @@ public enum Vocabulary {
         let denominators = Set(rules.compactMap(\.minimumDenominator)).sorted()
         var parts = small.map { "færre end \(DanishNumber.format($0, decimals: 0)) hændelser" }
         if !denominators.isEmpty {
-            parts.append("færre end \(DanishText.list(denominators.map { DanishNumber.format($0, decimals: 0) }, conjunction: "eller")) i nævneren")
+            parts.append(
+                "færre end \(DanishText.list(denominators.map { DanishNumber.format($0, decimals: 0) }, conjunction: "eller")) i nævneren")
         }
         return parts.joined(separator: ", ")
     }

@@ -28,7 +28,8 @@ public struct DownloadPage: Sendable {
         "baand", "diskretion", "diskretion_markoerer", "komma", "diskretion_regler",
         // One pack.
         "navn", "id", "stamme", "soegetekst", "region", "akutsygehuse", "flere_akutsygehuse", "antal_kommuner", "kommuner",
-        "indbyggere", "befolkningsdato", "aendret", "har_noegletal", "noegletal", "fil_xlsx", "fil_html", "fil_md", "fil_praesentation", "fil_pdf",
+        "indbyggere", "befolkningsdato", "aendret", "har_noegletal", "noegletal", "fil_xlsx", "fil_html", "fil_md", "fil_praesentation",
+        "fil_pdf",
         // One key figure.
         "kort_titel", "enhed", "periode", "syntetisk", "raadets_tal", "landets_tal", "daekning", "kommuner_med_tal",
         "kommuner_i_alt", "tilnaermet", "niveau", "udvikling",
@@ -57,8 +58,11 @@ public struct DownloadPage: Sendable {
     public func html(
         reports: [PackReport], definitionsName: String, buildDate: Date, keyIndicatorIDs: [String], withPDF: Set<String> = []
     ) -> String {
-        templates.render(.downloadPage, Self.context(reports: reports, definitionsName: definitionsName, buildDate: buildDate,
-                                                     keyIndicatorIDs: keyIndicatorIDs, withPDF: withPDF))
+        templates.render(
+            .downloadPage,
+            Self.context(
+                reports: reports, definitionsName: definitionsName, buildDate: buildDate,
+                keyIndicatorIDs: keyIndicatorIDs, withPDF: withPDF))
     }
 
     /// What the templates see: pre-formatted Danish text, flags for the parts that may be left out, and lists.

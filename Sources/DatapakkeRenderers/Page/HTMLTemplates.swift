@@ -157,15 +157,20 @@ struct HTMLTemplateLoader {
     private func load(_ document: HTMLDocument) -> (CompiledHTMLDocument?, [InputProblem]) {
         let folder = directory + "/" + document.rawValue
         guard isDirectory(folder) else {
-            return (nil, [InputProblem(SourceLocation(file: display(folder)), "mappen med HTML-skabelonerne til \(document.rawValue) findes ikke")])
+            return (
+                nil,
+                [InputProblem(SourceLocation(file: display(folder)), "mappen med HTML-skabelonerne til \(document.rawValue) findes ikke")]
+            )
         }
         var problems: [InputProblem] = []
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
             .filter { $0.hasSuffix(Self.fileExtension) && !$0.hasPrefix(".") }
         let stems = Set(names.map { String($0.dropLast(Self.fileExtension.count)) })
         if !stems.contains(Self.pageName) {
-            problems.append(InputProblem(SourceLocation(file: display(folder + "/" + Self.pageName + Self.fileExtension)),
-                                         "skabelonen til selve siden mangler"))
+            problems.append(
+                InputProblem(
+                    SourceLocation(file: display(folder + "/" + Self.pageName + Self.fileExtension)),
+                    "skabelonen til selve siden mangler"))
         }
         let assetNames = Set(document.assets.map(\.variable))
         var templates: [String: MustacheTemplate] = [:]
@@ -185,13 +190,20 @@ struct HTMLTemplateLoader {
         }
         for name in names {
             let stem = String(name.dropLast(Self.fileExtension.count))
-            let location = { (tag: TagScanner.Tag) in SourceLocation(file: display(folder + "/" + name), line: tag.line, column: tag.column) }
+            let location = { (tag: TagScanner.Tag) in SourceLocation(file: display(folder + "/" + name), line: tag.line, column: tag.column)
+            }
             for tag in partials[stem] ?? [] {
                 if !stems.contains(tag.name) {
-                    problems.append(InputProblem(location(tag), "delskabelonen «\(tag.name)» findes ikke (\(tag.name)\(Self.fileExtension) i \(document.rawValue)/)"
-                                                 + PromptTemplateLoader.suggestion(for: tag.name, among: stems)))
+                    problems.append(
+                        InputProblem(
+                            location(tag),
+                            "delskabelonen «\(tag.name)» findes ikke (\(tag.name)\(Self.fileExtension) i \(document.rawValue)/)"
+                                + PromptTemplateLoader.suggestion(for: tag.name, among: stems)))
                 } else if Self.reaches(from: tag.name, to: stem, partials: partials) {
-                    problems.append(InputProblem(location(tag), "delskabelonen «\(tag.name)» indsætter \(stem)\(Self.fileExtension) igen, så siden aldrig bliver færdig"))
+                    problems.append(
+                        InputProblem(
+                            location(tag),
+                            "delskabelonen «\(tag.name)» indsætter \(stem)\(Self.fileExtension) igen, så siden aldrig bliver færdig"))
                 }
             }
         }
@@ -199,7 +211,8 @@ struct HTMLTemplateLoader {
         for (variable, file) in document.assets {
             let path = folder + "/" + file
             guard FileManager.default.fileExists(atPath: path) else {
-                problems.append(InputProblem(SourceLocation(file: display(path)), "filen mangler; den indsættes i siden som {{{\(variable)}}}"))
+                problems.append(
+                    InputProblem(SourceLocation(file: display(path)), "filen mangler; den indsættes i siden som {{{\(variable)}}}"))
                 continue
             }
             guard let text = Self.read(path) else {
@@ -212,8 +225,9 @@ struct HTMLTemplateLoader {
             assets[variable] = String(trimmed)
         }
         guard problems.isEmpty, let page = templates[Self.pageName] else { return (nil, problems) }
-        let compiled = CompiledHTMLDocument(page: page, library: MustacheLibrary(templates: templates), assets: assets,
-                                            fileCount: names.count + assets.count)
+        let compiled = CompiledHTMLDocument(
+            page: page, library: MustacheLibrary(templates: templates), assets: assets,
+            fileCount: names.count + assets.count)
         return (compiled, [])
     }
 
@@ -252,12 +266,16 @@ struct HTMLTemplateLoader {
             let (line, column) = (max(1, error.context.lineNumber - 1), error.context.columnNumber)
             let open = scan.unclosed.last
             if case MustacheTemplate.Error.expectedSectionEnd = error.error, let open {
-                problems.append(InputProblem(location(open.line, open.column),
-                                             "sektionen «{{\(open.sigil)\(open.name)}}» lukkes aldrig; der mangler {{/\(open.name)}}"))
+                problems.append(
+                    InputProblem(
+                        location(open.line, open.column),
+                        "sektionen «{{\(open.sigil)\(open.name)}}» lukkes aldrig; der mangler {{/\(open.name)}}"))
             } else if case MustacheTemplate.Error.sectionCloseNameIncorrect = error.error, let open {
-                problems.append(InputProblem(location(line, column),
-                                             "skabelonfejl: slutmærket passer ikke til den sektion, der er åben: "
-                                             + "«{{\(open.sigil)\(open.name)}}» fra linje \(open.line) lukkes ikke før"))
+                problems.append(
+                    InputProblem(
+                        location(line, column),
+                        "skabelonfejl: slutmærket passer ikke til den sektion, der er åben: "
+                            + "«{{\(open.sigil)\(open.name)}}» fra linje \(open.line) lukkes ikke før"))
                 tagsEndLine = line
             } else {
                 problems.append(InputProblem(location(line, column), "skabelonfejl: \(PromptTemplateLoader.describe(error.error))"))
@@ -280,24 +298,32 @@ struct HTMLTemplateLoader {
                     partials.append(tag)
                 }
             case "<", "$":
-                problems.append(InputProblem(location(tag.line, tag.column),
-                                             "arv mellem skabeloner ({{\(tag.sigil)…}}) bruges ikke i HTML-skabeloner; brug delskabeloner ({{> navn}})"))
+                problems.append(
+                    InputProblem(
+                        location(tag.line, tag.column),
+                        "arv mellem skabeloner ({{\(tag.sigil)…}}) bruges ikke i HTML-skabeloner; brug delskabeloner ({{> navn}})"))
             case "=", "%":
                 // {{% CONTENT_TYPE: TEXT}} would switch the escaping off for the rest of the template.
-                problems.append(InputProblem(location(tag.line, tag.column),
-                                             "«{{\(tag.sigil)…}}» bruges ikke i HTML-skabeloner; skriv variabler som {{navn}}"))
+                problems.append(
+                    InputProblem(
+                        location(tag.line, tag.column),
+                        "«{{\(tag.sigil)…}}» bruges ikke i HTML-skabeloner; skriv variabler som {{navn}}"))
             case "{", "&":
                 if !assets.contains(name) {
                     let list = assets.sorted().map { "{{{\($0)}}}" }.joined(separator: " og ")
-                    problems.append(InputProblem(location(tag.line, tag.column),
-                                                 "«\(tag.sigil == "{" ? "{{{\(tag.name)}}}" : "{{&\(tag.name)}}")» indsætter teksten uden at beskytte den "
-                                                 + "(escape); skriv {{\(tag.name)}}. Kun \(list) indsættes sådan"))
+                    problems.append(
+                        InputProblem(
+                            location(tag.line, tag.column),
+                            "«\(tag.sigil == "{" ? "{{{\(tag.name)}}}" : "{{&\(tag.name)}}")» indsætter teksten uden at beskytte den "
+                                + "(escape); skriv {{\(tag.name)}}. Kun \(list) indsættes sådan"))
                 }
             default:
                 if name == "." { continue }
                 if !known.contains(name) && !assets.contains(name) {
-                    problems.append(InputProblem(location(tag.line, tag.column),
-                                                 "ukendt variabel «\(tag.name)»\(PromptTemplateLoader.suggestion(for: name, among: known))"))
+                    problems.append(
+                        InputProblem(
+                            location(tag.line, tag.column),
+                            "ukendt variabel «\(tag.name)»\(PromptTemplateLoader.suggestion(for: name, among: known))"))
                 }
             }
         }

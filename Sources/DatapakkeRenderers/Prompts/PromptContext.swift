@@ -179,7 +179,9 @@ struct IndicatorFacts {
         // Level against the country: the ±1 % band of the national goals report.
         if let difference = TrafficLightRule.relativeDifference(value, from: country) {
             values[.forskelLandetPct] = percent(difference)
-            for finding in [PromptFinding.worseThanCountry, .betterThanCountry, .differsFromCountry] { strengths[finding] = abs(difference) }
+            for finding in [PromptFinding.worseThanCountry, .betterThanCountry, .differsFromCountry] {
+                strengths[finding] = abs(difference)
+            }
             setBand(TrafficLightRule.position(of: difference), above: .overLandet, below: .underLandet, within: .paaNiveau)
         }
         flags[.daarligereEndLandet] = cluster?.levelMark == .red
@@ -206,7 +208,8 @@ struct IndicatorFacts {
         // For counts the municipalities' size decides the figure, so spread and outliers say nothing.
         let isCount = flags[.erAntal] == true
         if !isCount, shown.count >= 2, let highest = report.highest, let lowest = report.lowest,
-           let high = highest.latest.number, let low = lowest.latest.number, highest.id != lowest.id {
+            let high = highest.latest.number, let low = lowest.latest.number, highest.id != lowest.id
+        {
             values[.hoejesteKommune] = highest.name
             set(.hoejesteVaerdi, high)
             values[.lavesteKommune] = lowest.name

@@ -136,7 +136,8 @@ struct PromptHeader {
             fields.append(("Kommuner", DanishText.list(report.members.map(\.name))))
         }
         if !report.cluster.acuteHospitals.isEmpty {
-            fields.append((report.cluster.acuteHospitals.count == 1 ? "Akutsygehus" : "Akutsygehuse", DanishText.list(report.cluster.acuteHospitals)))
+            fields.append(
+                (report.cluster.acuteHospitals.count == 1 ? "Akutsygehus" : "Akutsygehuse", DanishText.list(report.cluster.acuteHospitals)))
         }
         if let population = report.population, let date = report.populationDate {
             fields.append(("Borgere", "\(DanishNumber.format(population, decimals: 0)) pr. \(date.label)"))
@@ -147,16 +148,19 @@ struct PromptHeader {
         fields.append(("Dannet", DanishText.date(report.documentDate)))
         fields.append(("Inddeling", "\(report.definitionsName) (\(kindTitle.lowercased()))"))
         self.fields = fields
-        introduction = "Spørgsmålene tager udgangspunkt i \(report.kind.definite)s egne tal fra datapakken: \(report.kind.definite)s tal "
+        introduction =
+            "Spørgsmålene tager udgangspunkt i \(report.kind.definite)s egne tal fra datapakken: \(report.kind.definite)s tal "
             + "sammenlignet med regionen og hele landet, forskellene mellem kommunerne og udviklingen siden sidste periode. "
             + "Tal, der er skjult af hensyn til diskretion, eller som mangler, nævnes ikke med en værdi."
         if report.hasSyntheticData {
             syntheticNotice = (
                 "Bemærk: SYNTETISKE eksempeldata.",
                 "Tallene for \(report.syntheticIndicators.count) af datapakkens indikatorer (markeret «syntetiske eksempeldata» "
-                    + "ved hvert punkt) er genererede eksempeldata og ikke offentliggjorte tal. De viser, hvordan datapakken virker, og må ikke bruges som grundlag for beslutninger.")
+                    + "ved hvert punkt) er genererede eksempeldata og ikke offentliggjorte tal. De viser, hvordan datapakken virker, og må ikke bruges som grundlag for beslutninger."
+            )
         }
-        footer = "Udarbejdet med datapakke \(report.toolVersion) den \(DanishText.date(report.documentDate)). "
+        footer =
+            "Udarbejdet med datapakke \(report.toolVersion) den \(DanishText.date(report.documentDate)). "
             + "Tallene og definitionerne står i datapakkens regneark."
     }
 }

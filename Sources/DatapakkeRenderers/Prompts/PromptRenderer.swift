@@ -51,7 +51,9 @@ public struct PromptRenderer: Sendable {
     /// Every problem of the template folder (syntax errors, unknown variables, lines without
     /// `fakta:`/`spørgsmål:`, files for unknown indicators), with file and line; empty when all is well.
     /// This is what `datapakke check` calls.
-    public static func validate(templatesDirectory: String, catalogue: IndicatorCatalogue? = nil, relativeTo base: String? = nil) -> [InputProblem] {
+    public static func validate(templatesDirectory: String, catalogue: IndicatorCatalogue? = nil, relativeTo base: String? = nil)
+        -> [InputProblem]
+    {
         PromptTemplateLoader(directory: templatesDirectory, catalogue: catalogue, base: base).load().problems
     }
 
@@ -88,9 +90,10 @@ public struct PromptRenderer: Sendable {
                 context["sektion"] = section.section.title
                 context["sektion_intro"] = section.section.introduction.map { $0 as Any } ?? AbsentValue()
                 for (id, indicatorContext) in byID { context[id] = indicatorContext }
-                let item = Self.item(from: template.template.render(context), indicatorID: nil, title: section.section.title,
-                                     period: nil, isSynthetic: section.indicators.contains { $0.origin == .synthetic },
-                                     template: template.relativePath)
+                let item = Self.item(
+                    from: template.template.render(context), indicatorID: nil, title: section.section.title,
+                    period: nil, isSynthetic: section.indicators.contains { $0.origin == .synthetic },
+                    template: template.relativePath)
                 if !item.facts.isEmpty || !item.questions.isEmpty { items.append(item) }
             }
             for indicator in section.indicators {
@@ -115,7 +118,9 @@ public struct PromptRenderer: Sendable {
 
     /// Reads rendered template text: `fakta:`, `spørgsmål:` and `titel:` lines, other lines continuing
     /// the one before. A line that printed an absent value is dropped whole.
-    static func item(from text: String, indicatorID: String?, title: String, period: String?, isSynthetic: Bool, template: String) -> PromptItem {
+    static func item(from text: String, indicatorID: String?, title: String, period: String?, isSynthetic: Bool, template: String)
+        -> PromptItem
+    {
         var entries: [(kind: PromptLineKind, findings: [PromptFinding], text: String)] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             if line.allSatisfy(\.isWhitespace) { continue }
@@ -125,8 +130,9 @@ public struct PromptRenderer: Sendable {
                 entries[entries.count - 1].text += " " + line
             }
         }
-        var item = PromptItem(indicatorID: indicatorID, title: title, period: period, isSynthetic: isSynthetic,
-                              facts: [], questions: [], template: template)
+        var item = PromptItem(
+            indicatorID: indicatorID, title: title, period: period, isSynthetic: isSynthetic,
+            facts: [], questions: [], template: template)
         for (kind, findings, raw) in entries {
             if raw.contains(AbsentValue.marker) { continue }
             let text = tidy(raw)

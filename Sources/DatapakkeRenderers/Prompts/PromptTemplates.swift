@@ -75,7 +75,8 @@ enum FindingMarker {
                 continue
             }
             if character == "{", index + 1 < characters.count, characters[index + 1] == "{",
-               let end = closing(characters, from: index) {
+                let end = closing(characters, from: index)
+            {
                 let body = String(characters[(index + 2)..<end]).trimmingCharacters(in: CharacterSet(charactersIn: "{} \t"))
                 if let sigil = body.first, sigil == "#" || sigil == "^" || sigil == "/" {
                     let name = body.dropFirst().trimmingCharacters(in: .whitespaces)
@@ -176,18 +177,23 @@ struct PromptTemplateLoader {
         var files: [(relative: String, kind: PromptTemplateKind)] = []
         let top = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         if !top.contains(Self.standardName) {
-            problems.append(InputProblem(SourceLocation(file: display(directory + "/" + Self.standardName)),
-                                         "standardskabelonen mangler; den bruges til alle indikatorer uden egen skabelon"))
+            problems.append(
+                InputProblem(
+                    SourceLocation(file: display(directory + "/" + Self.standardName)),
+                    "standardskabelonen mangler; den bruges til alle indikatorer uden egen skabelon"))
         }
         let sectionIDs = Set(catalogue?.sections.map(\.id) ?? [])
-        let indicatorSection = Dictionary(catalogue?.indicators.map { ($0.id, $0.sectionID) } ?? [], uniquingKeysWith: { first, _ in first })
+        let indicatorSection = Dictionary(
+            catalogue?.indicators.map { ($0.id, $0.sectionID) } ?? [], uniquingKeysWith: { first, _ in first })
         for name in top where !name.hasPrefix(".") {
             let path = directory + "/" + name
             var folder: ObjCBool = false
             if manager.fileExists(atPath: path, isDirectory: &folder), folder.boolValue {
                 if catalogue != nil, !sectionIDs.contains(name) {
-                    problems.append(InputProblem(SourceLocation(file: display(path)),
-                                                 "ingen sektion med id «\(name)» i indikatorkataloget"))
+                    problems.append(
+                        InputProblem(
+                            SourceLocation(file: display(path)),
+                            "ingen sektion med id «\(name)» i indikatorkataloget"))
                 }
                 for file in ((try? manager.contentsOfDirectory(atPath: path)) ?? []).sorted() where file.hasSuffix(Self.fileExtension) {
                     let relative = name + "/" + file
@@ -198,11 +204,15 @@ struct PromptTemplateLoader {
                     let id = String(file.dropLast(Self.fileExtension.count))
                     if catalogue != nil {
                         if let section = indicatorSection[id], section != name {
-                            problems.append(InputProblem(SourceLocation(file: display(directory + "/" + relative)),
-                                                         "indikatoren «\(id)» hører til sektionen «\(section)»; flyt skabelonen til \(section)/"))
+                            problems.append(
+                                InputProblem(
+                                    SourceLocation(file: display(directory + "/" + relative)),
+                                    "indikatoren «\(id)» hører til sektionen «\(section)»; flyt skabelonen til \(section)/"))
                         } else if indicatorSection[id] == nil {
-                            problems.append(InputProblem(SourceLocation(file: display(directory + "/" + relative)),
-                                                         "ingen indikator med id «\(id)» i indikatorkataloget"))
+                            problems.append(
+                                InputProblem(
+                                    SourceLocation(file: display(directory + "/" + relative)),
+                                    "ingen indikator med id «\(id)» i indikatorkataloget"))
                         }
                     }
                     files.append((relative, .indicator(sectionID: name, indicatorID: id)))
@@ -212,14 +222,19 @@ struct PromptTemplateLoader {
             } else if name == Self.sharedName {
                 files.append((name, .shared))
             } else if name.hasSuffix(Self.fileExtension) {
-                problems.append(InputProblem(SourceLocation(file: display(path)),
-                                             "skabeloner til indikatorer skal ligge i en mappe pr. sektion (<sektion>/<indikator-id>.mustache)"))
+                problems.append(
+                    InputProblem(
+                        SourceLocation(file: display(path)),
+                        "skabeloner til indikatorer skal ligge i en mappe pr. sektion (<sektion>/<indikator-id>.mustache)"))
             }
         }
         // The ids a section template may name: the catalogue's, or without one the indicator files'.
-        let indicatorIDs = catalogue.map { Set($0.indicators.map(\.id)) } ?? Set(files.compactMap {
-            if case .indicator(_, let id) = $0.kind { return id } else { return nil }
-        })
+        let indicatorIDs =
+            catalogue.map { Set($0.indicators.map(\.id)) }
+            ?? Set(
+                files.compactMap {
+                    if case .indicator(_, let id) = $0.kind { return id } else { return nil }
+                })
         for file in files {
             let path = directory + "/" + file.relative
             guard let data = manager.contents(atPath: path), let raw = String(data: data, encoding: .utf8) else {
@@ -266,8 +281,10 @@ struct PromptTemplateLoader {
             let context = error.context
             let column = context.lineNumber == 1 ? max(1, context.columnNumber - pragma.count) : context.columnNumber
             if case MustacheTemplate.Error.expectedSectionEnd = error.error, let open = scan.unclosed.last {
-                problems.append(InputProblem(location(open.line, open.column),
-                                             "sektionen «{{\(open.sigil)\(open.name)}}» lukkes aldrig; der mangler {{/\(open.name)}}"))
+                problems.append(
+                    InputProblem(
+                        location(open.line, open.column),
+                        "sektionen «{{\(open.sigil)\(open.name)}}» lukkes aldrig; der mangler {{/\(open.name)}}"))
             } else {
                 problems.append(InputProblem(location(context.lineNumber, column), "skabelonfejl: \(describe(error.error))"))
             }
@@ -280,17 +297,23 @@ struct PromptTemplateLoader {
                 // A closing tag names the same as its opening tag, which is checked already.
                 continue
             case ">", "<", "$":
-                problems.append(InputProblem(location(tag.line, tag.column),
-                                             "delskabeloner og blokke ({{\(tag.sigil)…}}) bruges ikke i refleksionsskabeloner"))
+                problems.append(
+                    InputProblem(
+                        location(tag.line, tag.column),
+                        "delskabeloner og blokke ({{\(tag.sigil)…}}) bruges ikke i refleksionsskabeloner"))
             case "=", "%":
-                problems.append(InputProblem(location(tag.line, tag.column),
-                                             "«{{\(tag.sigil)…}}» bruges ikke i refleksionsskabeloner; skriv variabler som {{navn}}"))
+                problems.append(
+                    InputProblem(
+                        location(tag.line, tag.column),
+                        "«{{\(tag.sigil)…}}» bruges ikke i refleksionsskabeloner; skriv variabler som {{navn}}"))
             default:
                 let name = variableName(tag.name)
                 if name == "." { continue }
                 if !known.contains(name) {
-                    problems.append(InputProblem(location(tag.line, tag.column),
-                                                 "ukendt variabel «\(tag.name)»\(suggestion(for: name, among: known))"))
+                    problems.append(
+                        InputProblem(
+                            location(tag.line, tag.column),
+                            "ukendt variabel «\(tag.name)»\(suggestion(for: name, among: known))"))
                 }
             }
         }
@@ -319,12 +342,18 @@ struct PromptTemplateLoader {
                 seenKeyword = true
                 continue
             }
-            if let colon = outside.firstIndex(of: ":"), outside[..<colon].allSatisfy({ $0.isLetter || $0 == "_" }), !outside[..<colon].isEmpty {
-                problems.append(InputProblem(location(index + 1, 1),
-                                             "ukendt linjetype «\(outside[..<colon]):»; brug fakta:, spørgsmål: eller titel:"))
+            if let colon = outside.firstIndex(of: ":"), outside[..<colon].allSatisfy({ $0.isLetter || $0 == "_" }),
+                !outside[..<colon].isEmpty
+            {
+                problems.append(
+                    InputProblem(
+                        location(index + 1, 1),
+                        "ukendt linjetype «\(outside[..<colon]):»; brug fakta:, spørgsmål: eller titel:"))
             } else if !seenKeyword {
-                problems.append(InputProblem(location(index + 1, 1),
-                                             "linjen skal begynde med fakta:, spørgsmål: eller titel: (eller fortsætte linjen før)"))
+                problems.append(
+                    InputProblem(
+                        location(index + 1, 1),
+                        "linjen skal begynde med fakta:, spørgsmål: eller titel: (eller fortsætte linjen før)"))
             }
         }
         return problems
@@ -384,7 +413,10 @@ struct TagScanner {
             var end = index + (triple ? 3 : 2)
             var found: Int?
             while end + close.count <= characters.count {
-                if Array(characters[end..<end + close.count]) == close { found = end; break }
+                if Array(characters[end..<end + close.count]) == close {
+                    found = end
+                    break
+                }
                 end += 1
             }
             guard let found else { break }

@@ -65,7 +65,9 @@ extension FigureListing {
                 value = entry.notAdditive ? "intet samlet tal" : ".."
             }
             let coverage = Vocabulary.coverage(
-                Coverage(municipalitiesWithValue: entry.municipalitiesWithValue, municipalities: entry.municipalities, weightShare: entry.weightShare),
+                Coverage(
+                    municipalitiesWithValue: entry.municipalitiesWithValue, municipalities: entry.municipalities,
+                    weightShare: entry.weightShare),
                 shareDecimals: 1, alwaysShowShare: true)
             let synthetic = entry.origin == "syntetisk" ? " [syntetisk]" : ""
             let line =

@@ -18,7 +18,9 @@ struct DocumentationSheet {
         // Readable rows, portrait: per indicator its facts one under the other, not eleven columns.
         sheet.setPortrait()
         try layout.write(.text("Dokumentation · \(report.cluster.name)"), row: 0, column: 0, style: styles.title, measure: false)
-        try layout.write(.internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 1, column: 0, style: styles.link, measure: false)
+        try layout.write(
+            .internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 1, column: 0, style: styles.link,
+            measure: false)
         var row = 3
         func field(_ label: String, _ text: String, style: Format? = nil) throws {
             guard !text.isEmpty else { return }
@@ -31,9 +33,10 @@ struct DocumentationSheet {
                 let info = indicator.indicator
                 try layout.write(.text(info.title), row: row, column: 0, style: styles.heading, measure: false)
                 row += 1
-                let coverage = (indicator.clusterRow?.coverage.last ?? nil).map {
-                    Vocabulary.coverage($0, shareDecimals: 1, alwaysShowShare: true)
-                } ?? ""
+                let coverage =
+                    (indicator.clusterRow?.coverage.last ?? nil).map {
+                        Vocabulary.coverage($0, shareDecimals: 1, alwaysShowShare: true)
+                    } ?? ""
                 try field("Sektion", section.section.title)
                 try field("Definition", info.definition)
                 try field("Enhed", info.unit)
@@ -69,7 +72,9 @@ struct DocumentationSheet {
                 for (column, text) in cells.enumerated() {
                     try layout.write(.text(text), row: row, column: column, style: styles.note, measure: false)
                 }
-                try sheet.setRow(row, height: rowHeight(lines: max(indicator.title.count / 26, cell.reason.explanation.count / 30) + 1, lineHeight: 13.5))
+                try sheet.setRow(
+                    row, height: rowHeight(lines: max(indicator.title.count / 26, cell.reason.explanation.count / 30) + 1, lineHeight: 13.5)
+                )
                 row += 1
             }
         }

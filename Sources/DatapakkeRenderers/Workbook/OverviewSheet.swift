@@ -44,7 +44,8 @@ struct OverviewSheet {
         var row = 4
         // Headers wrap onto two lines, so the columns can be as narrow as their contents.
         for (column, (text, right)) in headers.enumerated() {
-            try layout.write(.text(text), row: row, column: column, style: right ? styles.tableHeaderRight : styles.tableHeader, measure: false)
+            try layout.write(
+                .text(text), row: row, column: column, style: right ? styles.tableHeaderRight : styles.tableHeader, measure: false)
         }
         try sheet.setRow(row, height: 30)
         sheet.freezePanes(row: row + 1, column: 0)

@@ -15,13 +15,16 @@ struct PromptsSheet {
         try sheet.setColumn(0, 0, width: 4)
         try sheet.setColumn(1, 1, width: 110)
         try sheet.write(.text("Refleksioner · \(report.cluster.name)"), row: 0, column: 0, style: styles.title)
-        try sheet.write(.text("Spørgsmål til \(report.kind.definite)s drøftelser, med udgangspunkt i \(report.kind.definite)s egne tal."),
-                        row: 1, column: 0, style: styles.subtitle)
-        try sheet.write(.internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link)
+        try sheet.write(
+            .text("Spørgsmål til \(report.kind.definite)s drøftelser, med udgangspunkt i \(report.kind.definite)s egne tal."),
+            row: 1, column: 0, style: styles.subtitle)
+        try sheet.write(
+            .internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link)
         var row = 4
         if report.hasSyntheticData {
-            try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 1,
-                            text: "OBS: Tallene i spørgsmålene bygger delvis på SYNTETISKE eksempeldata.", style: styles.warning)
+            try sheet.merge(
+                firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 1,
+                text: "OBS: Tallene i spørgsmålene bygger delvis på SYNTETISKE eksempeldata.", style: styles.warning)
             row += 2
         }
         for group in prompts.sections where !group.items.isEmpty {

@@ -29,7 +29,9 @@ struct SectionSheet {
         try layout.write(.text("\(section.section.title) · \(report.cluster.name)"), row: 0, column: 0, style: styles.title, measure: false)
         let intro = section.section.introduction.map { $0.replacingOccurrences(of: "sundhedsrådet", with: report.kind.definite) } ?? ""
         try layout.write(.text(intro), row: 1, column: 0, style: styles.subtitle, measure: false)
-        try layout.write(.internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link, measure: false)
+        try layout.write(
+            .internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link,
+            measure: false)
         sheet.freezePanes(row: 3, column: 0)
         // Portrait, one page wide: each block (heading, table, notes, chart) on a page of its own.
         sheet.setPortrait()
@@ -49,7 +51,9 @@ struct SectionSheet {
     }
 
     /// Writes one indicator's block from `top`; returns the first row after it.
-    private func writeBlock(_ indicator: IndicatorReport, at top: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook) throws -> Int {
+    private func writeBlock(_ indicator: IndicatorReport, at top: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook) throws
+        -> Int
+    {
         let info = indicator.indicator
         var row = top
         try layout.write(.text(info.title), row: row, column: 0, style: styles.heading, measure: false)
@@ -70,8 +74,9 @@ struct SectionSheet {
             try sheet.write(.blank, row: row, column: column, style: styles.tableHeaderRight)
         }
         for (index, period) in indicator.periods.enumerated() {
-            try layout.write(.text("\(period.label)\n\(info.unit)"), row: row, column: periodColumns[index], style: styles.tableHeaderRight,
-                             measure: false)
+            try layout.write(
+                .text("\(period.label)\n\(info.unit)"), row: row, column: periodColumns[index], style: styles.tableHeaderRight,
+                measure: false)
         }
         try layout.write(.text("Udvikling"), row: row, column: developmentColumn, style: styles.tableHeader)
         try layout.write(.text("Niveau ift. landet"), row: row, column: levelColumn, style: styles.tableHeader)
@@ -96,18 +101,25 @@ struct SectionSheet {
             for (index, value) in tableRow.values.enumerated() {
                 try writeValue(value, decimals: info.decimals, level: level, row: row, column: periodColumns[index], layout: layout)
             }
-            try writeMark(tableRow.development.map { (Vocabulary.development($0), $0) }, level: level, row: row, column: developmentColumn, layout: layout)
-            try writeMark(tableRow.levelMark.map { (Vocabulary.level($0), $0) }, level: level, row: row, column: levelColumn, layout: layout)
+            try writeMark(
+                tableRow.development.map { (Vocabulary.development($0), $0) }, level: level, row: row, column: developmentColumn,
+                layout: layout)
+            try writeMark(
+                tableRow.levelMark.map { (Vocabulary.level($0), $0) }, level: level, row: row, column: levelColumn, layout: layout)
             if let coverage = tableRow.coverage.last ?? nil, level != .municipality {
-                try layout.write(.text(Vocabulary.coverage(coverage, shareDecimals: 0, alwaysShowShare: false)), row: row, column: coverageColumn, style: styles.coverage)
+                try layout.write(
+                    .text(Vocabulary.coverage(coverage, shareDecimals: 0, alwaysShowShare: false)), row: row, column: coverageColumn,
+                    style: styles.coverage)
             } else {
                 try layout.write(.blank, row: row, column: coverageColumn, style: styles.blank(level: level))
             }
             // The chart reads this column: numbers only where they may be shown, blank otherwise,
             // so a hidden or missing value is a gap in the chart, never a bar at 0.
             if let number = tableRow.latest.number {
-                try layout.write(.number(DanishNumber.rounded(number, decimals: info.decimals)), row: row, column: chartDataColumn, style: styles.number(decimals: info.decimals, level: .municipality),
-                                 displayed: DanishNumber.format(number, decimals: info.decimals))
+                try layout.write(
+                    .number(DanishNumber.rounded(number, decimals: info.decimals)), row: row, column: chartDataColumn,
+                    style: styles.number(decimals: info.decimals, level: .municipality),
+                    displayed: DanishNumber.format(number, decimals: info.decimals))
             }
             pointColours.append(colour(for: level))
             row += 1
@@ -121,7 +133,8 @@ struct SectionSheet {
         let lastDataRow = firstDataRow + chartRows - 1
 
         for note in notes(for: indicator) {
-            row += try sheet.writeWrapped(note, row: row, firstColumn: 0, lastColumn: coverageColumn, width: 95, style: styles.note, lineHeight: 13.5)
+            row += try sheet.writeWrapped(
+                note, row: row, firstColumn: 0, lastColumn: coverageColumn, width: 95, style: styles.note, lineHeight: 13.5)
         }
 
         let chart = try workbook.addChart(.column)
@@ -129,7 +142,8 @@ struct SectionSheet {
         let series = try chart.addSeries(
             name: indicator.periods.last?.label,
             categories: CellRange(sheet: sheetName, firstRow: firstDataRow, firstColumn: 0, lastRow: lastDataRow, lastColumn: 0),
-            values: CellRange(sheet: sheetName, firstRow: firstDataRow, firstColumn: chartDataColumn, lastRow: lastDataRow, lastColumn: chartDataColumn))
+            values: CellRange(
+                sheet: sheetName, firstRow: firstDataRow, firstColumn: chartDataColumn, lastRow: lastDataRow, lastColumn: chartDataColumn))
         try series.setPointColors(Array(pointColours.prefix(chartRows)))
         series.setDataLabels(show: true, numberFormat: DanishNumber.excelFormat(decimals: info.decimals))
         chart.setTitle("\(info.shortTitle), \(indicator.periods.last?.label ?? "")")
@@ -152,7 +166,8 @@ struct SectionSheet {
         let tableWidth = Double(layout.width(of: 0) ?? 34) + (Self.fixedWidths.filter { $0.key < chartDataColumn }.values.reduce(0, +))
         row += 1
         try sheet.insertChart(
-            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480, yScale: Double(Self.chartRows) * 20 / 288)
+            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480,
+            yScale: Double(Self.chartRows) * 20 / 288)
         return row + Self.chartRows + 2
     }
 
@@ -160,8 +175,10 @@ struct SectionSheet {
         switch value {
         case .shown(let number):
             // Stored as shown: a published figure carries the precision it is shown with, no more.
-            try layout.write(.number(DanishNumber.rounded(number, decimals: decimals)), row: row, column: column, style: styles.number(decimals: decimals, level: level),
-                             displayed: DanishNumber.format(number, decimals: decimals))
+            try layout.write(
+                .number(DanishNumber.rounded(number, decimals: decimals)), row: row, column: column,
+                style: styles.number(decimals: decimals, level: level),
+                displayed: DanishNumber.format(number, decimals: decimals))
         default:
             try layout.write(.text(value.marker), row: row, column: column, style: styles.rowMarker(level))
         }
@@ -192,20 +209,26 @@ struct SectionSheet {
         if let note = indicator.trafficLightNote { notes.append(note) }
         let hidden = Set(indicator.hiddenCells.map(\.reason.marker))
         if !hidden.isEmpty {
-            notes.append("Skjulte værdier (\(hidden.sorted().joined(separator: ", "))) er små tal, der ikke vises; se forklaringen på forsiden og listen på arket Dokumentation. "
-                + "Tallene for \(report.kind.definite), regionen og landet er stadig regnet med de rigtige tal.")
+            notes.append(
+                "Skjulte værdier (\(hidden.sorted().joined(separator: ", "))) er små tal, der ikke vises; se forklaringen på forsiden og listen på arket Dokumentation. "
+                    + "Tallene for \(report.kind.definite), regionen og landet er stadig regnet med de rigtige tal.")
         }
         if indicator.rows.contains(where: { $0.isApproximation && $0.level != .municipality && $0.latest.number != nil }) {
-            notes.append("Tallene for \(report.kind.definite), regionen og landet er tilnærmelser: \(indicator.indicator.weightingDescription)")
+            notes.append(
+                "Tallene for \(report.kind.definite), regionen og landet er tilnærmelser: \(indicator.indicator.weightingDescription)")
         } else if indicator.rows.contains(where: { $0.latest == .notComputed }) {
             notes.append(indicator.indicator.weightingDescription)
         }
         if let cluster = indicator.clusterRow, let coverage = cluster.coverage.last ?? nil, !coverage.isComplete {
-            notes.append("Tallet for \(report.kind.definite) dækker \(Vocabulary.coverage(coverage, shareDecimals: 0, alwaysShowShare: false)); kommuner uden tal er udeladt, ikke regnet som 0.")
+            notes.append(
+                "Tallet for \(report.kind.definite) dækker \(Vocabulary.coverage(coverage, shareDecimals: 0, alwaysShowShare: false)); kommuner uden tal er udeladt, ikke regnet som 0."
+            )
         }
         for row in indicator.municipalityRows where row.share < 1 {
-            notes.append("\(row.name) er delt mellem flere \(report.kind.plural) og indgår med "
-                + "\(Vocabulary.percent(row.share, decimals: 0)) af befolkning og antal i tallet for \(report.kind.definite). Kommunens egen række viser hele kommunen.")
+            notes.append(
+                "\(row.name) er delt mellem flere \(report.kind.plural) og indgår med "
+                    + "\(Vocabulary.percent(row.share, decimals: 0)) af befolkning og antal i tallet for \(report.kind.definite). Kommunens egen række viser hele kommunen."
+            )
         }
         return notes
     }

@@ -56,7 +56,9 @@ extension Worksheet {
     /// the row tall enough for it, since Excel does not grow merged rows by itself. A text taller than
     /// Excel's highest row (409 points) continues in the rows below; returns the rows used.
     @discardableResult
-    func writeWrapped(_ text: String, row: Int, firstColumn: Int, lastColumn: Int, width: Double, style: Format, lineHeight: Double = 15) throws -> Int {
+    func writeWrapped(_ text: String, row: Int, firstColumn: Int, lastColumn: Int, width: Double, style: Format, lineHeight: Double = 15)
+        throws -> Int
+    {
         // The usual estimate: characters over the width, per line of the text.
         let estimate = text.split(separator: "\n", omittingEmptySubsequences: false)
             .reduce(0) { $0 + max(1, Int((Double($1.count) / max(1, width * 0.95)).rounded(.up))) }
@@ -79,7 +81,8 @@ extension Worksheet {
             if firstColumn == lastColumn {
                 try write(.text(content), row: current, column: firstColumn, style: style)
             } else {
-                try merge(firstRow: current, firstColumn: firstColumn, lastRow: current, lastColumn: lastColumn, text: content, style: style)
+                try merge(
+                    firstRow: current, firstColumn: firstColumn, lastRow: current, lastColumn: lastColumn, text: content, style: style)
             }
             try setRow(current, height: rowHeight(lines: chunk.count, lineHeight: lineHeight))
             used += 1

@@ -5,8 +5,8 @@ import XLSXWriter
 enum Palette {
     static let ink: UInt32 = 0x1F2933
     static let muted: UInt32 = 0x52606D
-    static let accent: UInt32 = 0x0B4F6C       // headings, the council's bars
-    static let municipality: UInt32 = 0x5FA8D3 // municipalities' bars
+    static let accent: UInt32 = 0x0B4F6C  // headings, the council's bars
+    static let municipality: UInt32 = 0x5FA8D3  // municipalities' bars
     static let region: UInt32 = 0x9AA5B1
     static let country: UInt32 = 0x323F4B
     static let headerFill: UInt32 = 0xE4E7EB
@@ -41,28 +41,43 @@ struct WorkbookStyles {
         subheading = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top))
         text = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top))
         muted = workbook.style(CellStyle(italic: true, fontName: font, fontSize: 10, fontColor: Palette.muted))
-        bullet = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 10, fontColor: Palette.accent, horizontalAlignment: .center, verticalAlignment: .top))
+        bullet = workbook.style(
+            CellStyle(
+                bold: true, fontName: font, fontSize: 10, fontColor: Palette.accent, horizontalAlignment: .center, verticalAlignment: .top))
         note = workbook.style(CellStyle(fontName: font, fontSize: 10, fontColor: Palette.muted, verticalAlignment: .top, wrapText: true))
-        warning = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 11, fontColor: Palette.warningInk,
-                                           backgroundColor: Palette.warningFill, verticalAlignment: .center, wrapText: true))
+        warning = workbook.style(
+            CellStyle(
+                bold: true, fontName: font, fontSize: 11, fontColor: Palette.warningInk,
+                backgroundColor: Palette.warningFill, verticalAlignment: .center, wrapText: true))
         link = workbook.style(CellStyle(underline: true, fontName: font, fontSize: 11, fontColor: 0x0B62A4, verticalAlignment: .top))
-        tableHeader = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 10, fontColor: Palette.ink, backgroundColor: Palette.headerFill,
-                                               verticalAlignment: .center, wrapText: true, bottomBorder: .thin))
-        tableHeaderRight = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 10, fontColor: Palette.ink, backgroundColor: Palette.headerFill,
-                                                    horizontalAlignment: .right, verticalAlignment: .center, wrapText: true, bottomBorder: .thin))
+        tableHeader = workbook.style(
+            CellStyle(
+                bold: true, fontName: font, fontSize: 10, fontColor: Palette.ink, backgroundColor: Palette.headerFill,
+                verticalAlignment: .center, wrapText: true, bottomBorder: .thin))
+        tableHeaderRight = workbook.style(
+            CellStyle(
+                bold: true, fontName: font, fontSize: 10, fontColor: Palette.ink, backgroundColor: Palette.headerFill,
+                horizontalAlignment: .right, verticalAlignment: .center, wrapText: true, bottomBorder: .thin))
         name = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink))
-        clusterName = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, backgroundColor: Palette.clusterFill, topBorder: .thin))
+        clusterName = workbook.style(
+            CellStyle(
+                bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, backgroundColor: Palette.clusterFill, topBorder: .thin))
         levelName = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink, backgroundColor: Palette.levelFill))
         marker = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.muted, horizontalAlignment: .right))
-        clusterMarker = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 11, fontColor: Palette.muted, backgroundColor: Palette.clusterFill,
-                                                 horizontalAlignment: .right, topBorder: .thin))
-        levelMarker = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.muted, backgroundColor: Palette.levelFill, horizontalAlignment: .right))
+        clusterMarker = workbook.style(
+            CellStyle(
+                bold: true, fontName: font, fontSize: 11, fontColor: Palette.muted, backgroundColor: Palette.clusterFill,
+                horizontalAlignment: .right, topBorder: .thin))
+        levelMarker = workbook.style(
+            CellStyle(
+                fontName: font, fontSize: 11, fontColor: Palette.muted, backgroundColor: Palette.levelFill, horizontalAlignment: .right))
         coverage = workbook.style(CellStyle(fontName: font, fontSize: 9, fontColor: Palette.muted))
     }
 
     /// A number cell for a row of this level, with the indicator's decimals.
     func number(decimals: Int, level: AreaLevel) -> Format {
-        var style = CellStyle(fontName: "Calibri", fontSize: 11, fontColor: Palette.ink, numberFormat: DanishNumber.excelFormat(decimals: decimals))
+        var style = CellStyle(
+            fontName: "Calibri", fontSize: 11, fontColor: Palette.ink, numberFormat: DanishNumber.excelFormat(decimals: decimals))
         decorate(&style, level: level)
         return workbook.style(style)
     }
