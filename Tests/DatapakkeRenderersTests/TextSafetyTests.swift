@@ -1,3 +1,5 @@
+import DatapakkeCore
+import DatapakkeTestSupport
 import Foundation
 import Testing
 
@@ -35,5 +37,30 @@ import Testing
         #expect(TerminalText.escape("abc\u{202E}fed") == "abc\\u{202E}fed", "a right-to-left override")
         #expect(TerminalText.escape("Æblegård, Ødsted, Århus – 12,3 % · ▲") == "Æblegård, Ødsted, Århus – 12,3 % · ▲")
         #expect(TerminalText.lines(["ok", "\u{1B}"]) == ["ok", "\\u{1B}"])
+    }
+}
+
+/// A pack's figures as a CSV: the numbers the pack shows, hidden ones as their marker, never 0.
+@Suite struct PackFiguresCSVTests {
+    @Test func theCSVHoldsWhatThePackShowsAndNothingHidden() throws {
+        let inputs = try ShippedInputs.councils()
+        let builder = ReportBuilder(inputs: inputs)
+        let report = builder.pack(
+            for: try inputs.definitions.cluster(named: "SR07"), tables: builder.allTables(), documentDate: PromptTestSupport.documentDate,
+            toolVersion: "test")
+        let csv = PackFiguresCSV.csv(report)
+        #expect(csv.hasPrefix("\u{FEFF}indikator;titel;enhed;periode;niveau;id;navn;vaerdi;skjult;"))
+        let lines = csv.split(separator: "\n").map(String.init)
+        let shownRows = report.sections.flatMap(\.indicators).reduce(0) { $0 + $1.rows.count * $1.periods.count }
+        #expect(lines.count == shownRows + 1)
+        // Every hidden cell of the pack (Læsø's small numbers) is a marker with an empty value.
+        #expect(!report.hiddenCells.isEmpty)
+        for (indicator, cell) in report.hiddenCells {
+            let row = lines.first {
+                $0.hasPrefix("\(indicator.id);") && $0.contains(";\(cell.period.label);") && $0.contains(";\(cell.rowName);")
+            }
+            #expect(row?.contains(";\(cell.rowName);;\(cell.reason.marker);") == true, "\(indicator.id) \(cell.rowName)")
+        }
+        #expect(csv.contains(";sundhedsråd;SR07;Sundhedsråd Vendsyssel;"))
     }
 }

@@ -151,7 +151,7 @@ import Testing
 
             let replaced = try CommandRunner.run(clusters + ["--erstat"])
             #expect(replaced.status == 0, "\(replaced.stderr)")
-            #expect(replaced.stdout.contains("fjernet  8 filer fra «Sundhedsråd 2027» (--erstat)"))
+            #expect(replaced.stdout.contains("fjernet  10 filer fra «Sundhedsråd 2027» (--erstat)"))
             #expect(replaced.stdout.contains("skrevet  N1  Klynge Nord (Nordjylland) (ny pakke) → "))
             let manifest = try expectFolderMatchesManifest(out, others: ["notes.txt"])
             #expect(manifest.definitions == "Sundhedsklynger 2022")

@@ -52,7 +52,7 @@ import Testing
             #expect(first.status == 0, "\(first.stderr)")
             #expect(FileManager.default.fileExists(atPath: out + "/manifest.json"))
             let before = try snapshot(out)
-            #expect(before.count == 17 * 4 + 2)  // workbook, prompts (Markdown, HTML), presentation; page and manifest
+            #expect(before.count == 17 * 5 + 2)  // workbook, prompts (Markdown, HTML), presentation, figures; page and manifest
 
             let second = try CommandRunner.run(["build", "--out", out])
             #expect(second.status == 0, "\(second.stderr)")
@@ -216,7 +216,7 @@ import Testing
             let sr17 = [
                 "sundhedsraad-soenderjylland.xlsx", "sundhedsraad-soenderjylland-refleksioner.md",
                 "sundhedsraad-soenderjylland-refleksioner.html",
-                "sundhedsraad-soenderjylland-praesentation.html",
+                "sundhedsraad-soenderjylland-praesentation.html", "sundhedsraad-soenderjylland-tal.csv",
             ]
 
             // A build in which one pack fails removes nothing: a folder stands where SR01's workbook goes.
@@ -245,7 +245,7 @@ import Testing
             #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/notes.txt")) == notes)
             let after = try snapshot(out)
             #expect(Set(after.keys) == Set(before.keys).subtracting(sr17).union(["sundhedsraad-hovedstaden.xlsx"]))
-            #expect(after.count == 16 * 4 + 3)
+            #expect(after.count == 16 * 5 + 3)
             // SR16 took the municipalities in the failed build already, and every pack's overview its
             // spread over 16 councils; SR01 lost its workbook to the folder in its place, so it alone is
             // written again, for both reasons.

@@ -34,7 +34,11 @@ public struct PackWriter: Sendable {
         defer {
             for item in pending { try? FileManager.default.removeItem(atPath: item.temporary) }
         }
-        for (text, name) in [(markdown, files.promptsMarkdown), (html, files.promptsHTML), (presentation, files.presentation)] {
+        let texts = [
+            (markdown, files.promptsMarkdown), (html, files.promptsHTML), (presentation, files.presentation),
+            (PackFiguresCSV.csv(report), files.figuresCSV),
+        ]
+        for (text, name) in texts {
             guard let text else { continue }
             let temporary = OutputFolder.temporaryPath(for: directory + "/" + name)
             // Listed before writing, so that a write that fails halfway (a full disk) is removed too.

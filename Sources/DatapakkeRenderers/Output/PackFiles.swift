@@ -15,8 +15,10 @@ public struct PackFiles: Sendable, Hashable {
     public var promptsMarkdown: String { stem + "-refleksioner.md" }
     public var promptsHTML: String { stem + "-refleksioner.html" }
     public var presentation: String { stem + "-praesentation.html" }
+    /// The pack's figures as shown, for Danish Excel.
+    public var figuresCSV: String { stem + "-tal.csv" }
     /// The presentation printed by Chromium; written only when asked for (`build --pdf`).
     public var presentationPDF: String { stem + "-praesentation.pdf" }
     /// Every file every build writes for the pack (not the PDF, which only some builds write).
-    public var all: [String] { [workbook, promptsMarkdown, promptsHTML, presentation] }
+    public var all: [String] { [workbook, promptsMarkdown, promptsHTML, presentation, figuresCSV] }
 }

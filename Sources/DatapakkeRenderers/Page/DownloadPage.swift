@@ -29,6 +29,7 @@ public struct DownloadPage: Sendable {
         // One pack.
         "navn", "id", "stamme", "soegetekst", "region", "akutsygehuse", "flere_akutsygehuse", "antal_kommuner", "kommuner",
         "indbyggere", "befolkningsdato", "aendret", "har_noegletal", "noegletal", "fil_xlsx", "fil_html", "fil_md", "fil_praesentation",
+        "fil_csv",
         "fil_pdf",
         // One key figure.
         "kort_titel", "enhed", "periode", "syntetisk", "raadets_tal", "landets_tal", "daekning", "kommuner_med_tal",
@@ -135,6 +136,7 @@ public struct DownloadPage: Sendable {
             "fil_html": files.promptsHTML,
             "fil_md": files.promptsMarkdown,
             "fil_praesentation": files.presentation,
+            "fil_csv": files.figuresCSV,
             "fil_pdf": NoValue.or(withPDF ? files.presentationPDF : nil),
         ]
     }
