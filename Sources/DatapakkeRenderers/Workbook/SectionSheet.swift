@@ -9,7 +9,7 @@ struct SectionSheet {
     let styles: WorkbookStyles
 
     /// Rows a chart covers under its table.
-    static let chartRows = 15
+    static let chartRows = 20
     /// The fixed columns of every block: name, two periods, development, level, coverage, chart data.
     static let periodColumns = [1, 2]
     static let developmentColumn = 3
@@ -18,7 +18,7 @@ struct SectionSheet {
     static let chartDataColumn = 6
     /// Widths in characters; the names' column is measured. Narrow enough that a portrait A4 page
     /// prints the table at about 9 pt.
-    static let fixedWidths: [Int: Double] = [1: 13, 2: 13, 3: 14, 4: 23, 5: 27, 6: 13]
+    static let fixedWidths: [Int: Double] = [1: 16, 2: 16, 3: 13, 4: 22, 5: 24, 6: 13]
 
     func write(in workbook: Workbook) throws {
         let name = PackSheet.section(section.section).name
