@@ -68,7 +68,6 @@ struct SectionSheet {
         row += try sheet.writeWrapped(
             subtitle, row: row, firstColumn: 0, lastColumn: coverageColumn, width: 95,
             style: indicator.origin == .synthetic ? styles.warning : styles.muted)
-        let headerRow = row
         try layout.write(.text("Område"), row: row, column: 0, style: styles.tableHeader)
         for column in Self.periodColumns where !periodColumns.contains(column) {
             try sheet.write(.blank, row: row, column: column, style: styles.tableHeaderRight)
