@@ -659,3 +659,46 @@ struct Agreement: CustomStringConvertible {
         }
     }
 }
+
+/// The figures export carries a 95 % interval for every figure with counts, the same as
+/// PHStatsMethods computes from the figure's numerator and denominator, and says why others have none.
+@Suite struct FigureIntervalTests {
+    @Test func everyFigureWithCountsHasPHStatsMethodsInterval() throws {
+        let inputs = try ShippedInputs.councils()
+        let listing = FigureListing(inputs: inputs, clusters: inputs.definitions.clusters)
+        let withInterval = listing.entries.filter { $0.method != nil }
+        #expect(withInterval.count > 500)
+        var cases: [OracleCase] = []
+        for (index, entry) in withInterval.enumerated() {
+            let indicator = try #require(inputs.catalogue.indicator(entry.indicator))
+            let scale: Double
+            switch indicator.aggregation {
+            case .ratio(let s), .populationShare(_, _, let s): scale = s
+            default:
+                Issue.record("\(entry.indicator) has no counts but an interval")
+                continue
+            }
+            let numerator = try #require(entry.numerator)
+            let denominator = try #require(entry.denominator)
+            if entry.method == IntervalMethod.wilson.rawValue {
+                cases.append(
+                    OracleCase(id: String(index), kind: "proportion", numerator: numerator, denominator: denominator, multiplier: scale))
+            } else {
+                cases.append(OracleCase(id: String(index), kind: "rate", denominator: denominator, events: numerator, multiplier: scale))
+            }
+        }
+        let results = try StatisticsTests().runOracle(cases)
+        try #require(results.count == cases.count)
+        var worst = 0.0
+        for (entry, result) in zip(withInterval, results) {
+            let theirs = try #require(result.intervals?.first { abs($0.level - 0.95) < 1e-9 })
+            worst = max(worst, relativeDifference(try #require(entry.lower), try #require(theirs.lower)))
+            worst = max(worst, relativeDifference(try #require(entry.upper), try #require(theirs.upper)))
+        }
+        #expect(worst <= 1e-9, "largest relative difference \(worst)")
+        // Figures without counts say why.
+        for entry in listing.entries where entry.method == nil && entry.value != nil {
+            #expect(entry.intervalNote != nil, "\(entry.indicator) \(entry.id)")
+        }
+    }
+}

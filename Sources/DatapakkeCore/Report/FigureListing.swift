@@ -25,6 +25,12 @@ public struct FigureListing: Sendable {
         public var municipalitiesWithValue: Int
         public var municipalities: Int
         public var weightShare: Double?
+        /// The 95 % confidence interval in the figure's unit, and its method (docs/statistics.md);
+        /// nil for a figure without counts, and then `intervalNote` says why.
+        public var lower: Double?
+        public var upper: Double?
+        public var method: String?
+        public var intervalNote: String?
     }
 
     public var entries: [Entry] = []
@@ -48,6 +54,7 @@ public struct FigureListing: Sendable {
                         value = nil
                         notAdditive = true
                     }
+                    let interval = hidden == nil && value != nil ? Self.interval(indicator, figure: figure) : nil
                     entries.append(
                         Entry(
                             level: inputs.definitions.kind.name(of: area.level), id: area.id, name: area.name, indicator: indicator.id,
@@ -56,9 +63,36 @@ public struct FigureListing: Sendable {
                             numerator: hidden == nil ? figure.numerator : nil, denominator: hidden == nil ? figure.denominator : nil,
                             approximation: figure.isApproximation, notAdditive: notAdditive, hidden: hidden?.ruleName, origin: origin,
                             municipalitiesWithValue: figure.coverage.municipalitiesWithValue,
-                            municipalities: figure.coverage.municipalities, weightShare: figure.coverage.weightShare))
+                            municipalities: figure.coverage.municipalities, weightShare: figure.coverage.weightShare,
+                            lower: interval?.interval?.lower, upper: interval?.interval?.upper, method: interval?.interval?.method.rawValue,
+                            intervalNote: hidden == nil && value != nil ? interval?.note : nil))
                 }
             }
+        }
+    }
+
+    /// The 95 % interval of a figure with counts: Wilson's for persons among a population or a
+    /// denominator that counts them, exact Poisson or Byar's for events per population; a note
+    /// saying why there is none otherwise.
+    static func interval(_ indicator: Indicator, figure: Figure) -> (interval: ConfidenceInterval?, note: String?) {
+        switch indicator.aggregation {
+        case .ratio(let scale), .populationShare(_, _, let scale):
+            guard let numerator = figure.numerator, let denominator = figure.denominator else {
+                return (nil, "tæller eller nævner mangler")
+            }
+            let persons: Bool
+            if case .populationShare = indicator.aggregation { persons = true } else { persons = indicator.numeratorIsPartOfDenominator }
+            let interval =
+                persons
+                ? ConfidenceIntervals.wilson(numerator: numerator, denominator: denominator, multiplier: scale)
+                : ConfidenceIntervals.poissonRate(events: numerator, denominator: denominator, multiplier: scale)
+            return interval.map { ($0, nil) } ?? (nil, "tælleren er ikke et helt antal (en delt kommune indgår med en andel)")
+        case .weighted:
+            return (nil, "kilden oplyser ikke tællere og nævnere")
+        case .notAdditive:
+            return (nil, "tallet kan ikke lægges sammen over kommuner")
+        case .count, .population:
+            return (nil, "et antal, ikke en rate")
         }
     }
 }

@@ -28,7 +28,7 @@ extension FigureListing {
     public func csv() -> String {
         let header = [
             "niveau", "id", "navn", "indikator", "periode", "vaerdi", "taeller", "naevner", "tilnaermelse", "skjult", "datagrundlag",
-            "kommuner_med_vaerdi", "kommuner", "vaegtandel",
+            "kommuner_med_vaerdi", "kommuner", "vaegtandel", "nedre_95", "oevre_95", "metode",
         ]
         func number(_ value: Double?) -> CSVText.Field {
             guard let value else { return .number("") }
@@ -40,7 +40,7 @@ extension FigureListing {
                 .text(entry.level), .text(entry.id), .text(entry.name), .text(entry.indicator), .text(entry.period), number(entry.value),
                 number(entry.numerator), number(entry.denominator), .text(entry.approximation ? "ja" : "nej"), .text(entry.hidden ?? ""),
                 .text(entry.origin), .number(String(entry.municipalitiesWithValue)), .number(String(entry.municipalities)),
-                number(entry.weightShare),
+                number(entry.weightShare), number(entry.lower), number(entry.upper), .text(entry.method ?? ""),
             ]
         }
         return CSVText.document(header: header, rows: rows)
