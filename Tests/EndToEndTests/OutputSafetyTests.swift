@@ -35,8 +35,8 @@ import Testing
             #expect(read.status == 0)
             let rows = try JSONDecoder().decode([[String]].self, from: Data(read.stdout.utf8))
             let header = try #require(rows.first)
-            #expect(header.first == "niveau" && header.count == 14, "\(header)")
-            #expect(rows.allSatisfy { $0.count == 14 }, "a field broke out of its row")
+            #expect(header.first == "niveau" && header.count == 17, "\(header)")
+            #expect(rows.allSatisfy { $0.count == 17 }, "a field broke out of its row")
 
             for (id, name) in Self.hostileNames {
                 let names = Set(rows.filter { $0[1] == id }.map { $0[2] })

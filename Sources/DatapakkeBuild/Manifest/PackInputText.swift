@@ -154,9 +154,13 @@ public enum PackInputText {
     /// The cluster's latest value against the country as the prompts state it: percent with one
     /// decimal, "+" above, "-" below, "=" on level (within the ±1 % band). Nil when it cannot be said.
     ///
-    /// It rests on unrounded figures, so a far-decimal move of the country figure can change it.
+    /// Like the prompts, it rests on the values as shown, so a far-decimal move of the country figure
+    /// leaves it alone.
     public static func distanceToCountry(_ report: IndicatorReport) -> String? {
-        guard let difference = TrafficLightRule.relativeDifference(report.clusterRow?.latest.number, from: report.countryRow?.latest.number)
+        let asShown = { (value: Double?) in value.map { DanishNumber.rounded($0, decimals: report.indicator.decimals) } }
+        guard
+            let difference = TrafficLightRule.relativeDifference(
+                asShown(report.clusterRow?.latest.number), from: asShown(report.countryRow?.latest.number))
         else { return nil }
         let side: String
         switch TrafficLightRule.position(of: difference) {

@@ -22,7 +22,9 @@ public enum PromptValue: String, CaseIterable, Sendable {
     case regionen
     case landet
     case forskelLandetPct = "forskel_landet_pct"
+    case forskelLandetTekst = "forskel_landet_tekst"
     case udviklingPct = "udvikling_pct"
+    case udviklingTekst = "udvikling_tekst"
     case aendring
     case hoejesteKommune = "hoejeste_kommune"
     case hoejesteVaerdi = "hoejeste_vaerdi"
@@ -176,9 +178,18 @@ struct IndicatorFacts {
         flags[.lavErBedst] = indicator.direction == .lowerIsBetter
         flags[.ingenRetning] = indicator.direction == .none
 
-        // Level against the country: the ±1 % band of the national goals report.
-        if let difference = TrafficLightRule.relativeDifference(value, from: country) {
+        // Sentences compare the values as shown, so that a reader checking them gets the same: the
+        // difference between percentages in procentpoint, between rates in per cent of the other.
+        let asShown = { (number: Double) in DanishNumber.rounded(number, decimals: indicator.decimals) }
+        let isPercentage = indicator.unit.hasPrefix("pct.")
+        func differenceText(_ a: Double, from b: Double) -> String? {
+            if isPercentage { return DanishNumber.format(abs(asShown(a) - asShown(b)), decimals: indicator.decimals) + " procentpoint" }
+            return TrafficLightRule.relativeDifference(asShown(a), from: asShown(b)).map { percent($0) + " procent" }
+        }
+        // Level against the country: the ±1 % band of the national goals report, on the shown values.
+        if let value, let country, let difference = TrafficLightRule.relativeDifference(asShown(value), from: asShown(country)) {
             values[.forskelLandetPct] = percent(difference)
+            values[.forskelLandetTekst] = differenceText(value, from: country)
             for finding in [PromptFinding.worseThanCountry, .betterThanCountry, .differsFromCountry] {
                 strengths[finding] = abs(difference)
             }
@@ -192,8 +203,9 @@ struct IndicatorFacts {
         if let value, let previous = cluster?.previous?.number {
             flags[.harUdvikling] = true
             set(.aendring, abs(value - previous))
-            if let change = TrafficLightRule.relativeDifference(value, from: previous) {
+            if let change = TrafficLightRule.relativeDifference(asShown(value), from: asShown(previous)) {
                 values[.udviklingPct] = percent(change)
+                values[.udviklingTekst] = differenceText(value, from: previous)
                 for finding in [PromptFinding.wrongWay, .rightWay, .changed] { strengths[finding] = abs(change) }
                 setBand(TrafficLightRule.position(of: change), above: .steget, below: .faldet, within: .uaendret)
             }
