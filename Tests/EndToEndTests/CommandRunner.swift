@@ -26,9 +26,4 @@ struct CommandRunner {
     static func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
         try DatapakkeTestSupport.withTemporaryDirectory(body)
     }
-
-    /// A fixture folder beside the end-to-end tests.
-    static func fixture(_ name: String) -> String {
-        fixturePath(name)
-    }
 }

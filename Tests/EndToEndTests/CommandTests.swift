@@ -32,10 +32,19 @@ import Testing
     }
 
     @Test func checkReportsEveryProblemWithFileAndLineAndExitsWithOne() throws {
-        let folder = CommandRunner.fixture("broken")
-        let outcome = try CommandRunner.run(
-            ["check", "--definitions", "klynger.yaml", "--register", "kommuner.csv", "--data", "Data", "--templates", "Templates"],
-            in: folder)
+        let outcome = try CommandRunner.withTemporaryDirectory { folder in
+            // The shipped templates beside the fixture's catalogue, so the only problems are the fixture's three.
+            try copyFixture("broken", to: folder)
+            try FileManager.default.copyItem(atPath: packageRoot + "/Templates/html", toPath: folder + "/Templates/html")
+            try FileManager.default.createDirectory(atPath: folder + "/Templates/refleksioner", withIntermediateDirectories: true)
+            for standard in ["_faelles.mustache", "_standard.mustache"] {
+                try FileManager.default.copyItem(
+                    atPath: packageRoot + "/Templates/refleksioner/" + standard, toPath: folder + "/Templates/refleksioner/" + standard)
+            }
+            return try CommandRunner.run(
+                ["check", "--definitions", "klynger.yaml", "--register", "kommuner.csv", "--data", "Data", "--templates", "Templates"],
+                in: folder)
+        }
         #expect(outcome.status == 1)
         #expect(outcome.stdout.isEmpty)
         let lines = outcome.stderr.split(separator: "\n").map(String.init)
