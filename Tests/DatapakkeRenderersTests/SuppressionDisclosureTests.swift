@@ -132,8 +132,11 @@ import Testing
             for (_, name, workbook) in checker.workbooks {
                 for sheet in workbook.sheets {
                     #expect(!sheet.cells.contains { $0.value.number == rate }, "\(cell): \(rate) is published in \(name), \(sheet.name)")
+                    // A shown row's confidence interval ("9,32–10,60") is a function of that row's own shown
+                    // counts, and a hidden row has none; its bounds can equal a hidden rate by chance
+                    // (the fixture's region has 10,60 as its upper bound, Middelfart's hidden rate is 10,60).
                     #expect(
-                        !sheet.texts.contains { $0.contains(formatted) },
+                        !sheet.texts.filter { $0.wholeMatch(of: /[0-9.,]+–[0-9.,]+/) == nil }.contains { $0.contains(formatted) },
                         "\(cell): \(formatted) is written in a text in \(name), \(sheet.name)")
                 }
             }

@@ -38,9 +38,9 @@ import Testing
         #expect(workbook.properties.title == "Datapakke – Sundhedsråd Midt- og Vestsjælland")
         #expect(workbook.properties.created?.hasPrefix("2025-01-01") == true)
         for sheet in workbook.sheets {
-            // The front page and the section sheets print portrait (a section's table and chart fill a
-            // page's width); the prompts and the overview, with their long rows, landscape.
-            #expect(sheet.landscape == ["Refleksioner", "Overblik"].contains(sheet.name), "\(sheet.name)")
+            // The front page and Dokumentation print portrait; the overview, the prompts and the
+            // section sheets (a table with counts and interval, and charts) landscape.
+            #expect(sheet.landscape == !["Forside", "Dokumentation"].contains(sheet.name), "\(sheet.name)")
             #expect(sheet.header == "Sundhedsråd Midt- og Vestsjælland")
         }
     }
@@ -110,7 +110,7 @@ import Testing
                 }()
                 let quoted = "'\(sheet.name)'"
                 #expect(series.categories == "\(quoted)!$A$\(first):$A$\(first + rows - 1)")
-                let valueColumn = 6  // the chart's helper column, the same in every block
+                let valueColumn = SectionSheet.chartDataColumn  // the chart's helper column, the same in every block
                 let letter = String(UnicodeScalar(UInt8(65 + valueColumn)))
                 #expect(series.values == "\(quoted)!$\(letter)$\(first):$\(letter)$\(first + rows - 1)")
                 #expect(series.pointColours.count == rows)
@@ -127,26 +127,49 @@ import Testing
         }
     }
 
-    @Test func trafficLightsFollowTheOnePercentRuleInAHandCheckedCase() throws {
-        // Indlæggelser, lower is better. By hand from the data files:
-        // council 2023 41.770/414.601 = 10,07 %, 2024 41.568/415.676 = 10,00 %: −0,74 % → unchanged;
-        // country 2024 551.120/5.974.612 = 9,22 %: the council is 8,4 % above → worse than the country.
-        // Holbæk 9,68 → 9,49 (−1,9 %) → better, and 2,9 % above the country → worse.
-        // Sorø 9,01 → 9,27 (+2,9 %) → worse, 0,48 % above the country → on level.
-        // Kalundborg 9,29 → 9,30 (+0,18 %) → unchanged, 0,85 % above → on level.
+    @Test func trafficLightsFollowSignificanceInAHandCheckedCase() throws {
+        // Indlæggelser, lower is better, compared by significance (a rate of persons with counts).
+        // By hand from Data/indikatorer/syntetiske-indikatorer.csv (Wilson, z = 1,96; Newcombe's
+        // difference of two Wilson intervals, written out in Python):
+        // country 2024 551.120/5.974.612 = 9,224 %.
+        // council 2024 41.568/415.676 = 10,000 % (9,909–10,092): above the country → significantly worse;
+        //   2023 41.770/414.601: −0,075 procentpoint (−0,204 to +0,055) → not significantly changed.
+        // Holbæk 7.034/74.129 = 9,489 % (9,280–9,702): wholly above 9,224 → significantly worse;
+        //   change −0,187 (−0,487 to +0,113) → not significant (the ±1 % band said "better").
+        // Sorø 2.825/30.478 = 9,269 % (8,949–9,600): holds the country → not significantly different.
+        // Slagelse 9.073/79.923 = 11,352 % (11,134–11,574) → significantly worse.
         let sheet = try #require(try written().sheet("Aktivitet i sundhedsvæsenet"))
         let title = try #require(sheet.find("Borgere med indlæggelse på sygehus"))
         func marks(_ name: String) -> (String?, String?) {
             let row = (title.row...(title.row + 14)).first { sheet.cell($0, 0)?.value.string == name } ?? -1
-            return (sheet.cell(row, 3)?.value.string, sheet.cell(row, 4)?.value.string)
+            return (sheet.cell(row, SectionSheet.developmentColumn)?.value.string, sheet.cell(row, SectionSheet.levelColumn)?.value.string)
         }
-        #expect(marks("Sundhedsråd Midt- og Vestsjælland") == ("● Uændret", "▼ Dårligere end landet"))
-        #expect(marks("Holbæk") == ("▲ Bedre", "▼ Dårligere end landet"))
-        #expect(marks("Sorø") == ("▼ Dårligere", "● På niveau"))
-        #expect(marks("Kalundborg") == ("● Uændret", "● På niveau"))
+        #expect(marks("Sundhedsråd Midt- og Vestsjælland") == ("● Ikke signifikant ændret", "▼ Signifikant dårligere"))
+        #expect(marks("Holbæk") == ("● Ikke signifikant ændret", "▼ Signifikant dårligere"))
+        #expect(marks("Sorø") == ("● Ikke signifikant ændret", "● Ikke signifikant forskellig"))
+        #expect(marks("Slagelse").1 == "▼ Signifikant dårligere")
         #expect(marks("Hele landet").1 == nil)
-        let row = (title.row...(title.row + 14)).first { sheet.cell($0, 0)?.value.string == "Holbæk" } ?? -1
-        #expect(sheet.cell(row, 3)?.fontColour == "FF1E7B34")  // green
+        // The counts and the interval beside the latest rate.
+        let holbaek = (title.row...(title.row + 14)).first { sheet.cell($0, 0)?.value.string == "Holbæk" } ?? -1
+        #expect(sheet.cell(holbaek, SectionSheet.numeratorColumn)?.value == .number(7034))
+        #expect(sheet.cell(holbaek, SectionSheet.denominatorColumn)?.value == .number(74129))
+        #expect(sheet.cell(holbaek, SectionSheet.intervalColumn)?.value.string == "9,3–9,7")
+        #expect(sheet.cell(holbaek, SectionSheet.levelColumn)?.fontColour == "FFB3261E")  // red
+        #expect(sheet.texts.contains { $0.hasPrefix("Trafiklys efter statistisk signifikans") })
+    }
+
+    @Test func lifeExpectancyIsComparedWithinHalfAYear() throws {
+        // Middellevetid: ±0,5 år in the indicator's unit (catalogue: sammenligning: { absolut: 0.5 }).
+        let indicator = try #require(report.sections.flatMap(\.indicators).first { $0.indicator.id == "middellevetid_aar" })
+        let country = try #require(indicator.countryRow?.latest.number)
+        for row in indicator.municipalityRows {
+            guard let value = row.latest.number else { continue }
+            let difference = DanishNumber.rounded(value, decimals: 1) - DanishNumber.rounded(country, decimals: 1)
+            let expected: TrafficLight = abs(difference) <= 0.5 + 1e-9 ? .yellow : difference > 0 ? .green : .red
+            #expect(row.levelMark == expected, "\(row.name): \(value) against \(country)")
+        }
+        let sheet = try #require(try written().sheet("Population"))
+        #expect(sheet.texts.contains { $0.contains("en forskel inden for ±0,5 år regnes som på niveau") })
     }
 
     @Test func indicatorsWithoutDirectionOrSecondPeriodSayWhyThereAreNoMarks() throws {
@@ -154,7 +177,7 @@ import Testing
         let population = try #require(workbook.sheet("Population"))
         #expect(population.texts.contains("Ingen trafiklys: indikatoren har ingen retning, hvor høj eller lav er bedst."))
         let activity = try #require(workbook.sheet("Aktivitet i sundhedsvæsenet"))
-        #expect(activity.texts.contains { $0.hasPrefix("Ingen markering af udvikling: der er kun data for én periode (2023).") })
+        #expect(activity.texts.contains { $0.contains("Ingen markering af udvikling: der er kun data for én periode (2023).") })
     }
 
     @Test func theDocumentationSheetDescribesEveryIndicator() throws {

@@ -98,12 +98,14 @@ public enum PackChanges {
                 guard let oldRow = oldRows["\(row.level)/\(row.id)"] else { continue }
                 if let was = oldRow.development, let now = row.development, was != now {
                     let line =
-                        "\(indicator.title)\(latest): \(row.name), udvikling \(mark(was, Vocabulary.development)) → \(mark(now, Vocabulary.development))"
+                        "\(indicator.title)\(latest): \(row.name), udvikling \(mark(was) { Vocabulary.development($0, rule: before.comparisonRule) }) → "
+                        + "\(mark(now) { Vocabulary.development($0, rule: indicator.comparisonRule) })"
                     if comparisonLevels.contains(row.level) { comparison.append(line) } else { own.append(line) }
                 }
                 if let was = oldRow.versusCountry, let now = row.versusCountry, was != now {
                     comparison.append(
-                        "\(indicator.title)\(latest): \(row.name) \(mark(was, Vocabulary.level)) → \(mark(now, Vocabulary.level))")
+                        "\(indicator.title)\(latest): \(row.name) \(mark(was) { Vocabulary.level($0, rule: before.comparisonRule) }) → "
+                            + "\(mark(now) { Vocabulary.level($0, rule: indicator.comparisonRule) })")
                 }
             }
             if let was = before.clusterVersusCountry, let now = indicator.clusterVersusCountry, was != now,

@@ -66,7 +66,7 @@ public enum CatalogueLoader {
     private static let indicatorKeys: Set<String> = [
         "id", "titel", "kort_titel", "enhed", "sektion", "beregning", "skala", "vaegt", "tilnaermet_vaegt",
         "gruppe", "taeller_gruppe", "naevner_gruppe", "bedst", "decimaler", "definition", "kilde",
-        "periode_note", "noter", "befolkningsdato", "diskretionering", "interval", "taeller_af_naevner", "kilde_note",
+        "periode_note", "noter", "befolkningsdato", "diskretionering", "interval", "taeller_af_naevner", "kilde_note", "sammenligning",
     ]
 
     /// The decimals a figure can be shown with.
@@ -166,6 +166,7 @@ public enum CatalogueLoader {
             }
         }
         let suppression = readSuppression(node["diskretionering"], document: document, aggregation: aggregation, log: &log)
+        let comparison = readComparison(node["sammenligning"], document: document, aggregation: aggregation, log: &log)
         // The source is named by the id of one in the catalogue's list, with an optional detail.
         var source: DataSource?
         var sourceText = ""
@@ -199,7 +200,7 @@ public enum CatalogueLoader {
             periodNote: document.optionalString("periode_note", in: node, log: &log),
             notes: document.strings("noter", in: node, log: &log), populationDate: populationDate,
             suppression: suppression, plausibleRange: range, numeratorIsPartOfDenominator: numeratorIsPart,
-            location: document.location(node))
+            comparison: comparison, location: document.location(node))
     }
 
     /// Reads the small-number rule; absent means the Danish default for indicators built on counts.
@@ -238,6 +239,54 @@ public enum CatalogueLoader {
             minimumNumerator: minimum("min_taeller", default: defaults.minimumNumerator),
             minimumDenominator: minimum("min_naevner", default: defaults.minimumDenominator),
             minimumCount: minimum("min_antal", default: defaults.minimumCount))
+    }
+
+    /// Reads the comparison rule; absent means significance where the figures have counts and the
+    /// national goals' ±1 % band elsewhere (docs/comparisons.md).
+    private static func readComparison(_ node: Node?, document: YAMLDocument, aggregation: Aggregation, log: inout ProblemLog)
+        -> ComparisonRule?
+    {
+        guard let node else { return nil }
+        let expected = "«sammenligning» skal være signifikans, nationale_maal, ingen eller { absolut: 0.5 } (et bånd i indikatorens enhed)"
+        var rule: ComparisonRule?
+        if let text = node.scalar?.string {
+            switch text.lowercased() {
+            case "signifikans": rule = .significance
+            case "nationale_maal", "nationale_mål": rule = .nationalGoals
+            case "ingen": rule = ComparisonRule.none
+            default:
+                let hint =
+                    Suggestion.nearest(to: text, among: ["signifikans", "nationale_maal", "ingen", "absolut"], limit: 3).map {
+                        " – mente du «\($0)»?"
+                    } ?? ""
+                log.add(document.location(node), "\(expected), ikke \(quoted(text))\(hint)")
+                return nil
+            }
+        } else if node.mapping != nil {
+            document.checkKeys(of: node, allowed: ["absolut"], log: &log)
+            guard let width = document.number("absolut", in: node, log: &log) else {
+                if node["absolut"] == nil { log.add(document.location(node), expected) }
+                return nil
+            }
+            guard width > 0, width.isFinite else {
+                log.add(document.location(node["absolut"]), "«absolut» skal være et positivt tal i indikatorens enhed, fx 0.5")
+                return nil
+            }
+            rule = .absoluteBand(width: width)
+        } else {
+            log.add(document.location(node), expected)
+            return nil
+        }
+        if rule == .significance, case .ratio = aggregation {
+        } else if rule == .significance, case .populationShare = aggregation {
+        } else if rule == .significance {
+            log.add(
+                document.location(node),
+                "«sammenligning: signifikans» kræver tællere og nævnere (beregning: broek eller befolkningsandel); "
+                    + "brug nationale_maal, { absolut: … } eller ingen for tal uden dem")
+            return nil
+        }
+        return rule
     }
 
     /// `interval: [0, 100]`: the plausible range of a municipality's value.

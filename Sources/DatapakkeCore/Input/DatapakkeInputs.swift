@@ -149,6 +149,17 @@ public struct DatapakkeInputs: Sendable {
         return origins.contains(.synthetic) ? .synthetic : origins.first
     }
 
+    /// Whether real municipal figures are weighted into council, region and country figures with a
+    /// synthetic population: those figures then mix real values with synthetic weights and must say so.
+    public func hasSyntheticWeights(_ indicator: Indicator) -> Bool {
+        switch indicator.aggregation {
+        case .weighted, .notAdditive(approximateBy: .some):
+            return origin(of: indicator) == .real && population.origins.values.contains(.synthetic)
+        default:
+            return false
+        }
+    }
+
     /// The population date an indicator's period is weighted by.
     public func populationDate(for indicator: Indicator, period: Period) -> Period {
         indicator.populationDate ?? period.defaultPopulationDate

@@ -111,6 +111,8 @@ public struct Indicator: Sendable, Hashable {
     public var plausibleRange: ClosedRange<Double>?
     /// True when the numerator counts persons among the denominator's (so it can never exceed it).
     public var numeratorIsPartOfDenominator: Bool
+    /// How the figures are compared with the country and the previous period (`sammenligning`).
+    public var comparison: ComparisonRule
     /// Where in the catalogue the indicator was defined, for messages.
     public var location: SourceLocation
 
@@ -119,8 +121,9 @@ public struct Indicator: Sendable, Hashable {
         direction: Direction = .none, decimals: Int = 1, definition: String = "", source: String = "", sourceID: String? = nil,
         periodNote: String? = nil, notes: [String] = [], populationDate: Period? = nil,
         suppression: SuppressionRule = .danishDefault, plausibleRange: ClosedRange<Double>? = nil,
-        numeratorIsPartOfDenominator: Bool = false, location: SourceLocation = SourceLocation(file: "")
+        numeratorIsPartOfDenominator: Bool = false, comparison: ComparisonRule? = nil, location: SourceLocation = SourceLocation(file: "")
     ) {
+        self.comparison = comparison ?? Self.defaultComparison(for: aggregation)
         self.plausibleRange = plausibleRange
         self.numeratorIsPartOfDenominator = numeratorIsPartOfDenominator
         self.id = id
@@ -139,6 +142,15 @@ public struct Indicator: Sendable, Hashable {
         self.populationDate = populationDate
         self.suppression = suppression
         self.location = location
+    }
+
+    /// Significance where the figures have counts (fractions and population shares), the national
+    /// goals' ±1 % band where they are published without them (docs/comparisons.md).
+    public static func defaultComparison(for aggregation: Aggregation) -> ComparisonRule {
+        switch aggregation {
+        case .ratio, .populationShare: return .significance
+        default: return .nationalGoals
+        }
     }
 
     /// The population group that weights the indicator and measures its coverage.

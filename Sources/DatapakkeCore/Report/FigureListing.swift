@@ -44,7 +44,10 @@ public struct FigureListing: Sendable {
         for area in areas {
             let key = area.key
             for indicator in inputs.catalogue.indicators {
-                let origin = inputs.origin(of: indicator)?.rawValue ?? ""
+                // Real municipal figures weighted with a synthetic population are neither (docs/weighting.md).
+                let origin =
+                    inputs.hasSyntheticWeights(indicator)
+                    ? Vocabulary.realWithSyntheticWeights : inputs.origin(of: indicator)?.rawValue ?? ""
                 for period in inputs.periods(of: indicator) {
                     guard let table = tables[indicator.id]?[period], let figure = table.figures[key] else { continue }
                     let hidden = table.hidden[key]
@@ -71,28 +74,9 @@ public struct FigureListing: Sendable {
         }
     }
 
-    /// The 95 % interval of a figure with counts: Wilson's for persons among a population or a
-    /// denominator that counts them, exact Poisson or Byar's for events per population; a note
-    /// saying why there is none otherwise.
+    /// The 95 % interval of a figure with counts, or a note saying why there is none
+    /// (`FigureUncertainty`, docs/statistics.md).
     static func interval(_ indicator: Indicator, figure: Figure) -> (interval: ConfidenceInterval?, note: String?) {
-        switch indicator.aggregation {
-        case .ratio(let scale), .populationShare(_, _, let scale):
-            guard let numerator = figure.numerator, let denominator = figure.denominator else {
-                return (nil, "tæller eller nævner mangler")
-            }
-            let persons: Bool
-            if case .populationShare = indicator.aggregation { persons = true } else { persons = indicator.numeratorIsPartOfDenominator }
-            let interval =
-                persons
-                ? ConfidenceIntervals.wilson(numerator: numerator, denominator: denominator, multiplier: scale)
-                : ConfidenceIntervals.poissonRate(events: numerator, denominator: denominator, multiplier: scale)
-            return interval.map { ($0, nil) } ?? (nil, "tælleren er ikke et helt antal (en delt kommune indgår med en andel)")
-        case .weighted:
-            return (nil, "kilden oplyser ikke tællere og nævnere")
-        case .notAdditive:
-            return (nil, "tallet kan ikke lægges sammen over kommuner")
-        case .count, .population:
-            return (nil, "et antal, ikke en rate")
-        }
+        FigureUncertainty.interval(indicator, numerator: figure.numerator, denominator: figure.denominator)
     }
 }

@@ -37,11 +37,26 @@ public struct ReportRow: Sendable, Hashable {
     public var values: [ReportValue]
     /// Coverage of aggregate rows per period (nil for municipalities).
     public var coverage: [Coverage?]
+    /// The counts behind each period's value, only where the value is shown and the indicator has
+    /// counts: a hidden rate hides its numerator and denominator too.
+    public var numerators: [Double?]
+    public var denominators: [Double?]
+    /// The 95 % confidence interval of each period's shown value, where its counts give one.
+    public var intervals: [ConfidenceInterval?]
     public var isApproximation: Bool
+    /// The latest value against the country, and the latest against the previous period, as the
+    /// indicator's comparison rule places them (also for indicators without a direction).
+    public var levelPosition: ComparisonPosition?
+    public var developmentPosition: ComparisonPosition?
     /// Development since the previous period (latest against previous).
     public var development: TrafficLight?
     /// Level against the country in the latest period.
     public var levelMark: TrafficLight?
+
+    /// The latest period's counts and interval.
+    public var latestNumerator: Double? { numerators.last ?? nil }
+    public var latestDenominator: Double? { denominators.last ?? nil }
+    public var latestInterval: ConfidenceInterval? { intervals.last ?? nil }
 
     /// The latest period's value.
     public var latest: ReportValue { values.last ?? .missing }
@@ -61,11 +76,16 @@ public struct HiddenCell: Sendable, Hashable {
 public struct IndicatorReport: Sendable {
     public var indicator: Indicator
     public var origin: DataOrigin
+    /// True when the municipalities' figures are real but the council, region and country figures
+    /// weight them with a synthetic population (a mix, labelled as such).
+    public var hasSyntheticWeights: Bool = false
     /// The shown periods, oldest first: the latest and, when there is one, the one before.
     public var periods: [Period]
     /// Every period in the data, oldest first.
     public var allPeriods: [Period]
     public var rows: [ReportRow]
+    /// How the figures are compared with the country and the previous period.
+    public var comparison: ComparisonRule { indicator.comparison }
     /// Why traffic lights are missing, when they are.
     public var trafficLightNote: String?
     public var hiddenCells: [HiddenCell]
@@ -173,6 +193,12 @@ public struct PackReport: Sendable {
     /// The small-number rules of the pack's indicators, as they apply to each indicator's kind.
     public var suppressionRules: [SuppressionRule] {
         sections.flatMap { $0.indicators.map { $0.indicator.suppression.applying(to: $0.indicator.aggregation) } }
+    }
+
+    /// The comparison rules of the indicators that get marks (those with a direction), with their
+    /// units, for the legend.
+    public var comparisons: [(rule: ComparisonRule, unit: String)] {
+        sections.flatMap { $0.indicators.map(\.indicator) }.filter { $0.direction != .none }.map { ($0.comparison, $0.unit) }
     }
 
     /// Every hidden cell of the pack.

@@ -215,12 +215,20 @@ public struct ReportBuilder: Sendable {
         let periods = Array(allPeriods.suffix(2))
         var rows: [ReportRow] = []
         var hiddenCells: [HiddenCell] = []
+        let hasCounts = FigureUncertainty.hasCounts(indicator)
         func row(_ key: CellKey, name: String, share: Double) -> ReportRow {
             let level = key.level
             var values: [ReportValue] = []
             var coverage: [Coverage?] = []
+            var numerators: [Double?] = []
+            var denominators: [Double?] = []
             var approximation = false
             for period in periods {
+                var counts: (numerator: Double?, denominator: Double?) = (nil, nil)
+                defer {
+                    numerators.append(counts.numerator)
+                    denominators.append(counts.denominator)
+                }
                 guard let table = tables[period] else {
                     values.append(.missing)
                     coverage.append(nil)
@@ -233,9 +241,10 @@ public struct ReportBuilder: Sendable {
                     continue
                 }
                 if case .municipality(let code) = key {
-                    let value = table.inputs[code]?.value
-                    values.append(value.map(ReportValue.shown) ?? .missing)
+                    let input = table.inputs[code]
+                    values.append(input?.value.map(ReportValue.shown) ?? .missing)
                     coverage.append(nil)
+                    if hasCounts, input?.value != nil { counts = (input?.numerator, input?.denominator) }
                 } else {
                     let figure = table.figures[key]
                     approximation = approximation || (figure?.isApproximation ?? false)
@@ -245,11 +254,16 @@ public struct ReportBuilder: Sendable {
                         values.append(figure?.value.map(ReportValue.shown) ?? .missing)
                     }
                     coverage.append(figure?.coverage)
+                    if hasCounts, figure?.value != nil { counts = (figure?.numerator, figure?.denominator) }
                 }
             }
+            let intervals = zip(numerators, denominators).map { numerator, denominator in
+                FigureUncertainty.interval(indicator, numerator: numerator, denominator: denominator).interval
+            }
             return ReportRow(
-                level: level, id: key.id, name: name, share: share, values: values, coverage: coverage,
-                isApproximation: approximation, development: nil, levelMark: nil)
+                level: level, id: key.id, name: name, share: share, values: values, coverage: coverage, numerators: numerators,
+                denominators: denominators, intervals: intervals, isApproximation: approximation, levelPosition: nil,
+                developmentPosition: nil, development: nil, levelMark: nil)
         }
         for member in members {
             rows.append(row(.municipality(member.code), name: name(of: member.code), share: member.share))
@@ -260,26 +274,61 @@ public struct ReportBuilder: Sendable {
 
         let country = rows.last?.latest.number
         for index in rows.indices {
-            let current = rows[index].latest.number
-            if let previous = rows[index].previous {
-                rows[index].development = TrafficLightRule.development(
-                    current: current, previous: previous.number, direction: indicator.direction)
+            if rows[index].previous != nil {
+                rows[index].developmentPosition = Self.developmentPosition(of: rows[index], indicator: indicator)
+                rows[index].development = rows[index].developmentPosition?.mark(direction: indicator.direction)
             }
             if rows[index].level != .country {
-                rows[index].levelMark = TrafficLightRule.level(value: current, country: country, direction: indicator.direction)
+                rows[index].levelPosition = Self.levelPosition(of: rows[index], country: country, indicator: indicator)
+                rows[index].levelMark = rows[index].levelPosition?.mark(direction: indicator.direction)
             }
         }
-        var note: String?
+        var notes: [String] = []
         if indicator.direction == .none {
-            note = "Ingen trafiklys: indikatoren har ingen retning, hvor høj eller lav er bedst."
-        } else if periods.count < 2 {
-            note =
-                "Ingen markering af udvikling: der er kun data for én periode (\(periods.first?.label ?? "")). Niveau er sammenlignet med hele landet."
+            notes.append("Ingen trafiklys: indikatoren har ingen retning, hvor høj eller lav er bedst.")
+        } else {
+            notes.append(Vocabulary.comparisonNote(indicator))
+            if periods.count < 2 {
+                notes.append(
+                    "Ingen markering af udvikling: der er kun data for én periode (\(periods.first?.label ?? "")). Niveau er sammenlignet med hele landet."
+                )
+            }
         }
+        let note: String? = notes.isEmpty ? nil : notes.joined(separator: " ")
         return IndicatorReport(
-            indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, periods: periods, allPeriods: allPeriods,
+            indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, hasSyntheticWeights: inputs.hasSyntheticWeights(indicator),
+            periods: periods, allPeriods: allPeriods,
             rows: rows, trafficLightNote: note, hiddenCells: hiddenCells,
             spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } })
+    }
+
+    /// The latest value against the country's by the indicator's rule: the interval against the
+    /// country's value for significance, the shown values for a band.
+    static func levelPosition(of row: ReportRow, country: Double?, indicator: Indicator) -> ComparisonPosition? {
+        guard let value = row.latest.number, let country else { return nil }
+        switch indicator.comparison {
+        case .significance:
+            return row.latestInterval.map { ComparisonRule.position(of: Significance($0, reference: country)) }
+        case .relativeBand, .absoluteBand, .none:
+            return indicator.comparison.bandPosition(value, against: country, decimals: indicator.decimals)
+        }
+    }
+
+    /// The latest value against the previous period's by the indicator's rule: the test of the
+    /// change from both periods' counts for significance, the shown values for a band.
+    static func developmentPosition(of row: ReportRow, indicator: Indicator) -> ComparisonPosition? {
+        guard let value = row.latest.number, let previous = row.previous?.number else { return nil }
+        switch indicator.comparison {
+        case .significance:
+            let count = row.numerators.count
+            guard count >= 2 else { return nil }
+            let change = FigureUncertainty.change(
+                indicator, latest: (row.numerators[count - 1], row.denominators[count - 1]),
+                previous: (row.numerators[count - 2], row.denominators[count - 2]))
+            return change.map { ComparisonRule.position(of: $0.significance) }
+        case .relativeBand, .absoluteBand, .none:
+            return indicator.comparison.bandPosition(value, against: previous, decimals: indicator.decimals)
+        }
     }
 
     /// Every cluster's latest figure as its own pack shows it: hidden figures keep only their reason.

@@ -47,7 +47,7 @@ public struct Presentation: Sendable {
         "tal", "skjult", "markoer", "faerre_haendelser", "lille_naevner", "lille_antal", "sekundaer", "minimum", "ikke_oplyst",
         "intet_samlet_tal",
         // A level.
-        "bedre", "samme", "daarligere", "ingen_retning", "ikke_vurderet",
+        "bedre", "samme", "daarligere", "signifikans", "ingen_retning", "ikke_vurderet",
         // A chart.
         "diagram_id", "bredde", "hoejde", "akse_top", "akse_bund", "akse_tekst_y", "har_akse", "akse", "x", "y", "etiket",
         "nul", "raekker", "etiket_x", "tekst_y", "fed", "art", "skravering", "bjaelke", "vaerdi_x", "vaerdi_anker", "ikke_tegnet",
@@ -210,7 +210,7 @@ public struct Presentation: Sendable {
             "laveste": DownloadPage.value(line.minimumValue, decimals: decimals),
             "hoejeste": DownloadPage.value(line.maximumValue, decimals: decimals),
             "spaendvidde": line.scale.map { SpreadBar(scale: $0).context as Any } ?? NoValue(),
-            "niveau": level(line.levelMark, direction: line.indicator.direction),
+            "niveau": level(line.levelMark, indicator: line.indicator),
             "antal_med_tal": String(line.shownClusters),
             "antal_i_alt": String(line.clusters),
             "faerre_med_tal": line.shownClusters > 0 && line.shownClusters < line.clusters,
@@ -340,10 +340,11 @@ public struct Presentation: Sendable {
     }
 
     /// A level mark as flags, with the reason when there is none.
-    private static func level(_ mark: TrafficLight?, direction: Direction) -> [String: Any] {
+    private static func level(_ mark: TrafficLight?, indicator: Indicator) -> [String: Any] {
         [
             "bedre": mark == .green, "samme": mark == .yellow, "daarligere": mark == .red,
-            "ingen_retning": mark == nil && direction == .none, "ikke_vurderet": mark == nil && direction != .none,
+            "signifikans": indicator.comparison == .significance,
+            "ingen_retning": mark == nil && indicator.direction == .none, "ikke_vurderet": mark == nil && indicator.direction != .none,
         ]
     }
 

@@ -31,6 +31,7 @@ public enum PromptValue: String, CaseIterable, Sendable {
     case lavesteKommune = "laveste_kommune"
     case lavesteVaerdi = "laveste_vaerdi"
     case spredning
+    case spredningTekst = "spredning_tekst"
     case afvigendeKommune = "afvigende_kommune"
     case afvigendeVaerdi = "afvigende_vaerdi"
     case afvigelsePct = "afvigelse_pct"
@@ -38,6 +39,7 @@ public enum PromptValue: String, CaseIterable, Sendable {
     case antalSkjulte = "antal_skjulte"
     case manglendeKommuner = "manglende_kommuner"
     case antalManglende = "antal_manglende"
+    case udeladteKommuner = "udeladte_kommuner"
     case antalVisteKommuner = "antal_viste_kommuner"
     case markeringNiveau = "markering_niveau"
     case markeringUdvikling = "markering_udvikling"
@@ -66,12 +68,19 @@ public enum PromptFlag: String, CaseIterable, Sendable {
     case overLandet = "over_landet"
     case underLandet = "under_landet"
     case paaNiveau = "paa_niveau"
+    case signifikans
+    case ikkeSignifikant = "ikke_signifikant"
+    case vistHoejereEndLandet = "vist_hoejere_end_landet"
+    case vistLavereEndLandet = "vist_lavere_end_landet"
     case daarligereEndLandet = "daarligere_end_landet"
     case bedreEndLandet = "bedre_end_landet"
     case harUdvikling = "har_udvikling"
     case steget
     case faldet
     case uaendret
+    case ikkeSignifikantUdvikling = "ikke_signifikant_udvikling"
+    case vistSteget = "vist_steget"
+    case vistFaldet = "vist_faldet"
     case udviklingForkertVej = "udvikling_forkert_vej"
     case udviklingRigtigVej = "udvikling_rigtig_vej"
     case storSpredning = "stor_spredning"
@@ -80,6 +89,7 @@ public enum PromptFlag: String, CaseIterable, Sendable {
     case afvigendeUnder = "afvigende_under"
     case skjulteVaerdier = "skjulte_vaerdier"
     case manglendeVaerdier = "manglende_vaerdier"
+    case udeladteVaerdier = "udeladte_vaerdier"
     case intetSaerligt = "intet_saerligt"
 }
 
@@ -104,6 +114,10 @@ public enum PromptVariables {
     public static let outlierDistance = 0.25
     /// The fewest shown municipality values for `afviger_en_kommune`.
     public static let outlierMinimumMunicipalities = 3
+    /// The fewest steps of the shown precision (0,1 for one decimal) the lower value must be from zero
+    /// before a ratio "N gange så højt" is written: 20 steps keep the rounding's effect on the ratio
+    /// within 2,5 %.
+    public static let ratioMinimumSteps = 20.0
 }
 
 /// A value the template may name but that has no number to show (hidden, missing or not computed).
@@ -133,8 +147,8 @@ struct IndicatorFacts {
             values[name] = DanishNumber.format(number, decimals: indicator.decimals)
         }
         let percent = { (fraction: Double) in DanishNumber.format(abs(fraction) * 100, decimals: 1) }
-        // One flag per side of the ±1 % band.
-        func setBand(_ position: TrafficLightRule.Position, above: PromptFlag, below: PromptFlag, within: PromptFlag) {
+        // One flag per position the indicator's comparison rule gives.
+        func setBand(_ position: ComparisonPosition, above: PromptFlag, below: PromptFlag, within: PromptFlag) {
             flags[above] = position == .above
             flags[below] = position == .below
             flags[within] = position == .within
@@ -182,18 +196,30 @@ struct IndicatorFacts {
         // difference between percentages in procentpoint, between rates in per cent of the other.
         let asShown = { (number: Double) in DanishNumber.rounded(number, decimals: indicator.decimals) }
         let isPercentage = indicator.unit.hasPrefix("pct.")
+        // An indicator compared by a band in its own unit (life expectancy in years) states the difference in that unit.
+        let inOwnUnit: Bool
+        if case .absoluteBand = indicator.comparison { inOwnUnit = true } else { inOwnUnit = false }
         func differenceText(_ a: Double, from b: Double) -> String? {
             if isPercentage { return DanishNumber.format(abs(asShown(a) - asShown(b)), decimals: indicator.decimals) + " procentpoint" }
+            if inOwnUnit { return DanishNumber.format(abs(asShown(a) - asShown(b)), decimals: indicator.decimals) + " " + indicator.unit }
             return TrafficLightRule.relativeDifference(asShown(a), from: asShown(b)).map { percent($0) + " procent" }
         }
-        // Level against the country: the ±1 % band of the national goals report, on the shown values.
+        // Level against the country, placed by the indicator's comparison rule (the model's position);
+        // the sentences state the difference of the shown values, and whether it is significant.
+        let significance = indicator.comparison == .significance
+        flags[.signifikans] = significance
         if let value, let country, let difference = TrafficLightRule.relativeDifference(asShown(value), from: asShown(country)) {
             values[.forskelLandetPct] = percent(difference)
             values[.forskelLandetTekst] = differenceText(value, from: country)
             for finding in [PromptFinding.worseThanCountry, .betterThanCountry, .differsFromCountry] {
                 strengths[finding] = abs(difference)
             }
-            setBand(TrafficLightRule.position(of: difference), above: .overLandet, below: .underLandet, within: .paaNiveau)
+            flags[.vistHoejereEndLandet] = difference > 0
+            flags[.vistLavereEndLandet] = difference < 0
+        }
+        if let position = cluster?.levelPosition {
+            setBand(position, above: .overLandet, below: .underLandet, within: .paaNiveau)
+            flags[.ikkeSignifikant] = significance && position == .within
         }
         flags[.daarligereEndLandet] = cluster?.levelMark == .red
         flags[.bedreEndLandet] = cluster?.levelMark == .green
@@ -207,7 +233,12 @@ struct IndicatorFacts {
                 values[.udviklingPct] = percent(change)
                 values[.udviklingTekst] = differenceText(value, from: previous)
                 for finding in [PromptFinding.wrongWay, .rightWay, .changed] { strengths[finding] = abs(change) }
-                setBand(TrafficLightRule.position(of: change), above: .steget, below: .faldet, within: .uaendret)
+                flags[.vistSteget] = change > 0
+                flags[.vistFaldet] = change < 0
+            }
+            if let position = cluster?.developmentPosition {
+                setBand(position, above: .steget, below: .faldet, within: .uaendret)
+                flags[.ikkeSignifikantUdvikling] = significance && position == .within
             }
         }
         flags[.udviklingForkertVej] = cluster?.development == .red
@@ -228,9 +259,12 @@ struct IndicatorFacts {
             set(.lavesteVaerdi, low)
             if low > 0 {
                 let spread = high / low
-                values[.spredning] = DanishNumber.format(spread, decimals: 1)
                 flags[.storSpredning] = spread >= PromptVariables.largeSpread
                 strengths[.spread] = spread
+            }
+            values[.spredningTekst] = Self.spreadText(high: high, low: low, lowest: lowest.name, indicator: indicator)
+            if Self.ratioHoldsUp(high: high, low: low, decimals: indicator.decimals) {
+                values[.spredning] = DanishNumber.format(asShown(high) / asShown(low), decimals: 1)
             }
         }
         if !isCount, let value, value != 0, shown.count >= PromptVariables.outlierMinimumMunicipalities {
@@ -260,6 +294,12 @@ struct IndicatorFacts {
             values[.manglendeKommuner] = DanishText.list(missing.map(\.name))
             values[.antalManglende] = String(missing.count)
         }
+        // The highest and lowest are among the shown values: a sentence naming them says who is left out.
+        let leftOut = report.municipalityRows.filter { $0.latest.number == nil }
+        if !leftOut.isEmpty {
+            flags[.udeladteVaerdier] = true
+            values[.udeladteKommuner] = DanishText.list(leftOut.map(\.name))
+        }
         let withUnit: [(number: PromptValue, text: PromptValue)] = [
             (.vaerdi, .vaerdiMedEnhed), (.forrigeVaerdi, .forrigeVaerdiMedEnhed), (.regionen, .regionenMedEnhed),
             (.landet, .landetMedEnhed), (.hoejesteVaerdi, .hoejesteMedEnhed), (.lavesteVaerdi, .lavesteMedEnhed),
@@ -273,6 +313,33 @@ struct IndicatorFacts {
             .storSpredning, .afvigerEnKommune, .skjulteVaerdier, .manglendeVaerdier,
         ]
         flags[.intetSaerligt] = !notable.contains { flags[$0] == true }
+    }
+
+    /// Whether "N gange så højt" holds up: both shown values are at least `ratioMinimumSteps` steps of
+    /// the shown precision away from zero, so that rounding moves the ratio by at most a few per cent
+    /// (7,4 against 0,2 is no "37 gange": 0,2 may be anything from 0,15 to 0,25).
+    static func ratioHoldsUp(high: Double, low: Double, decimals: Int) -> Bool {
+        let step = pow(10.0, Double(-decimals))
+        let shownLow = DanishNumber.rounded(low, decimals: decimals)
+        let shownHigh = DanishNumber.rounded(high, decimals: decimals)
+        return shownLow >= PromptVariables.ratioMinimumSteps * step && shownHigh > 0
+    }
+
+    /// How far the highest municipality lies from the lowest, as the shown values support it: "3,2
+    /// gange så højt som Allerød", or the absolute difference when a value is near zero ("7,2 dage pr.
+    /// 1.000 borgere over Allerød"), in procentpoint between percentages.
+    static func spreadText(high: Double, low: Double, lowest: String, indicator: Indicator) -> String {
+        let decimals = indicator.decimals
+        let shownHigh = DanishNumber.rounded(high, decimals: decimals)
+        let shownLow = DanishNumber.rounded(low, decimals: decimals)
+        if ratioHoldsUp(high: high, low: low, decimals: decimals) {
+            return DanishNumber.format(shownHigh / shownLow, decimals: 1) + " gange så højt som " + lowest
+        }
+        let difference = shownHigh - shownLow
+        let amount =
+            indicator.unit.hasPrefix("pct.")
+            ? DanishNumber.format(difference, decimals: decimals) + " procentpoint" : withUnit(difference, indicator: indicator)
+        return amount + " over " + lowest
     }
 
     /// A formatted number with its unit written out: "52,0 pct. af borgerne", "416.350 borgere",

@@ -68,7 +68,7 @@ extension FigureListing {
                 Coverage(
                     municipalitiesWithValue: entry.municipalitiesWithValue, municipalities: entry.municipalities,
                     weightShare: entry.weightShare),
-                shareDecimals: 1, alwaysShowShare: true)
+                alwaysShowShare: true)
             let synthetic = entry.origin == "syntetisk" ? " [syntetisk]" : ""
             let line =
                 "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit) (\(coverage))\(synthetic)"

@@ -100,7 +100,7 @@ struct FrontPage {
 
         try layout.write(.text("Sådan læses tallene"), row: row, column: 0, style: styles.heading)
         row += 1
-        for entry in Vocabulary.legend(rules: report.suppressionRules) {
+        for entry in Vocabulary.legend(rules: report.suppressionRules, comparisons: report.comparisons) {
             try layout.write(.text(entry.marker), row: row, column: 0, style: styles.subheading)
             row += try sheet.writeWrapped(
                 entry.meaning, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)

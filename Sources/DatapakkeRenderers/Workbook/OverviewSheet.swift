@@ -70,10 +70,12 @@ struct OverviewSheet {
                     try layout.write(.text(spreadMissing(line)), row: row, column: 7, style: styles.coverage, measure: false)
                 }
                 if let mark = line.levelMark {
-                    try layout.write(.text(Vocabulary.level(mark)), row: row, column: 8, style: styles.light(mark, level: .municipality))
+                    try layout.write(
+                        .text(Vocabulary.level(mark, rule: line.indicator.comparison)), row: row, column: 8,
+                        style: styles.light(mark, level: .municipality))
                 } else {
                     try layout.write(
-                        .text(Vocabulary.levelUnjudged(direction: line.indicator.direction)), row: row, column: 8, style: styles.coverage)
+                        .text(Vocabulary.levelUnjudged(line.indicator)), row: row, column: 8, style: styles.coverage)
                 }
                 try layout.write(.text(remarks(line)), row: row, column: 9, style: styles.coverage, measure: false)
                 row += 1
@@ -92,7 +94,7 @@ struct OverviewSheet {
         }
         let notes = [
             "Hver række har sin egen skala. Laveste og højeste er over de \(words.plural), hvis tal vises; skjulte tal indgår ikke.",
-            "Niveau ift. landet: \(Vocabulary.bandText) regnes som på niveau, som i Nationale mål for sundhedsvæsenet. Markørerne forklares på forsiden.",
+            "Niveau ift. landet: signifikant bedre eller dårligere for tal med tællere og nævnere, ellers \(Vocabulary.bandText) som på niveau som i Nationale mål for sundhedsvæsenet. Markørerne forklares på forsiden.",
         ]
         for note in notes {
             try layout.write(.text(note), row: row, column: 0, style: styles.muted, measure: false)

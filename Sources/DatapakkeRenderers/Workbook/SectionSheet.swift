@@ -2,23 +2,36 @@ import DatapakkeCore
 import XLSXWriter
 
 /// A section sheet: for each indicator a table (member municipalities, the cluster, the region, the
-/// country), traffic lights, notes and a native column chart under it, one indicator a printed page.
+/// country) with the counts and 95 % interval beside the latest rate, traffic lights, notes and a
+/// native column chart under it, one indicator a printed page.
 struct SectionSheet {
     let report: PackReport
     let section: SectionReport
     let styles: WorkbookStyles
 
-    /// Rows a chart covers under its table.
-    static let chartRows = 20
-    /// The fixed columns of every block: name, two periods, development, level, coverage, chart data.
+    /// Rows a chart covers under its table (15 points each).
+    static let chartRows = 15
+    /// Printed at 80 % on A4 landscape: the table's 10–11 pt text prints at 8–9 pt, and a block of the
+    /// largest council (ten municipalities, notes and chart) fits on one page.
+    static let printScale = 80
+    /// The height of a printed A4 landscape page inside the margins, in points at 100 %.
+    static let pageHeight = (595.0 - (0.75 + 0.6) * 72) * 100 / Double(printScale)
+    /// The characters the notes wrap in: about the width of the shown table.
+    static let textWidth = 140.0
+    /// The fixed columns of every block: name, two periods, the latest period's numerator, denominator
+    /// and interval, development, level, chart data. Coverage is stated in the notes where it is
+    /// incomplete, and in full on Dokumentation.
     static let periodColumns = [1, 2]
-    static let developmentColumn = 3
-    static let levelColumn = 4
-    static let coverageColumn = 5
-    static let chartDataColumn = 6
-    /// Widths in characters; the names' column is measured. Narrow enough that a portrait A4 page
-    /// prints the table at about 9 pt.
-    static let fixedWidths: [Int: Double] = [1: 16, 2: 16, 3: 13, 4: 22, 5: 24, 6: 13]
+    static let numeratorColumn = 3
+    static let denominatorColumn = 4
+    static let intervalColumn = 5
+    static let developmentColumn = 6
+    static let levelColumn = 7
+    static let chartDataColumn = 8
+    /// The last column a reader sees: headings, notes and the chart span up to it.
+    static let lastShownColumn = levelColumn
+    /// Widths in characters; the names' column is measured.
+    static let fixedWidths: [Int: Double] = [1: 13, 2: 13, 3: 10, 4: 11, 5: 13, 6: 24, 7: 28, 8: 13]
 
     func write(in workbook: Workbook) throws {
         let name = PackSheet.section(section.section).name
@@ -33,15 +46,18 @@ struct SectionSheet {
             .internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link,
             measure: false)
         sheet.freezePanes(row: 3, column: 0)
-        // Portrait, one page wide: each block (heading, table, notes, chart) on a page of its own.
-        sheet.setPortrait()
+        // Landscape at a fixed scale: each block (heading, table, notes, chart) on a page of its own,
+        // and a chart that would not fit under its table starts the next page rather than being cut.
+        sheet.setPrintScale(Self.printScale)
         var row = 4
-        var blockTops: [Int] = []
-        for indicator in section.indicators {
-            blockTops.append(row)
-            row = try writeBlock(indicator, at: row, sheet: sheet, layout: layout, workbook: workbook)
+        var pageBreaks: [Int] = []
+        for (index, indicator) in section.indicators.enumerated() {
+            if index > 0 { pageBreaks.append(row) }
+            let block = try writeBlock(indicator, at: row, sheet: sheet, layout: layout, workbook: workbook)
+            if let chartBreak = block.chartBreak { pageBreaks.append(chartBreak) }
+            row = block.next
         }
-        try sheet.setHorizontalPageBreaks(Array(blockTops.dropFirst()))
+        try sheet.setHorizontalPageBreaks(pageBreaks)
         layout.reserve(18, column: 0)
         try layout.applyWidths(minimum: 8, maximum: 34)
         for (column, width) in Self.fixedWidths.sorted(by: { $0.key < $1.key }) {
@@ -50,24 +66,31 @@ struct SectionSheet {
         }
     }
 
-    /// Writes one indicator's block from `top`; returns the first row after it.
+    /// Writes one indicator's block from `top`; returns the first row after it, and the chart's row
+    /// when the block is too tall for one printed page, so that the chart starts a page of its own.
     private func writeBlock(_ indicator: IndicatorReport, at top: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook) throws
-        -> Int
+        -> (next: Int, chartBreak: Int?)
     {
         let info = indicator.indicator
         var row = top
+        // The block's printed height so far, in points at 100 %: rows without a height of their own are 15.
+        var height = 19.0
         try layout.write(.text(info.title), row: row, column: 0, style: styles.heading, measure: false)
         row += 1
         var subtitle = "Enhed: \(info.unit)"
         if indicator.origin == .synthetic { subtitle += " · SYNTETISKE eksempeldata" }
+        if indicator.hasSyntheticWeights { subtitle += " · " + Vocabulary.syntheticWeightsNote }
         if !info.source.isEmpty { subtitle += " · Kilde: \(info.source)" }
         // Fixed columns in every block; the latest period is always in the last period column.
         let periodColumns = Array(Self.periodColumns.suffix(indicator.periods.count))
-        let (developmentColumn, levelColumn, coverageColumn, chartDataColumn) =
-            (Self.developmentColumn, Self.levelColumn, Self.coverageColumn, Self.chartDataColumn)
+        let (developmentColumn, levelColumn, lastColumn, chartDataColumn) =
+            (Self.developmentColumn, Self.levelColumn, Self.lastShownColumn, Self.chartDataColumn)
+        let latestPeriod = indicator.periods.last?.label ?? ""
+        let hasCounts = FigureUncertainty.hasCounts(info)
         row += try sheet.writeWrapped(
-            subtitle, row: row, firstColumn: 0, lastColumn: coverageColumn, width: 95,
-            style: indicator.origin == .synthetic ? styles.warning : styles.muted)
+            subtitle, row: row, firstColumn: 0, lastColumn: lastColumn, width: Self.textWidth,
+            style: indicator.origin == .synthetic || indicator.hasSyntheticWeights ? styles.warning : styles.muted)
+        height += wrappedHeight(subtitle, width: Self.textWidth)
         try layout.write(.text("Område"), row: row, column: 0, style: styles.tableHeader)
         for column in Self.periodColumns where !periodColumns.contains(column) {
             try sheet.write(.blank, row: row, column: column, style: styles.tableHeaderRight)
@@ -77,13 +100,18 @@ struct SectionSheet {
                 .text("\(period.label)\n\(info.unit)"), row: row, column: periodColumns[index], style: styles.tableHeaderRight,
                 measure: false)
         }
-        try layout.write(.text("Udvikling"), row: row, column: developmentColumn, style: styles.tableHeader)
-        try layout.write(.text("Niveau ift. landet"), row: row, column: levelColumn, style: styles.tableHeader)
-        try layout.write(.text("Dækning"), row: row, column: coverageColumn, style: styles.tableHeader)
+        // The counts and interval of the latest period, named with it; empty headers for an indicator without counts.
+        let countHeaders = hasCounts ? ["Tæller\n\(latestPeriod)", "Nævner\n\(latestPeriod)", "95 %-konf.-\ninterval"] : ["", "", ""]
+        for (offset, header) in countHeaders.enumerated() {
+            try layout.write(.text(header), row: row, column: Self.numeratorColumn + offset, style: styles.tableHeaderRight, measure: false)
+        }
+        try layout.write(.text("Udvikling"), row: row, column: developmentColumn, style: styles.tableHeader, measure: false)
+        try layout.write(.text("Niveau ift. landet"), row: row, column: levelColumn, style: styles.tableHeader, measure: false)
         try sheet.write(.text("Til diagram (kun viste tal)"), row: row, column: chartDataColumn, style: styles.tableHeaderRight)
         // The period on one line, the unit wrapped under it in the narrow column.
         let unitLines = wrappedLines(info.unit, width: Int(Self.fixedWidths[1] ?? 13) - 1).count
-        try sheet.setRow(row, height: rowHeight(lines: 1 + unitLines, lineHeight: 13))
+        try sheet.setRow(row, height: rowHeight(lines: max(2, 1 + unitLines), lineHeight: 13))
+        height += rowHeight(lines: max(2, 1 + unitLines), lineHeight: 13)
         row += 1
 
         let firstDataRow = row
@@ -101,17 +129,13 @@ struct SectionSheet {
                 try writeValue(value, decimals: info.decimals, level: level, row: row, column: periodColumns[index], layout: layout)
             }
             try writeMark(
-                tableRow.development.map { (Vocabulary.development($0), $0) }, level: level, row: row, column: developmentColumn,
+                tableRow.development.map { (Vocabulary.development($0, rule: info.comparison), $0) }, level: level, row: row,
+                column: developmentColumn,
                 layout: layout)
             try writeMark(
-                tableRow.levelMark.map { (Vocabulary.level($0), $0) }, level: level, row: row, column: levelColumn, layout: layout)
-            if let coverage = tableRow.coverage.last ?? nil, level != .municipality {
-                try layout.write(
-                    .text(Vocabulary.coverage(coverage, shareDecimals: 0, alwaysShowShare: false)), row: row, column: coverageColumn,
-                    style: styles.coverage)
-            } else {
-                try layout.write(.blank, row: row, column: coverageColumn, style: styles.blank(level: level))
-            }
+                tableRow.levelMark.map { (Vocabulary.level($0, rule: info.comparison), $0) }, level: level, row: row, column: levelColumn,
+                layout: layout)
+            try writeCounts(tableRow, decimals: info.decimals, level: level, row: row, sheet: sheet)
             // The chart reads this column: numbers only where they may be shown, blank otherwise,
             // so a hidden or missing value is a gap in the chart, never a bar at 0.
             if let number = tableRow.latest.number {
@@ -122,6 +146,7 @@ struct SectionSheet {
             }
             pointColours.append(colour(for: level))
             row += 1
+            height += 15
         }
         // A count's region and country dwarf the municipalities, so its chart shows the municipalities only.
         let chartRows: Int
@@ -133,7 +158,8 @@ struct SectionSheet {
 
         for note in notes(for: indicator) {
             row += try sheet.writeWrapped(
-                note, row: row, firstColumn: 0, lastColumn: coverageColumn, width: 95, style: styles.note, lineHeight: 13.5)
+                note, row: row, firstColumn: 0, lastColumn: lastColumn, width: Self.textWidth, style: styles.note, lineHeight: 13.5)
+            height += wrappedHeight(note, width: Self.textWidth, lineHeight: 13.5)
         }
 
         let chart = try workbook.addChart(.column)
@@ -164,10 +190,12 @@ struct SectionSheet {
         // Under the table and its notes, as wide as the table.
         let tableWidth = Double(layout.width(of: 0) ?? 34) + (Self.fixedWidths.filter { $0.key < chartDataColumn }.values.reduce(0, +))
         row += 1
+        height += 15
         try sheet.insertChart(
             chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480,
             yScale: Double(Self.chartRows) * 20 / 288)
-        return row + Self.chartRows + 2
+        let fits = height + Double(Self.chartRows) * 15 <= Self.pageHeight
+        return (row + Self.chartRows + 2, fits ? nil : row)
     }
 
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {
@@ -180,6 +208,27 @@ struct SectionSheet {
                 displayed: DanishNumber.format(number, decimals: decimals))
         default:
             try layout.write(.text(value.marker), row: row, column: column, style: styles.rowMarker(level))
+        }
+    }
+
+    /// The latest period's numerator, denominator and interval, where the value is shown and has
+    /// counts; row-coloured blanks otherwise, so that a hidden rate hides its counts too.
+    private func writeCounts(_ tableRow: ReportRow, decimals: Int, level: AreaLevel, row: Int, sheet: Worksheet) throws {
+        let counts = [tableRow.latestNumerator, tableRow.latestDenominator]
+        for (offset, count) in counts.enumerated() {
+            let column = Self.numeratorColumn + offset
+            if let count, tableRow.latest.number != nil {
+                try sheet.write(.number(count), row: row, column: column, style: styles.count(count, level: level))
+            } else {
+                try sheet.write(.blank, row: row, column: column, style: styles.blank(level: level))
+            }
+        }
+        if let interval = tableRow.latestInterval, tableRow.latest.number != nil {
+            let text =
+                DanishNumber.format(interval.lower, decimals: decimals) + "–" + DanishNumber.format(interval.upper, decimals: decimals)
+            try sheet.write(.text(text), row: row, column: Self.intervalColumn, style: styles.interval(level: level))
+        } else {
+            try sheet.write(.blank, row: row, column: Self.intervalColumn, style: styles.blank(level: level))
         }
     }
 
@@ -202,10 +251,19 @@ struct SectionSheet {
         }
     }
 
-    /// The notes under a table: marks, hidden cells, approximations, coverage and split municipalities.
+    /// The notes under a table: marks, uncertainty, hidden cells, approximations, coverage and split municipalities.
     private func notes(for indicator: IndicatorReport) -> [String] {
         var notes: [String] = []
         if let note = indicator.trafficLightNote { notes.append(note) }
+        switch indicator.indicator.aggregation {
+        case .ratio, .populationShare:
+            notes.append(
+                Vocabulary.intervalDescription(indicator.indicator) + " Tæller, nævner og interval vises kun, hvor tallet selv vises.")
+        case .count, .population:
+            break
+        default:
+            notes.append(Vocabulary.intervalDescription(indicator.indicator))
+        }
         let hidden = Set(indicator.hiddenCells.map(\.reason.marker))
         if !hidden.isEmpty {
             notes.append(
@@ -218,10 +276,15 @@ struct SectionSheet {
         } else if indicator.rows.contains(where: { $0.latest == .notComputed }) {
             notes.append(indicator.indicator.weightingDescription)
         }
-        if let cluster = indicator.clusterRow, let coverage = cluster.coverage.last ?? nil, !coverage.isComplete {
-            notes.append(
-                "Tallet for \(report.kind.definite) dækker \(Vocabulary.coverage(coverage, shareDecimals: 0, alwaysShowShare: false)); kommuner uden tal er udeladt, ikke regnet som 0."
-            )
+        let aggregates = [indicator.clusterRow, indicator.regionRow, indicator.countryRow].compactMap { $0 }
+        let incomplete = aggregates.compactMap { row -> String? in
+            guard let coverage = row.coverage.last ?? nil, !coverage.isComplete, row.latest.number != nil else { return nil }
+            let name = row.level == .cluster ? report.kind.definite : row.level == .region ? "regionen" : "hele landet"
+            return "tallet for \(name) dækker \(Vocabulary.coverage(coverage, alwaysShowShare: false))"
+        }
+        if !incomplete.isEmpty {
+            let text = DanishText.list(incomplete)
+            notes.append(text.prefix(1).uppercased() + text.dropFirst() + "; kommuner uden tal er udeladt, ikke regnet som 0.")
         }
         for row in indicator.municipalityRows where row.share < 1 {
             notes.append(

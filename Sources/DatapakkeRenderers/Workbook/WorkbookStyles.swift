@@ -112,6 +112,23 @@ struct WorkbookStyles {
         return workbook.style(style)
     }
 
+    /// A count beside a rate: a whole number, or one decimal for a council's share of a split
+    /// municipality.
+    func count(_ value: Double, level: AreaLevel) -> Format {
+        var style = CellStyle(
+            fontName: "Calibri", fontSize: 10, fontColor: Palette.muted,
+            numberFormat: DanishNumber.excelFormat(decimals: value == value.rounded() ? 0 : 1))
+        decorate(&style, level: level)
+        return workbook.style(style)
+    }
+
+    /// A confidence interval "12,3–14,5": muted, centred text, apart from the numbers and marks beside it.
+    func interval(level: AreaLevel) -> Format {
+        var style = CellStyle(fontName: "Calibri", fontSize: 10, fontColor: Palette.muted, horizontalAlignment: .center)
+        decorate(&style, level: level)
+        return workbook.style(style)
+    }
+
     /// A plain cell with the row's background, for empty mark cells.
     func blank(level: AreaLevel) -> Format {
         var style = CellStyle(fontName: "Calibri", fontSize: 10, fontColor: Palette.muted)
