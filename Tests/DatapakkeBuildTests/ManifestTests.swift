@@ -51,6 +51,23 @@ import Testing
         #expect(PackChanges.between(old, down) == ["Genindlæggelser, somatiske (2023): Sundhedsråd Vendsyssel 12,3 → 11,9 pct. (-0,4)"])
     }
 
+    /// The distance to the country is stated in the indicator's terms and the rule's words: procentpoint
+    /// between percentages, "ikke signifikant forskellig" under significance; an old manifest's bare
+    /// number is per cent.
+    @Test func aMovedDistanceToTheCountrySaysItInTheRulesWords() {
+        var before = Self.indicator(["SR07": ["2023": .number(12.3)]])
+        before.clusterVersusCountry = "+11,7"
+        var after = Self.indicator(["SR07": ["2023": .number(12.3)]])
+        after.clusterVersusCountry = "=0,1 procentpoint"
+        after.comparison = "signifikans"
+        let lines = PackChanges.between(Self.pack(figures: [before]), Self.pack(figures: [after]))
+        #expect(
+            lines == [
+                "Genindlæggelser, somatiske (2023): Sundhedsråd Vendsyssel i forhold til hele landet 11,7 % over → "
+                    + "ikke signifikant forskellig (0,1 procentpoint)"
+            ])
+    }
+
     @Test func identicalEntriesAndMovesInHiddenDecimalsAreNoChange() {
         let old = Self.pack(figures: [Self.indicator(["SR07": ["2023": .number(12.31)]], periods: ["2023"])])
         let new = Self.pack(figures: [Self.indicator(["SR07": ["2023": .number(12.34)]], periods: ["2023"])])

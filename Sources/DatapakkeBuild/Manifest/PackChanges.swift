@@ -112,7 +112,8 @@ public enum PackChanges {
                 let cluster = indicator.rows.first(where: { $0.level == AreaLevel.cluster.rawValue })
             {
                 comparison.append(
-                    "\(indicator.title)\(latest): \(cluster.name) i forhold til hele landet \(distance(was)) → \(distance(now))")
+                    "\(indicator.title)\(latest): \(cluster.name) i forhold til hele landet "
+                        + "\(distance(was, rule: before.comparisonRule)) → \(distance(now, rule: indicator.comparisonRule))")
             }
         }
         switch comparison.count {
@@ -131,13 +132,16 @@ public enum PackChanges {
         TrafficLight(rawValue: stored).map(words) ?? stored
     }
 
-    /// "+11,7" → "11,7 % over", "=0,4" → "på niveau (0,4 %)".
-    private static func distance(_ text: String) -> String {
-        let number = text.dropFirst()
+    /// "+2,6 procentpoint" → "2,6 procentpoint over", "=0,4 %" → "på niveau (0,4 %)", or "ikke
+    /// signifikant forskellig (0,4 %)" under significance. A manifest written before the distances had
+    /// units stores "+11,7": per cent.
+    private static func distance(_ text: String, rule: ComparisonRule) -> String {
+        var amount = String(text.dropFirst())
+        if !amount.contains(" ") { amount += " %" }
         switch text.first {
-        case "+": return "\(number) % over"
-        case "-": return "\(number) % under"
-        default: return "på niveau (\(number) %)"
+        case "+": return "\(amount) over"
+        case "-": return "\(amount) under"
+        default: return rule == .significance ? "ikke signifikant forskellig (\(amount))" : "på niveau (\(amount))"
         }
     }
 

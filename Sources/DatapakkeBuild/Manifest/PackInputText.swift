@@ -151,23 +151,36 @@ public enum PackInputText {
             + (coverage.weightShare.map { DanishNumber.format($0 * 100, decimals: 1) } ?? "")
     }
 
-    /// The cluster's latest value against the country as the prompts state it: percent with one
-    /// decimal, "+" above, "-" below, "=" on level (within the ±1 % band). Nil when it cannot be said.
+    /// The cluster's latest value against the country as the prompts state it: "+2,6 procentpoint"
+    /// between percentages, "-0,7 år" for an indicator compared by a band in its unit, "+11,7 %"
+    /// (relative, one decimal) otherwise; "+" above, "-" below and "=" within by the indicator's
+    /// comparison rule (not significant, on level), or by the shown values' sign where the rule gives
+    /// no verdict. Nil when it cannot be said.
     ///
     /// Like the prompts, it rests on the values as shown, so a far-decimal move of the country figure
     /// leaves it alone.
     public static func distanceToCountry(_ report: IndicatorReport) -> String? {
-        let asShown = { (value: Double?) in value.map { DanishNumber.rounded($0, decimals: report.indicator.decimals) } }
-        guard
-            let difference = TrafficLightRule.relativeDifference(
-                asShown(report.clusterRow?.latest.number), from: asShown(report.countryRow?.latest.number))
-        else { return nil }
+        let indicator = report.indicator
+        let asShown = { (value: Double?) in value.map { DanishNumber.rounded($0, decimals: indicator.decimals) } }
+        guard let value = asShown(report.clusterRow?.latest.number), let country = asShown(report.countryRow?.latest.number) else {
+            return nil
+        }
+        let amount: String
+        if indicator.unit.hasPrefix("pct.") {
+            amount = DanishNumber.format(abs(value - country), decimals: indicator.decimals) + " procentpoint"
+        } else if case .absoluteBand = indicator.comparison {
+            amount = DanishNumber.format(abs(value - country), decimals: indicator.decimals) + " " + indicator.unit
+        } else {
+            guard let relative = TrafficLightRule.relativeDifference(value, from: country) else { return nil }
+            amount = DanishNumber.format(abs(relative) * 100, decimals: 1) + " %"
+        }
         let side: String
-        switch TrafficLightRule.position(of: difference) {
+        switch report.clusterRow?.levelPosition {
         case .within: side = "="
         case .above: side = "+"
         case .below: side = "-"
+        case nil: side = value > country ? "+" : value < country ? "-" : "="
         }
-        return side + DanishNumber.format(abs(difference) * 100, decimals: 1)
+        return side + amount
     }
 }
