@@ -108,7 +108,7 @@ public enum PackChanges {
                             + "\(mark(now) { Vocabulary.level($0, rule: indicator.comparisonRule) })")
                 }
             }
-            if let was = before.clusterVersusCountry, let now = indicator.clusterVersusCountry, was != now,
+            if let was = before.clusterVersusCountry.map(withUnit), let now = indicator.clusterVersusCountry.map(withUnit), was != now,
                 let cluster = indicator.rows.first(where: { $0.level == AreaLevel.cluster.rawValue })
             {
                 comparison.append(
@@ -132,12 +132,15 @@ public enum PackChanges {
         TrafficLight(rawValue: stored).map(words) ?? stored
     }
 
+    /// A distance as stored now: "+11,7" from a manifest written before the distances had units is "+11,7 %".
+    private static func withUnit(_ text: String) -> String {
+        text.contains(" ") ? text : text + " %"
+    }
+
     /// "+2,6 procentpoint" → "2,6 procentpoint over", "=0,4 %" → "på niveau (0,4 %)", or "ikke
-    /// signifikant forskellig (0,4 %)" under significance. A manifest written before the distances had
-    /// units stores "+11,7": per cent.
+    /// signifikant forskellig (0,4 %)" under significance.
     private static func distance(_ text: String, rule: ComparisonRule) -> String {
-        var amount = String(text.dropFirst())
-        if !amount.contains(" ") { amount += " %" }
+        let amount = String(text.dropFirst())
         switch text.first {
         case "+": return "\(amount) over"
         case "-": return "\(amount) under"

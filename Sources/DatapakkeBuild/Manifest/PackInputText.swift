@@ -155,12 +155,16 @@ public enum PackInputText {
     /// between percentages, "-0,7 år" for an indicator compared by a band in its unit, "+11,7 %"
     /// (relative, one decimal) otherwise; "+" above, "-" below and "=" within by the indicator's
     /// comparison rule (not significant, on level), or by the shown values' sign where the rule gives
-    /// no verdict. Nil when it cannot be said.
+    /// no verdict. Nil when it cannot be said, and for counts: a council is no share of the country.
     ///
     /// Like the prompts, it rests on the values as shown, so a far-decimal move of the country figure
     /// leaves it alone.
     public static func distanceToCountry(_ report: IndicatorReport) -> String? {
         let indicator = report.indicator
+        switch indicator.aggregation {
+        case .count, .population: return nil
+        default: break
+        }
         let asShown = { (value: Double?) in value.map { DanishNumber.rounded($0, decimals: indicator.decimals) } }
         guard let value = asShown(report.clusterRow?.latest.number), let country = asShown(report.countryRow?.latest.number) else {
             return nil

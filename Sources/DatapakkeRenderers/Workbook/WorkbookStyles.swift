@@ -27,6 +27,9 @@ enum Palette {
 /// The cell styles used across the workbook, created once per workbook.
 struct WorkbookStyles {
     let title, subtitle, heading, subheading, text, muted, note, warning, link, bullet: Format
+    /// Running text and a bold label that wrap inside their (merged) cells, for `writeWrapped`: a
+    /// long line never runs past the page's right edge.
+    let wrappedText, wrappedSubheading: Format
     let tableHeader, tableHeaderRight, name, clusterName, levelName: Format
     let marker, clusterMarker, levelMarker: Format
     let coverage: Format
@@ -40,6 +43,10 @@ struct WorkbookStyles {
         heading = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 14, fontColor: Palette.accent))
         subheading = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top))
         text = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top))
+        wrappedText = workbook.style(
+            CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top, wrapText: true))
+        wrappedSubheading = workbook.style(
+            CellStyle(bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top, wrapText: true))
         muted = workbook.style(CellStyle(italic: true, fontName: font, fontSize: 10, fontColor: Palette.muted))
         bullet = workbook.style(
             CellStyle(
