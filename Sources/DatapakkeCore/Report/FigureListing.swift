@@ -31,6 +31,8 @@ public struct FigureListing: Sendable {
         public var upper: Double?
         public var method: String?
         public var intervalNote: String?
+        /// For an age-standardised indicator, whose `value` is the standardised rate: the crude rate.
+        public var crude: Double? = nil
     }
 
     public var entries: [Entry] = []
@@ -54,7 +56,9 @@ public struct FigureListing: Sendable {
                         value = nil
                         notAdditive = true
                     }
-                    let interval = hidden == nil && value != nil ? Self.interval(indicator, figure: figure) : nil
+                    // A standardised figure without a DSR (under 10 events) still shows its crude rate, and says why it has no interval.
+                    let shown = hidden == nil && (value != nil || figure.crudeValue != nil)
+                    let interval = shown ? Self.interval(indicator, figure: figure) : nil
                     entries.append(
                         Entry(
                             level: inputs.definitions.kind.name(of: area.level), id: area.id, name: area.name, indicator: indicator.id,
@@ -65,7 +69,8 @@ public struct FigureListing: Sendable {
                             municipalitiesWithValue: figure.coverage.municipalitiesWithValue,
                             municipalities: figure.coverage.municipalities, weightShare: figure.coverage.weightShare,
                             lower: interval?.interval?.lower, upper: interval?.interval?.upper, method: interval?.interval?.method.rawValue,
-                            intervalNote: hidden == nil && value != nil ? interval?.note : nil))
+                            intervalNote: shown ? interval?.note : nil,
+                            crude: hidden == nil ? figure.crudeValue : nil))
                 }
             }
         }
@@ -93,6 +98,10 @@ public struct FigureListing: Sendable {
             return (nil, "tallet kan ikke lægges sammen over kommuner")
         case .count, .population:
             return (nil, "et antal, ikke en rate")
+        case .standardised:
+            // Dobson's interval of the DSR; below 10 events there is no DSR to give one for.
+            guard let standardised = figure.standardised else { return (nil, "færre end 10 hændelser: ingen aldersstandardiseret rate") }
+            return standardised.interval().map { ($0, nil) } ?? (nil, "intervallet kan ikke beregnes")
         }
     }
 }

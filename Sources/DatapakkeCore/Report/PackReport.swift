@@ -42,6 +42,9 @@ public struct ReportRow: Sendable, Hashable {
     public var development: TrafficLight?
     /// Level against the country in the latest period.
     public var levelMark: TrafficLight?
+    /// For an age-standardised indicator (whose `values` are the standardised rates): the crude rate
+    /// per period, hidden wherever the standardised value is hidden; nil for other indicators.
+    public var crudeValues: [ReportValue]? = nil
 
     /// The latest period's value.
     public var latest: ReportValue { values.last ?? .missing }
@@ -71,6 +74,9 @@ public struct IndicatorReport: Sendable {
     public var hiddenCells: [HiddenCell]
     /// Every cluster of the map in the latest period, for the spread on the overview; nil without a period.
     public var spread: ClusterSpread? = nil
+    /// For an age-standardised indicator: why a row shows a crude rate but no standardised one in the
+    /// latest period (fewer than 10 events), naming the rows; nil when every shown row has both.
+    public var standardisationNote: String? = nil
 
     /// The member municipalities' rows, in table order.
     public var municipalityRows: [ReportRow] { rows.filter { $0.level == .municipality } }

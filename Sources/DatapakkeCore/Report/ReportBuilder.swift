@@ -106,9 +106,10 @@ public struct ReportBuilder: Sendable {
             }
             // A cell without a value is not published and adds nothing to any sum: it is no part of a
             // constraint, and hiding it would protect nothing.
+            // An age-standardised figure without a DSR (under 10 events) still shows its crude rate.
             let hasValue: (LinkedCell) -> Bool = { cell in
                 if case .municipality(let code) = cell.key { return contributes(code) }
-                return linkedFigures[cell]?.value != nil
+                return linkedFigures[cell]?.value != nil || linkedFigures[cell]?.crudeValue != nil
             }
             let publishedSums = constraints.filter { hasValue($0.total) }.map {
                 SumConstraint(total: $0.total, parts: $0.parts.filter(hasValue))
@@ -215,19 +216,23 @@ public struct ReportBuilder: Sendable {
         let periods = Array(allPeriods.suffix(2))
         var rows: [ReportRow] = []
         var hiddenCells: [HiddenCell] = []
+        let standardisation = indicator.standardisation
         func row(_ key: CellKey, name: String, share: Double) -> ReportRow {
             let level = key.level
             var values: [ReportValue] = []
+            var crude: [ReportValue] = []
             var coverage: [Coverage?] = []
             var approximation = false
             for period in periods {
                 guard let table = tables[period] else {
                     values.append(.missing)
+                    crude.append(.missing)
                     coverage.append(nil)
                     continue
                 }
                 if let reason = table.hidden[key] {
                     values.append(.hidden(reason))
+                    crude.append(.hidden(reason))
                     hiddenCells.append(HiddenCell(rowName: name, level: level, period: period, reason: reason))
                     coverage.append(table.figures[key]?.coverage)
                     continue
@@ -235,8 +240,11 @@ public struct ReportBuilder: Sendable {
                 if case .municipality(let code) = key {
                     let value = table.inputs[code]?.value
                     values.append(value.map(ReportValue.shown) ?? .missing)
+                    crude.append(
+                        standardisation.flatMap { table.inputs[code]?.crudeRate(scale: $0.scale) }.map(ReportValue.shown) ?? .missing)
                     coverage.append(nil)
                 } else {
+                    crude.append(table.figures[key]?.crudeValue.map(ReportValue.shown) ?? .missing)
                     let figure = table.figures[key]
                     approximation = approximation || (figure?.isApproximation ?? false)
                     if case .notAdditive(nil) = indicator.aggregation {
@@ -249,7 +257,7 @@ public struct ReportBuilder: Sendable {
             }
             return ReportRow(
                 level: level, id: key.id, name: name, share: share, values: values, coverage: coverage,
-                isApproximation: approximation, development: nil, levelMark: nil)
+                isApproximation: approximation, development: nil, levelMark: nil, crudeValues: standardisation == nil ? nil : crude)
         }
         for member in members {
             rows.append(row(.municipality(member.code), name: name(of: member.code), share: member.share))
@@ -279,7 +287,19 @@ public struct ReportBuilder: Sendable {
         return IndicatorReport(
             indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, periods: periods, allPeriods: allPeriods,
             rows: rows, trafficLightNote: note, hiddenCells: hiddenCells,
-            spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } })
+            spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } },
+            standardisationNote: standardisationNote(indicator, rows: rows, period: periods.last))
+    }
+
+    /// Names the rows whose crude rate is shown in the latest period but whose standardised rate is
+    /// not: under 10 events, where Fingertips and PHStatsMethods publish no DSR.
+    private func standardisationNote(_ indicator: Indicator, rows: [ReportRow], period: Period?) -> String? {
+        guard indicator.standardisation != nil, let period else { return nil }
+        let names = rows.filter { $0.latest == .missing && $0.crudeValues?.last?.number != nil }.map(\.name)
+        guard !names.isEmpty else { return nil }
+        let minimum = DanishNumber.format(DirectlyStandardisedRate.minimumEvents, decimals: 0)
+        return "Ingen aldersstandardiseret rate for \(DanishText.list(names)) i \(period.label) (vist som \(Vocabulary.missingMarker)): "
+            + "med færre end \(minimum) hændelser er en aldersstandardiseret rate for usikker og beregnes ikke. Den rå rate vises."
     }
 
     /// Every cluster's latest figure as its own pack shows it: hidden figures keep only their reason.
