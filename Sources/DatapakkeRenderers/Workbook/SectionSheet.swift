@@ -19,6 +19,10 @@ struct SectionSheet {
     /// Widths in characters; the names' column is measured. Narrow enough that a portrait A4 page
     /// prints the table at about 9 pt.
     static let fixedWidths: [Int: Double] = [1: 16, 2: 16, 3: 13, 4: 22, 5: 24, 6: 13]
+    /// An age-standardised indicator's crude rate in the latest period, beside the standardised
+    /// values (after the hidden chart data), only in sheets that have one.
+    static let crudeColumn = 7
+    static let crudeWidth = 14.0
 
     func write(in workbook: Workbook) throws {
         let name = PackSheet.section(section.section).name
@@ -47,6 +51,9 @@ struct SectionSheet {
         for (column, width) in Self.fixedWidths.sorted(by: { $0.key < $1.key }) {
             // The chart reads the helper column; the printed and shown sheet does not need it.
             try sheet.setColumn(column, column, width: width, hidden: column == Self.chartDataColumn)
+        }
+        if section.indicators.contains(where: { $0.indicator.standardisation != nil }) {
+            try sheet.setColumn(Self.crudeColumn, Self.crudeColumn, width: Self.crudeWidth)
         }
     }
 
@@ -81,6 +88,12 @@ struct SectionSheet {
         try layout.write(.text("Niveau ift. landet"), row: row, column: levelColumn, style: styles.tableHeader)
         try layout.write(.text("Dækning"), row: row, column: coverageColumn, style: styles.tableHeader)
         try sheet.write(.text("Til diagram (kun viste tal)"), row: row, column: chartDataColumn, style: styles.tableHeaderRight)
+        let showsCrude = info.standardisation != nil
+        if showsCrude, let latest = indicator.periods.last {
+            try layout.write(
+                .text("Rå rate \(latest.label)\n(ustandardiseret)"), row: row, column: Self.crudeColumn, style: styles.tableHeaderRight,
+                measure: false)
+        }
         // The period on one line, the unit wrapped under it in the narrow column.
         let unitLines = wrappedLines(info.unit, width: Int(Self.fixedWidths[1] ?? 13) - 1).count
         try sheet.setRow(row, height: rowHeight(lines: 1 + unitLines, lineHeight: 13))
@@ -99,6 +112,11 @@ struct SectionSheet {
             }
             for (index, value) in tableRow.values.enumerated() {
                 try writeValue(value, decimals: info.decimals, level: level, row: row, column: periodColumns[index], layout: layout)
+            }
+            if showsCrude {
+                try writeValue(
+                    tableRow.crudeValues?.last ?? .missing, decimals: info.decimals, level: level, row: row, column: Self.crudeColumn,
+                    layout: layout)
             }
             try writeMark(
                 tableRow.development.map { (Vocabulary.development($0), $0) }, level: level, row: row, column: developmentColumn,
@@ -206,6 +224,13 @@ struct SectionSheet {
     private func notes(for indicator: IndicatorReport) -> [String] {
         var notes: [String] = []
         if let note = indicator.trafficLightNote { notes.append(note) }
+        if let standardisation = indicator.indicator.standardisation {
+            notes.append(
+                "Værdierne er direkte aldersstandardiseret til \(standardisation.standard.name) over \(standardisation.bands.phrase); "
+                    + "trafiklys og diagram bygger på dem. Kolonnen «Rå rate» viser den faktiske rate uden standardisering. "
+                    + "Metoden står på arket Dokumentation.")
+        }
+        if let note = indicator.standardisationNote { notes.append(note) }
         let hidden = Set(indicator.hiddenCells.map(\.reason.marker))
         if !hidden.isEmpty {
             notes.append(
