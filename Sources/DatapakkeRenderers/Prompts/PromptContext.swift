@@ -49,6 +49,9 @@ public enum PromptValue: String, CaseIterable, Sendable {
     case lavesteMedEnhed = "laveste_med_enhed"
     case afvigendeMedEnhed = "afvigende_med_enhed"
     case aendringMedEnhed = "aendring_med_enhed"
+    case raaVaerdi = "raa_vaerdi"
+    case raaLandet = "raa_landet"
+    case standardpopulation
 }
 
 /// A rule a template may test: true or false for every indicator.
@@ -58,6 +61,7 @@ public enum PromptFlag: String, CaseIterable, Sendable {
     case erAntal = "er_antal"
     case kunKommunetal = "kun_kommunetal"
     case tilnaermet
+    case aldersstandardiseret
     case syntetisk
     case flereKommuner = "flere_kommuner"
     case hoejErBedst = "hoej_er_bedst"
@@ -172,6 +176,13 @@ struct IndicatorFacts {
         if case .hidden = cluster?.latest { flags[.vaerdiSkjult] = true }
         if case .notComputed = cluster?.latest { flags[.kunKommunetal] = true }
         flags[.tilnaermet] = value != nil && (cluster?.isApproximation ?? false)
+        // An age-standardised figure: the values above are standardised, the crude rates stand beside them.
+        if let standardisation = indicator.standardisation {
+            flags[.aldersstandardiseret] = true
+            values[.standardpopulation] = standardisation.standard.name
+            cluster?.crudeValues?.last?.number.map { values[.raaVaerdi] = DanishNumber.format($0, decimals: indicator.decimals) }
+            report.countryRow?.crudeValues?.last?.number.map { values[.raaLandet] = DanishNumber.format($0, decimals: indicator.decimals) }
+        }
         flags[.syntetisk] = report.origin == .synthetic
         flags[.flereKommuner] = report.municipalityRows.count > 1
         flags[.hoejErBedst] = indicator.direction == .higherIsBetter
