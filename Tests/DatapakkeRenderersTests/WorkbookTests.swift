@@ -98,7 +98,7 @@ import Testing
         let sheet = try #require(workbook.sheet("Population"))
         let title = try #require(sheet.find("Borgere med mindst én udvalgt kronisk sygdom"))
         let header = title.row + 2
-        #expect(sheet.cell(header, 2)?.value.string == "2024\npct. af borgerne, aldersstandardiseret")
+        #expect(sheet.cell(header, 2)?.value.string == "2024\npct. af borgerne\naldersstandardiseret")
         #expect(sheet.cell(header, 7)?.value.string == "Rå rate 2024\n(ustandardiseret)")
         let council = try #require(
             (header...(header + 12)).first { sheet.cell($0, 0)?.value.string == "Sundhedsråd Midt- og Vestsjælland" })

@@ -51,6 +51,8 @@ public enum PromptValue: String, CaseIterable, Sendable {
     case aendringMedEnhed = "aendring_med_enhed"
     case raaVaerdi = "raa_vaerdi"
     case raaLandet = "raa_landet"
+    case raaVaerdiMedEnhed = "raa_vaerdi_med_enhed"
+    case raaLandetMedEnhed = "raa_landet_med_enhed"
     case standardpopulation
 }
 
@@ -180,8 +182,8 @@ struct IndicatorFacts {
         if let standardisation = indicator.standardisation {
             flags[.aldersstandardiseret] = true
             values[.standardpopulation] = standardisation.standard.name
-            cluster?.crudeValues?.last?.number.map { values[.raaVaerdi] = DanishNumber.format($0, decimals: indicator.decimals) }
-            report.countryRow?.crudeValues?.last?.number.map { values[.raaLandet] = DanishNumber.format($0, decimals: indicator.decimals) }
+            cluster?.crudeValues?.last?.number.map { set(.raaVaerdi, $0) }
+            report.countryRow?.crudeValues?.last?.number.map { set(.raaLandet, $0) }
         }
         flags[.syntetisk] = report.origin == .synthetic
         flags[.flereKommuner] = report.municipalityRows.count > 1
@@ -274,7 +276,8 @@ struct IndicatorFacts {
         let withUnit: [(number: PromptValue, text: PromptValue)] = [
             (.vaerdi, .vaerdiMedEnhed), (.forrigeVaerdi, .forrigeVaerdiMedEnhed), (.regionen, .regionenMedEnhed),
             (.landet, .landetMedEnhed), (.hoejesteVaerdi, .hoejesteMedEnhed), (.lavesteVaerdi, .lavesteMedEnhed),
-            (.afvigendeVaerdi, .afvigendeMedEnhed), (.aendring, .aendringMedEnhed),
+            (.afvigendeVaerdi, .afvigendeMedEnhed), (.aendring, .aendringMedEnhed), (.raaVaerdi, .raaVaerdiMedEnhed),
+            (.raaLandet, .raaLandetMedEnhed),
         ]
         for pair in withUnit {
             if let number = numbers[pair.number] { values[pair.text] = Self.withUnit(number, indicator: indicator) }

@@ -65,7 +65,7 @@ struct SectionSheet {
         var row = top
         try layout.write(.text(info.title), row: row, column: 0, style: styles.heading, measure: false)
         row += 1
-        var subtitle = "Enhed: \(info.unit)"
+        var subtitle = "Enhed: \(info.unit)" + (info.standardisation == nil ? "" : ", aldersstandardiseret")
         if indicator.origin == .synthetic { subtitle += " · SYNTETISKE eksempeldata" }
         if !info.source.isEmpty { subtitle += " · Kilde: \(info.source)" }
         // Fixed columns in every block; the latest period is always in the last period column.
@@ -79,9 +79,12 @@ struct SectionSheet {
         for column in Self.periodColumns where !periodColumns.contains(column) {
             try sheet.write(.blank, row: row, column: column, style: styles.tableHeaderRight)
         }
+        // The values of an age-standardised indicator are standardised rates; the crude ones have their own column.
+        let standardisedLine = info.standardisation == nil ? "" : "\naldersstandardiseret"
         for (index, period) in indicator.periods.enumerated() {
             try layout.write(
-                .text("\(period.label)\n\(info.unit)"), row: row, column: periodColumns[index], style: styles.tableHeaderRight,
+                .text("\(period.label)\n\(info.unit)\(standardisedLine)"), row: row, column: periodColumns[index],
+                style: styles.tableHeaderRight,
                 measure: false)
         }
         try layout.write(.text("Udvikling"), row: row, column: developmentColumn, style: styles.tableHeader)
@@ -96,7 +99,7 @@ struct SectionSheet {
         }
         // The period on one line, the unit wrapped under it in the narrow column.
         let unitLines = wrappedLines(info.unit, width: Int(Self.fixedWidths[1] ?? 13) - 1).count
-        try sheet.setRow(row, height: rowHeight(lines: 1 + unitLines, lineHeight: 13))
+        try sheet.setRow(row, height: rowHeight(lines: 1 + unitLines + (standardisedLine.isEmpty ? 0 : 1), lineHeight: 13))
         row += 1
 
         let firstDataRow = row
