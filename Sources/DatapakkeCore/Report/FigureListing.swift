@@ -77,8 +77,8 @@ public struct FigureListing: Sendable {
     }
 
     /// The 95 % interval of a figure with counts: Wilson's for persons among a population or a
-    /// denominator that counts them, exact Poisson or Byar's for events per population; a note
-    /// saying why there is none otherwise.
+    /// denominator that counts them, exact Poisson or Byar's for events per population, Dobson's for
+    /// a directly standardised rate; a note saying why there is none otherwise.
     static func interval(_ indicator: Indicator, figure: Figure) -> (interval: ConfidenceInterval?, note: String?) {
         switch indicator.aggregation {
         case .ratio(let scale), .populationShare(_, _, let scale):
