@@ -6,12 +6,18 @@ Writes, relative to the repository root:
   Data/befolkning/befolkning-syntetisk.csv
       population per municipality on 1 January 2023, 2024 and 2025: total, 0-15, 16-67, 65+,
       80+ and residents of nursing homes (plejehjem);
+  Data/befolkning/befolkning-aldersgrupper-syntetisk.csv
+      the same population in the 19 age bands of the European Standard Population 2013 (0-4,
+      5-9, ..., 85-89, 90+), summing to the totals, 65+ and 80+ of the file above;
   Data/indikatorer/syntetiske-indikatorer.csv
-      12 indicators (chronic disease, hospital stays, Serviceloven §84 stays, dose-dispensed
-      medicine, specialist practice contacts and capacity, expenses, medicine subsidies) for
-      2023 and 2024.
+      11 indicators (hospital stays, Serviceloven §84 stays, dose-dispensed medicine, specialist
+      practice contacts and capacity, expenses, medicine subsidies) for 2023 and 2024;
+  Data/indikatorer/syntetiske-aldersfordelte.csv
+      2 indicators counted by age band, for direct age standardisation: the chronic-disease share
+      (all 19 bands) and preventable acute stays among residents aged 65+ (65-69 to 90+), 2023
+      and 2024.
 
-EVERY NUMBER IN THESE TWO FILES IS SYNTHETIC. They are made up, plausible in size, so that the
+EVERY NUMBER IN THESE FOUR FILES IS SYNTHETIC. They are made up, plausible in size, so that the
 tool can be built, tested and demonstrated without real data. Every row says so in its
 `datagrundlag` column (`syntetisk`), and Data/README.md says so too. Do not use them for anything
 else.
@@ -40,7 +46,12 @@ Usage (from anywhere; paths are relative to this script's repository):
 
 It reads only files of this repository: the real population totals in
 Data/kilder/befolkning-kendte-totaler.csv (a byte-for-byte copy of the published research file,
-see Data/kilder/README.md) and the municipality register ClusterDefinitions/kommuner.csv.
+see Data/kilder/README.md), the municipality register ClusterDefinitions/kommuner.csv, and the
+real preventable acute stays per 1,000 aged 65+ of Data/indikatorer/nationale-maal-2024-kommuner.csv
+(the level of each municipality and of the country that the age-banded synthetic stays copy).
+
+The age bands and the age-banded indicators have random number generators of their own (seeded
+from a text, see AGE_BAND_SEEDS), so that adding them changed no other number.
 """
 
 import argparse
@@ -119,7 +130,6 @@ class Indicator:
 
 
 INDICATORS = [
-    Indicator("kronisk_sygdom_pct", "share", 19.2, 100, "i_alt", age=1.6, sigma=0.05, drift=0.012),
     Indicator("ambulant_ophold_pct", "share", 52.0, 100, "i_alt", age=0.6, sigma=0.035, drift=0.01),
     Indicator("indlaeggelse_pct", "share", 10.0, 100, "i_alt", age=1.5, sigma=0.06, drift=-0.01),
     Indicator("aflastning_84_1_pr_1000_65plus", "share", 12.0, 1000, "alder_65plus",
@@ -140,6 +150,34 @@ INDICATORS = [
     Indicator("speciallaegepraksis_pr_100000", "count", 13.0, 100_000, "i_alt",
               sigma=0.2, urban=1.0, island=0.0),
 ]
+# kronisk_sygdom_pct was the first of INDICATORS and drew the first seed from the master generator.
+# It is age-banded now (age_banded_rows), but its seed is still drawn, so that every other indicator
+# keeps its seed and its numbers.
+RETIRED_SEEDS = ("kronisk_sygdom_pct",)
+
+# --- Age bands (ESP 2013's 19 bands) and the age-banded indicators -------------------------------
+AGE_BANDS = [f"{5 * i}-{5 * i + 4}" for i in range(18)] + ["90+"]
+# Seeds of their own, from text (random.Random hashes a text seed the same way on every run), so
+# that nothing drawn for the files above changes.
+AGE_BAND_SEEDS = {"befolkning": f"{SEED}-aldersgrupper-befolkning",
+                  "kronisk_sygdom_pct": f"{SEED}-aldersgrupper-kronisk_sygdom_pct",
+                  "forebyggelige": f"{SEED}-aldersgrupper-forebyggelige_ophold"}
+# The shape of Denmark's population aged 15-64 by band (thousands, about 2025), before each
+# municipality's own tilt: cities have more residents in their twenties and early thirties.
+SHAPE_15_64 = [345, 380, 400, 370, 350, 350, 380, 410, 400, 360]
+# 80+ split into 80-84, 85-89 and 90+ (Denmark about 2025).
+SHAPE_80PLUS = [0.58, 0.285, 0.135]
+# Share with at least one selected chronic disease by band, before calibration: low among children,
+# rising steeply from middle age, about 70 % among the oldest (after calibration 60-70 %).
+CHRONIC_BY_BAND = [0.020, 0.030, 0.040, 0.050, 0.060, 0.070, 0.080, 0.100, 0.120, 0.150,
+                   0.190, 0.240, 0.310, 0.390, 0.470, 0.560, 0.640, 0.700, 0.740]
+CHRONIC_TARGET = 19.2        # the real pack's crude share in Midt- og Vestsjælland, 2024 (pct.)
+CHRONIC_DRIFT = 0.012        # relative change 2023 -> 2024, as before
+# Preventable acute stays per 1,000 by band 65-69 ... 90+, before calibration: rising steeply with age.
+PREVENTABLE_BY_BAND = [22.0, 32.0, 52.0, 88.0, 140.0, 195.0]
+PREVENTABLE_ID = "forebyggelige_ophold_aldersstd_pr_1000_65plus"
+PREVENTABLE_REAL_ID = "forebyggelige_ophold_pr_1000_65plus"
+PREVENTABLE_DRIFT = -0.02    # relative change 2023 -> 2024
 
 
 # --------------------------------------------------------------------------- input
@@ -276,6 +314,154 @@ def population_rows(register, totals, prof):
             rows[(code, year)] = {"kommunekode": code, "kommune": name, "dato": f"{year}-01-01",
                                   "i_alt": n, "alder_0_15": a015, "alder_16_67": a1667,
                                   "alder_65plus": a65, "alder_80plus": a80, "plejehjem": ple}
+    return rows
+
+
+# --------------------------------------------------------------------------- age bands
+
+def largest_remainder(total, weights):
+    """Integers proportional to `weights` that sum to `total` exactly (largest remainder)."""
+    whole = sum(weights)
+    shares = [total * w / whole for w in weights]
+    parts = [math.floor(x) for x in shares]
+    rest = total - sum(parts)
+    order = sorted(range(len(weights)), key=lambda i: (-(shares[i] - parts[i]), i))
+    for i in order[:rest]:
+        parts[i] += 1
+    return parts
+
+
+def population_bands(register, pop, prof):
+    """The population of every municipality and date in ESP 2013's 19 bands.
+
+    The bands sum exactly to i_alt, to alder_65plus from 65-69 and to alder_80plus from 80-84, and
+    fit the other groups: 0-14 holds all of alder_0_15 but the 15-year-olds (about 1/16 of it), and
+    65-69 holds the 65-67-year-olds that alder_16_67 counts.
+    """
+    rng = random.Random(AGE_BAND_SEEDS["befolkning"])
+    tilt = {}
+    for code, _, _ in register:
+        # Young adults: +80 % in the youngest municipalities (65+ about 14 %), -50 % in the oldest.
+        youth = max(-1.0, min((0.22 - prof[code]["p65"]) / 0.08, 1.0))
+        tilt[code] = [rng.uniform(0.95, 1.05) for _ in range(19)] + [youth]
+    bands = {}
+    for year in YEARS:
+        for code, _, _ in register:
+            row = pop[(code, year)]
+            n, a015, a1667 = row["i_alt"], row["alder_0_15"], row["alder_16_67"]
+            a65, a80 = row["alder_65plus"], row["alder_80plus"]
+            a6567 = a1667 + a015 + a65 - n            # as population_rows made alder_16_67
+            jitter, youth = tilt[code][:19], tilt[code][19]
+            fifteen = round(a015 / 16 * rng.uniform(0.95, 1.05))
+            young = largest_remainder(a015 - fifteen, [0.31 * jitter[0], 0.33 * jitter[1], 0.36 * jitter[2]])
+            shape = [w * jitter[3 + i] * (1 + (0.8 if youth > 0 else 0.5) * youth if 1 <= i <= 3 else 1)
+                     * (1 - 0.3 * youth if i >= 7 else 1) for i, w in enumerate(SHAPE_15_64)]
+            middle = largest_remainder(n - a65 - (a015 - fifteen), shape)
+            old = a65 - a80
+            first = min(max(a6567 + 1, round(a6567 * 5 / 3 * rng.uniform(0.97, 1.03))), old // 2)
+            rest = largest_remainder(old - first, [0.52 * jitter[14], 0.48 * jitter[15]])
+            oldest = largest_remainder(a80, [w * jitter[16 + i] for i, w in enumerate(SHAPE_80PLUS)])
+            counts = young + middle + [first] + rest + oldest
+            assert len(counts) == 19 and sum(counts) == n and min(counts) >= 0, (code, year)
+            assert sum(counts[13:]) == a65 and sum(counts[16:]) == a80, (code, year)
+            assert sum(counts[:3]) <= a015 <= sum(counts[:4]), (code, year)
+            assert sum(counts[4:13]) <= a1667 <= sum(counts[3:14]), (code, year)
+            bands[(code, year)] = counts
+    return bands
+
+
+def poisson(rng, mean):
+    """A Poisson draw: by multiplying uniforms for small means, the normal approximation above 50."""
+    if mean <= 0:
+        return 0
+    if mean > 50:
+        return max(0, round(mean + math.sqrt(mean) * rng.gauss(0, 1)))
+    limit, k, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        k += 1
+        product *= rng.random()
+    return k
+
+
+def read_real_preventable():
+    """The real preventable acute stays per 1,000 aged 65+ per municipality, 2023 (standardised)."""
+    path = REPO / "Data" / "indikatorer" / "nationale-maal-2024-kommuner.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        return {int(r["kommunekode"]): float(r["vaerdi"].replace(",", "."))
+                for r in csv.DictReader(f, delimiter=";")
+                if r["indikator"] == PREVENTABLE_REAL_ID and r["periode"] == "2023" and r["vaerdi"]}
+
+
+def chronic_rows(register, bands):
+    """Persons with at least one selected chronic disease, by band, 2023 and 2024.
+
+    Each municipality has its own level (log-normal, sd 5 %) on top of the age profile; the profile is
+    scaled so that the crude share of Sundhedsråd Midt- og Vestsjælland in 2024 is the real pack's
+    19.2 %, and the council's count is then nudged onto it exactly.
+    """
+    rng = random.Random(AGE_BAND_SEEDS["kronisk_sygdom_pct"])
+    level = {code: math.exp(rng.gauss(0, 0.05)) for code, _, _ in register}
+    expected = sum(level[c] * p * bands[(c, 2024)][i] for c in MIDT_VEST for i, p in enumerate(CHRONIC_BY_BAND))
+    persons = sum(sum(bands[(c, 2024)]) for c in MIDT_VEST)
+    k = CHRONIC_TARGET / 100 * persons / expected
+    counts = {}
+    for code, _, _ in register:
+        for year in PERIODS:
+            drift = 1 / (1 + CHRONIC_DRIFT) if year == 2023 else 1.0
+            noise = math.exp(rng.gauss(0, 0.01))
+            counts[(code, year)] = [binomial(rng, n, min(0.95, k * p * level[code] * drift * noise))
+                                    for n, p in zip(bands[(code, year)], CHRONIC_BY_BAND)]
+    # Onto the target: the difference spread over the council's bands in proportion to their counts.
+    goal = round(CHRONIC_TARGET / 100 * persons)
+    cells = [(c, i) for c in MIDT_VEST for i in range(19)]
+    have = sum(counts[(c, 2024)][i] for c, i in cells)
+    diff = goal - have
+    steps = largest_remainder(abs(diff), [counts[(c, 2024)][i] for c, i in cells]) if diff else [0] * len(cells)
+    for (c, i), step in zip(cells, steps):
+        value = counts[(c, 2024)][i] + (step if diff > 0 else -step)
+        counts[(c, 2024)][i] = min(max(value, 0), bands[(c, 2024)][i])
+    return counts
+
+
+def preventable_rows(register, bands):
+    """Preventable acute stays among residents aged 65+, by band 65-69 ... 90+, 2023 and 2024.
+
+    Each municipality's level is its real 2023 rate relative to the real country's (the national
+    goals report, age-standardised), times the age profile; the profile is scaled so that the crude
+    country rate in 2023 equals the real country rate (the real rates weighted by the residents aged
+    65+). Counts are Poisson around the expected number, with a small yearly noise.
+    """
+    rng = random.Random(AGE_BAND_SEEDS["forebyggelige"])
+    real = read_real_preventable()
+    codes = [code for code, _, _ in register]
+    missing = [c for c in codes if c not in real]
+    if missing:
+        sys.exit(f"error: no real {PREVENTABLE_REAL_ID} 2023 for {missing}")
+    old = {c: sum(bands[(c, 2023)][13:]) for c in codes}
+    country = sum(real[c] * old[c] for c in codes) / sum(old.values())
+    expected = sum(real[c] / country * r * n for c in codes
+                   for r, n in zip(PREVENTABLE_BY_BAND, bands[(c, 2023)][13:])) / 1000
+    k = country * sum(old.values()) / 1000 / expected
+    counts = {}
+    for code in codes:
+        for year in PERIODS:
+            drift = 1.0 if year == 2023 else 1 + PREVENTABLE_DRIFT
+            noise = math.exp(rng.gauss(0, 0.03))
+            counts[(code, year)] = [poisson(rng, k * r / 1000 * real[code] / country * drift * noise * n)
+                                    for r, n in zip(PREVENTABLE_BY_BAND, bands[(code, year)][13:])]
+    return counts, country
+
+
+def age_banded_rows(register, bands):
+    names = {code: name for code, name, _ in register}
+    chronic = chronic_rows(register, bands)
+    preventable, _ = preventable_rows(register, bands)
+    rows = []
+    for ident, counts, first in (("kronisk_sygdom_pct", chronic, 0), (PREVENTABLE_ID, preventable, 13)):
+        for year in PERIODS:
+            for code, _, _ in register:
+                for i, count in enumerate(counts[(code, year)]):
+                    rows.append((code, names[code], ident, year, AGE_BANDS[first + i], count))
     return rows
 
 
@@ -435,6 +621,35 @@ def summary(pop, ind_rows):
     return "\n".join(out)
 
 
+def age_band_summary(register, bands, banded):
+    codes = [code for code, _, _ in register]
+    out = []
+    country = [sum(bands[(c, 2025)][i] for c in codes) for i in range(19)]
+    out.append("Denmark 2025-01-01 by age band (the standard population of kronisk_sygdom_pct): "
+               + ", ".join(f"{b} {n:,}" for b, n in zip(AGE_BANDS, country)))
+    for ident, first in (("kronisk_sygdom_pct", 0), (PREVENTABLE_ID, 13)):
+        scale = 100 if ident == "kronisk_sygdom_pct" else 1000
+        for year in PERIODS:
+            rows = [r for r in banded if r[2] == ident and r[3] == year]
+            by_band = {}
+            for r in rows:
+                by_band.setdefault(r[4], [0, 0])[0] += r[5]
+            for c in codes:
+                for i in range(first, 19):
+                    by_band[AGE_BANDS[i]][1] += bands[(c, year)][i]
+            t = sum(v[0] for v in by_band.values())
+            d = sum(v[1] for v in by_band.values())
+            mv = [r for r in rows if r[0] in MIDT_VEST]
+            mv_t = sum(r[5] for r in mv)
+            mv_d = sum(bands[(c, year)][i] for c in MIDT_VEST for i in range(first, 19))
+            small = sorted({r[1] for r in rows if sum(x[5] for x in rows if x[0] == r[0]) < 10})
+            out.append(f"{ident} {year}: country crude {t / d * scale:.2f} ({t:,}/{d:,}); Midt- og Vestsjælland "
+                       f"crude {mv_t / mv_d * scale:.2f}; by band " + ", ".join(
+                           f"{b} {v[0] / v[1] * scale:.1f}" for b, v in by_band.items())
+                       + f"; municipalities with < 10 events: {', '.join(small) or 'none'}")
+    return "\n".join(out)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quiet", action="store_true", help="do not print the calibration summary")
@@ -446,7 +661,7 @@ def main():
     master = random.Random(SEED)
     rng_pop = random.Random(master.getrandbits(64))
     rng_age = random.Random(master.getrandbits(64))
-    ind_seeds = {ind.ident: master.getrandbits(64) for ind in INDICATORS}
+    ind_seeds = {ident: master.getrandbits(64) for ident in RETIRED_SEEDS + tuple(ind.ident for ind in INDICATORS)}
 
     totals = population_totals(register, known, rng_pop)
     prof = age_profiles(register, totals, rng_age)
@@ -462,8 +677,19 @@ def main():
               ["kommunekode", "kommune", "indikator", "periode", "vaerdi", "taeller", "naevner",
                "datagrundlag"],
               [list(r) + ["syntetisk"] for r in ind_rows])
+
+    bands = population_bands(register, pop, prof)
+    write_csv(REPO / "Data" / "befolkning" / "befolkning-aldersgrupper-syntetisk.csv",
+              ["kommunekode", "kommune", "dato", "aldersgruppe", "antal", "datagrundlag"],
+              [[c, n, f"{y}-01-01", AGE_BANDS[i], bands[(c, y)][i], "syntetisk"]
+               for y in YEARS for c, n, _ in register for i in range(19)])
+    banded = age_banded_rows(register, bands)
+    write_csv(REPO / "Data" / "indikatorer" / "syntetiske-aldersfordelte.csv",
+              ["kommunekode", "kommune", "indikator", "periode", "aldersgruppe", "taeller", "datagrundlag"],
+              [list(r) + ["syntetisk"] for r in banded])
     if not args.quiet:
         print(summary(pop, ind_rows))
+        print(age_band_summary(register, bands, banded))
 
 
 if __name__ == "__main__":

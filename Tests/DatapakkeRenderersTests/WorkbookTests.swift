@@ -93,6 +93,48 @@ import Testing
         #expect(slagelse.format == "#,##0.0")
     }
 
+    @Test func anAgeStandardisedTableShowsTheStandardisedAndTheCrudeRate() throws {
+        let workbook = try written()
+        let sheet = try #require(workbook.sheet("Population"))
+        let title = try #require(sheet.find("Borgere med mindst én udvalgt kronisk sygdom"))
+        let header = title.row + 2
+        #expect(sheet.cell(header, 2)?.value.string == "2024\npct. af borgerne\naldersstandardiseret")
+        let crudeColumn = SectionSheet.crudeColumn
+        #expect(sheet.cell(header, crudeColumn)?.value.string == "Rå rate 2024\n(ustandardiseret)")
+        let council = try #require(
+            (header...(header + 12)).first { sheet.cell($0, 0)?.value.string == "Sundhedsråd Midt- og Vestsjælland" })
+        // Computed outside the tool (Python over Data/*.csv): the council's 2024 band rates weighted by
+        // the whole country's residents per band on 1 January 2025, Σ wᵢ Oᵢ/nᵢ / Σ wᵢ × 100 = 16,766…,
+        // and the crude share 79.810 / 415.676 × 100 = 19,200…, the real pack's 19,2 %.
+        #expect(sheet.cell(council, 2)?.value.number == 16.8)
+        #expect(sheet.cell(council, crudeColumn)?.value.number == 19.2)
+        #expect(sheet.cell(council, crudeColumn)?.type == "n")
+        #expect(
+            sheet.texts.contains {
+                $0.hasPrefix("Værdierne er direkte aldersstandardiseret til befolkningen i hele landet pr. 1. januar 2025")
+            })
+        // Every row of the block has its crude rate, and the chart shows the standardised one.
+        let report = try #require(report.sections.flatMap(\.indicators).first { $0.indicator.id == "kronisk_sygdom_pct" })
+        for (offset, row) in report.rows.enumerated() {
+            let crude = try #require(row.crudeValues?.last?.number)
+            #expect(sheet.cell(header + 1 + offset, crudeColumn)?.value.number == DanishNumber.rounded(crude, decimals: 1), "\(row.name)")
+            #expect(
+                sheet.cell(header + 1 + offset, SectionSheet.chartDataColumn)?.value.number
+                    == row.latest.number.map { DanishNumber.rounded($0, decimals: 1) })
+        }
+        // Sheets without a standardised indicator have no crude rates (the column is hidden there).
+        #expect(try #require(workbook.sheet("Udgifter")).cells.allSatisfy { $0.column != crudeColumn || $0.value.number == nil })
+        let documentation = try #require(workbook.sheet("Dokumentation"))
+        #expect(
+            documentation.texts.contains {
+                $0.hasPrefix(
+                    "Direkte aldersstandardiseret til Den Europæiske Standardbefolkning 2013 (ESP 2013) over aldersgrupperne 65-69 til 90+ år."
+                )
+            })
+        #expect(
+            documentation.texts.contains { $0.hasPrefix("Direkte aldersstandardiseret til befolkningen i hele landet pr. 1. januar 2025") })
+    }
+
     @Test func everySectionSheetHasAChartPerIndicatorOverItsTable() throws {
         let workbook = try written()
         for section in report.sections {

@@ -43,6 +43,10 @@ public enum PackInputText {
                             "obs", indicatorID, period.id, String(code), exact(observation.value), exact(observation.numerator),
                             exact(observation.denominator), observation.origin.rawValue,
                         ].joined(separator: ";"))
+                    // Counts by age band: bands that sum to the same numerator still give another DSR.
+                    for (band, entry) in (observation.ageBands?.entries ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        lines.append("obs-aldersgruppe;\(indicatorID);\(period.id);\(code);\(band);\(exact(entry.events))")
+                    }
                 }
             }
         }
@@ -51,6 +55,10 @@ public enum PackInputText {
                 guard let groups = inputs.population.counts[date]?[code] else { continue }
                 for group in groups.keys.sorted() {
                     lines.append("bef;\(date);\(code);\(group);\(exact(groups[group]))")
+                }
+                for band in AgeBand.all {
+                    guard let count = inputs.population.count(band, municipality: code, date: date) else { continue }
+                    lines.append("bef-aldersgruppe;\(date);\(code);\(band);\(exact(count))")
                 }
             }
             lines.append("bef-kilde;\(date);\(inputs.population.origins[date]?.rawValue ?? "")")
@@ -63,7 +71,8 @@ public enum PackInputText {
     /// every row, the cluster's distance to the country as the prompts state it, the pack's hidden
     /// cells (secondary suppression depends on the whole definition set and the maps published with
     /// it, whose names the documentation sheet gives), the periods shown and the spread between all
-    /// clusters on the overview (lowest and highest shown figure, as rounded).
+    /// clusters on the overview (lowest and highest shown figure, as rounded); for an indicator
+    /// standardised to the whole country's population also the pack's own rows, which move with it.
     ///
     /// Only shown values enter, so that a change in another region, which moves the country figure in
     /// a far decimal, leaves the text alone.
@@ -81,6 +90,7 @@ public enum PackInputText {
                     "indikator;\(indicator.indicator.id);\(indicator.origin.rawValue);"
                         + indicator.periods.map(\.id).joined(separator: ",") + ";" + indicator.allPeriods.map(\.id).joined(separator: ","))
                 lines.append("note;" + (indicator.trafficLightNote ?? ""))
+                if let note = indicator.standardisationNote { lines.append("standardisering;" + note) }
                 for row in indicator.rows {
                     var fields = [row.level.rawValue, row.id, row.development?.rawValue ?? "", row.levelMark?.rawValue ?? ""]
                     if row.level == .region || row.level == .country {
@@ -88,9 +98,15 @@ public enum PackInputText {
                         fields.append(row.isApproximation ? "tilnærmet" : "")
                         fields += row.values.map { shown($0, decimals: decimals) }
                         fields += row.coverage.map(coverageText)
+                        fields += (row.crudeValues ?? []).map { "rå " + shown($0, decimals: decimals) }
                     }
                     if row.level == .cluster {
                         fields.append(distanceToCountry(indicator) ?? "")
+                    }
+                    // Standardised to the whole country's population, the pack's own rows move with every
+                    // municipality's population on the standard date.
+                    if case .danish = indicator.indicator.standardisation?.standard, row.level == .municipality || row.level == .cluster {
+                        fields += row.values.map { shown($0, decimals: decimals) }
                     }
                     lines.append(fields.joined(separator: ";"))
                 }
@@ -117,6 +133,13 @@ public enum PackInputText {
         for (indicatorID, periods) in inputs.observations {
             for (period, byMunicipality) in periods {
                 for (code, observation) in byMunicipality {
+                    for (band, entry) in observation.ageBands?.entries ?? [:] {
+                        rows.append(
+                            [
+                                observation.location.file, name(code), indicatorID, "\(period.id) aldersgruppe \(band)",
+                                "t=" + exact(entry.events),
+                            ].joined(separator: "|"))
+                    }
                     rows.append(
                         [
                             observation.location.file, name(code), indicatorID, period.id, "v=" + exact(observation.value),
@@ -129,6 +152,11 @@ public enum PackInputText {
             for (code, groups) in inputs.population.counts[date] ?? [:] {
                 for (group, count) in groups {
                     rows.append(["befolkning", name(code), group.rawValue, date.id, "v=" + exact(count)].joined(separator: "|"))
+                }
+            }
+            for (code, counts) in inputs.population.bands[date] ?? [:] {
+                for (band, count) in zip(AgeBand.all, counts) {
+                    rows.append(["befolkning", name(code), "aldersgruppe \(band)", date.id, "v=" + exact(count)].joined(separator: "|"))
                 }
             }
         }

@@ -12,17 +12,22 @@ public enum FigureUncertainty {
     /// Whether the indicator's figures have counts from which an interval can be computed.
     public static func hasCounts(_ indicator: Indicator) -> Bool {
         switch indicator.aggregation {
-        case .ratio, .populationShare: return true
+        case .ratio, .populationShare, .standardised: return true
         default: return false
         }
     }
 
     /// The interval of a figure with `numerator` and `denominator` (the indicator's scale applied),
-    /// or a Danish note saying why there is none.
+    /// or of its directly standardised rate (Dobson's), or a Danish note saying why there is none.
     public static func interval(
-        _ indicator: Indicator, numerator: Double?, denominator: Double?, level: ConfidenceLevel = .percent95
+        _ indicator: Indicator, numerator: Double?, denominator: Double?, standardised: DirectlyStandardisedRate? = nil,
+        level: ConfidenceLevel = .percent95
     ) -> (interval: ConfidenceInterval?, note: String?) {
         switch indicator.aggregation {
+        case .standardised:
+            // Dobson's interval of the DSR; below 10 events there is no DSR to give one for.
+            guard let standardised else { return (nil, "færre end 10 hændelser: ingen aldersstandardiseret rate") }
+            return standardised.interval(level: level).map { ($0, nil) } ?? (nil, "intervallet kan ikke beregnes")
         case .ratio(let scale), .populationShare(_, _, let scale):
             guard let numerator, let denominator else { return (nil, "tæller eller nævner mangler") }
             let interval =
@@ -39,12 +44,17 @@ public enum FigureUncertainty {
         }
     }
 
-    /// The test of the change from the previous period to the latest, from both periods' counts; nil
-    /// when the indicator has no counts or a count is missing or not whole.
+    /// The test of the change from the previous period to the latest, from both periods' counts (or
+    /// standardised rates); nil when the indicator has no counts or a count is missing or not whole.
     public static func change(
         _ indicator: Indicator, latest: (numerator: Double?, denominator: Double?),
-        previous: (numerator: Double?, denominator: Double?)
+        previous: (numerator: Double?, denominator: Double?),
+        standardised: (latest: DirectlyStandardisedRate?, previous: DirectlyStandardisedRate?) = (nil, nil)
     ) -> ChangeTest? {
+        if case .standardised = indicator.aggregation {
+            guard let one = standardised.latest, let two = standardised.previous else { return nil }
+            return ChangeTest.standardisedRate(latest: one, previous: two)
+        }
         guard hasCounts(indicator), let latestNumerator = latest.numerator, let latestDenominator = latest.denominator,
             let previousNumerator = previous.numerator, let previousDenominator = previous.denominator
         else { return nil }

@@ -66,7 +66,8 @@ public enum CatalogueLoader {
     private static let indicatorKeys: Set<String> = [
         "id", "titel", "kort_titel", "enhed", "sektion", "beregning", "skala", "vaegt", "tilnaermet_vaegt",
         "gruppe", "taeller_gruppe", "naevner_gruppe", "bedst", "decimaler", "definition", "kilde",
-        "periode_note", "noter", "befolkningsdato", "diskretionering", "interval", "taeller_af_naevner", "kilde_note", "sammenligning",
+        "periode_note", "noter", "befolkningsdato", "diskretionering", "interval", "taeller_af_naevner", "kilde_note",
+        "standardpopulation", "aldersgrupper", "sammenligning",
     ]
 
     /// The decimals a figure can be shown with.
@@ -119,11 +120,21 @@ public enum CatalogueLoader {
             aggregation = .populationShare(
                 numerator: group("taeller_gruppe", required: true) ?? .total,
                 denominator: group("naevner_gruppe", required: true) ?? .total, scale: scale)
+        case "aldersstandardiseret":
+            let standard = readStandardPopulation(node, document: document, log: &log)
+            let bands = readAgeBands(node, document: document, log: &log)
+            aggregation = .standardised(AgeStandardisation(scale: scale, standard: standard ?? .esp2013, bands: bands ?? .all))
         default:
             log.add(
                 document.location(node["beregning"]),
-                "ukendt beregning «\(method)»; brug antal, broek, vaegtet, ikke_additiv, befolkning eller befolkningsandel")
+                "ukendt beregning «\(method)»; brug antal, broek, vaegtet, ikke_additiv, befolkning, befolkningsandel "
+                    + "eller aldersstandardiseret")
             return nil
+        }
+        if method != "aldersstandardiseret" {
+            for key in ["standardpopulation", "aldersgrupper"] where node[key] != nil {
+                log.add(document.location(node[key]), "«\(key)» gælder kun beregning: aldersstandardiseret")
+            }
         }
         var direction = Direction.none
         if let text = document.optionalString("bedst", in: node, log: &log) {
@@ -152,9 +163,14 @@ public enum CatalogueLoader {
             default:
                 log.add(document.location(node["taeller_af_naevner"]), "«taeller_af_naevner» skal være ja eller nej, ikke \(quoted(flag))")
             }
-            if case .ratio = aggregation {
-            } else if numeratorIsPart {
-                log.add(document.location(node["taeller_af_naevner"]), "«taeller_af_naevner» gælder kun beregning: broek")
+            switch aggregation {
+            case .ratio, .standardised: break
+            default:
+                if numeratorIsPart {
+                    log.add(
+                        document.location(node["taeller_af_naevner"]),
+                        "«taeller_af_naevner» gælder kun beregning: broek og aldersstandardiseret")
+                }
             }
         }
         var populationDate: Period?
@@ -209,7 +225,7 @@ public enum CatalogueLoader {
     {
         guard let node else {
             switch aggregation {
-            case .count, .ratio: return .danishDefault
+            case .count, .ratio, .standardised: return .danishDefault
             default: return .none
             }
         }
@@ -279,14 +295,53 @@ public enum CatalogueLoader {
         }
         if rule == .significance, case .ratio = aggregation {
         } else if rule == .significance, case .populationShare = aggregation {
+        } else if rule == .significance, case .standardised = aggregation {
         } else if rule == .significance {
             log.add(
                 document.location(node),
-                "«sammenligning: signifikans» kræver tællere og nævnere (beregning: broek eller befolkningsandel); "
+                "«sammenligning: signifikans» kræver tællere og nævnere (beregning: broek, befolkningsandel eller aldersstandardiseret); "
                     + "brug nationale_maal, { absolut: … } eller ingen for tal uden dem")
             return nil
         }
         return rule
+    }
+
+    /// `standardpopulation: esp2013` or `standardpopulation: { befolkning: 2025-01-01 }`, required.
+    private static func readStandardPopulation(_ node: Node, document: YAMLDocument, log: inout ProblemLog) -> StandardPopulation? {
+        let expected = "«standardpopulation» skal være esp2013 eller { befolkning: 2025-01-01 } (hele landets befolkning på en dato)"
+        guard let value = node["standardpopulation"] else {
+            log.add(document.location(node), "mangler feltet «standardpopulation»; \(expected)")
+            return nil
+        }
+        if let text = value.scalar?.string {
+            if text.lowercased() == "esp2013" { return .esp2013 }
+            log.add(document.location(value), "\(expected), ikke \(quoted(text))")
+            return nil
+        }
+        guard value.mapping != nil else {
+            log.add(document.location(value), expected)
+            return nil
+        }
+        document.checkKeys(of: value, allowed: ["befolkning"], log: &log)
+        guard let text = document.string("befolkning", in: value, log: &log) else { return nil }
+        guard let date = Period(text), date.isDate else {
+            log.add(document.location(value["befolkning"]), "«befolkning» skal være en dato som \"2025-01-01\", ikke \(quoted(text))")
+            return nil
+        }
+        return .danish(date: date)
+    }
+
+    /// `aldersgrupper: 65+`, `0-64` or `alle` (the default): the ESP 2013 bands an indicator is counted in.
+    private static func readAgeBands(_ node: Node, document: YAMLDocument, log: inout ProblemLog) -> AgeBandRange? {
+        guard let text = document.optionalString("aldersgrupper", in: node, log: &log) else { return nil }
+        guard let range = AgeBandRange(catalogueText: text) else {
+            log.add(
+                document.location(node["aldersgrupper"]),
+                "«aldersgrupper» skal være alle, en alder fra og med (fx 65+) eller et spænd (fx 0-64), hvor alderen er "
+                    + "en grænse mellem aldersgrupperne \(AgeBand.labels); ikke \(quoted(text))")
+            return nil
+        }
+        return range
     }
 
     /// `interval: [0, 100]`: the plausible range of a municipality's value.

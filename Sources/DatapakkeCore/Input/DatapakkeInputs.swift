@@ -109,6 +109,9 @@ public struct DatapakkeInputs: Sendable {
                 files.append(display(file))
                 _ = attempt { try PopulationLoader.load(path: file, displayName: display(file), register: register, into: &population) }
             }
+            if !populationFiles.isEmpty {
+                _ = attempt { try PopulationLoader.checkBands(&population, register: register) }
+            }
             for file in indicatorFiles {
                 files.append(display(file))
                 _ = attempt {
@@ -175,6 +178,9 @@ public struct DatapakkeInputs: Sendable {
         }
         for indicator in catalogue.indicators {
             let catalogueLocation = indicator.location
+            if case .danish(let date) = indicator.standardisation?.standard {
+                checkStandardPopulation(indicator, date: date, log: &log)
+            }
             if indicator.isPopulationDerived {
                 if population.dates.isEmpty { log.add(catalogueLocation, "«\(indicator.id)» bygger på befolkningstal, men der er ingen") }
                 continue
@@ -201,7 +207,16 @@ public struct DatapakkeInputs: Sendable {
     /// numerator within its denominator, no events over a denominator of 0, a value in the plausible range.
     private func checkShape(_ observation: Observation, _ indicator: Indicator, log: inout ProblemLog) {
         let problems = log.problems.count
+        if observation.ageBands != nil, indicator.standardisation == nil {
+            log.add(
+                observation.location,
+                "«\(indicator.id)» har tal pr. aldersgruppe, men kataloget beregner den ikke som aldersstandardiseret "
+                    + "(beregning: aldersstandardiseret); aldersgrupper bruges kun til aldersstandardisering")
+            return
+        }
         switch indicator.aggregation {
+        case .standardised(let standardisation):
+            checkBands(observation, indicator, standardisation, log: &log)
         case .ratio(let scale):
             if (observation.numerator == nil) != (observation.denominator == nil) {
                 log.add(observation.location, "«\(indicator.id)» beregnes som tæller/nævner; begge skal være udfyldt (eller begge tomme)")
@@ -240,6 +255,84 @@ public struct DatapakkeInputs: Sendable {
         }
     }
 
+    /// The bands of an age-banded observation: exactly the indicator's, all given or all not shown,
+    /// and each within its population (no events among 0 residents; no more persons than residents).
+    private func checkBands(
+        _ observation: Observation, _ indicator: Indicator, _ standardisation: AgeStandardisation, log: inout ProblemLog
+    ) {
+        let problems = log.problems.count
+        guard let counts = observation.ageBands else {
+            log.add(
+                observation.location,
+                "«\(indicator.id)» er aldersstandardiseret; tallene skal stå pr. aldersgruppe i en fil med kolonnen aldersgruppe "
+                    + "(se Data/README.md), ikke som vaerdi, taeller og naevner")
+            return
+        }
+        let wanted = standardisation.bands
+        let bandLocation = { (line: Int) in SourceLocation(file: observation.location.file, line: line, column: counts.column) }
+        for (band, entry) in counts.entries.sorted(by: { $0.key < $1.key }) where !wanted.contains(band) {
+            log.add(
+                SourceLocation(file: observation.location.file, line: entry.line),
+                "aldersgruppen \(band) hører ikke til «\(indicator.id)», som kataloget standardiserer over \(wanted.phrase)")
+        }
+        let missing = wanted.bands.filter { counts.entries[$0] == nil }
+        if !missing.isEmpty {
+            log.add(
+                observation.location,
+                "\(observation.municipality) «\(indicator.id)» \(observation.period) mangler aldersgrupperne "
+                    + "\(missing.map(\.label).joined(separator: ", ")); hver af \(wanted.phrase) skal stå i filen "
+                    + "(tom eller .., når tallet ikke vises)")
+        }
+        let shown = wanted.bands.filter { counts.entries[$0]?.events != nil }
+        if missing.isEmpty, !shown.isEmpty, shown.count < wanted.bands.count {
+            let empty = wanted.bands.filter { counts.entries[$0]?.events == nil }
+            log.add(
+                observation.location,
+                "\(observation.municipality) «\(indicator.id)» \(observation.period) har tal i nogle aldersgrupper, men ikke i "
+                    + "\(empty.map(\.label).joined(separator: ", ")); udfyld alle aldersgrupper, eller lad dem alle være tomme, "
+                    + "når kommunens tal ikke vises (en aldersgruppe uden tal er ikke 0)")
+        }
+        guard log.problems.count == problems, shown.count == wanted.bands.count else { return }
+        // Against the population in the same bands; a missing population is reported once per period.
+        let date = populationDate(for: indicator, period: observation.period)
+        var events = 0.0
+        var residents = 0.0
+        for band in wanted.bands {
+            guard let entry = counts.entries[band], let count = entry.events,
+                let population = population.count(band, municipality: observation.municipality, date: date)
+            else { return }
+            events += count
+            residents += population
+            if population == 0, count > 0 {
+                log.add(
+                    bandLocation(entry.line),
+                    "\(DanishNumber.format(count, decimals: 0)) hændelser blandt 0 borgere i aldersgruppen \(band) pr. \(date.label); "
+                        + "en rate kan ikke beregnes af 0")
+            } else if indicator.numeratorIsPartOfDenominator, count > population {
+                log.add(
+                    bandLocation(entry.line),
+                    "tælleren (\(DanishNumber.format(count, decimals: 0))) er større end antal borgere i aldersgruppen \(band) "
+                        + "pr. \(date.label) (\(DanishNumber.format(population, decimals: 0))); for «\(indicator.id)» tælles borgere blandt aldersgruppens"
+                )
+            }
+        }
+        if log.problems.count == problems, residents > 0 {
+            checkRange(events / residents * standardisation.scale, observation, indicator, column: counts.column, log: &log)
+        }
+    }
+
+    /// A Danish standard population needs every municipality's age bands on its date.
+    private func checkStandardPopulation(_ indicator: Indicator, date: Period, log: inout ProblemLog) {
+        let missing = register.municipalities.map(\.code).filter { population.bands[date]?[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let names = missing.prefix(5).map { "\($0) \(register.municipality($0)?.name ?? "")" }.joined(separator: ", ")
+        let more = missing.count > 5 ? " og \(missing.count - 5) andre" : ""
+        log.add(
+            indicator.location,
+            "«\(indicator.id)» standardiseres til \(StandardPopulation.danish(date: date).name), men befolkningen i aldersgrupper "
+                + "pr. \(date.label) mangler for \(names)\(more); tilføj befolkningstal i aldersgrupper for den dato, eller vælg en anden")
+    }
+
     private func checkRange(_ value: Double, _ observation: Observation, _ indicator: Indicator, column: Int?, log: inout ProblemLog) {
         guard let range = indicator.plausibleRange, !range.contains(value) else { return }
         let decimals = max(indicator.decimals, 1)
@@ -254,6 +347,9 @@ public struct DatapakkeInputs: Sendable {
         switch indicator.aggregation {
         case .weighted, .notAdditive(approximateBy: .some):
             break
+        case .standardised(let standardisation):
+            checkBandPopulation(indicator, standardisation, period: period, municipalities: municipalities, log: &log)
+            return
         default:
             return
         }
@@ -271,6 +367,23 @@ public struct DatapakkeInputs: Sendable {
 }
 
 extension DatapakkeInputs {
+    /// An age-banded indicator's denominators are the population in its bands on its population date.
+    fileprivate func checkBandPopulation(
+        _ indicator: Indicator, _ standardisation: AgeStandardisation, period: Period, municipalities: [MunicipalityCode],
+        log: inout ProblemLog
+    ) {
+        let date = populationDate(for: indicator, period: period)
+        let missing = municipalities.filter { population.bands[date]?[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let names = missing.prefix(5).map { "\($0) \(register.municipality($0)?.name ?? "")" }.joined(separator: ", ")
+        let more = missing.count > 5 ? " og \(missing.count - 5) andre" : ""
+        log.add(
+            indicator.location,
+            "«\(indicator.id)» periode \(period.label) er opgjort i \(standardisation.bands.phrase), men befolkningen i "
+                + "aldersgrupper pr. \(date.label) mangler for \(names)\(more); tilføj befolkningstal i aldersgrupper "
+                + "(Data/README.md) eller angiv «befolkningsdato»")
+    }
+
     /// The newest date the data speaks of: a population date, or 31 December of the latest indicator
     /// year. Used as the fixed document date, so that the same data always gives the same files.
     public var dataDate: Date {

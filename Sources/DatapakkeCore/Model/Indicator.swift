@@ -41,6 +41,9 @@ public enum Aggregation: Sendable, Hashable {
     case population(group: PopulationGroup)
     /// A population share read from the population data: Σ numerator group / Σ denominator group × scale.
     case populationShare(numerator: PopulationGroup, denominator: PopulationGroup, scale: Double)
+    /// Events by age band, directly standardised to a standard population: the DSR over the members'
+    /// summed band events and band populations, with the crude rate Σ events / Σ population × scale beside it.
+    case standardised(AgeStandardisation)
 }
 
 /// Which direction of an indicator is good, for the traffic lights.
@@ -148,7 +151,7 @@ public struct Indicator: Sendable, Hashable {
     /// goals' ±1 % band where they are published without them (docs/comparisons.md).
     public static func defaultComparison(for aggregation: Aggregation) -> ComparisonRule {
         switch aggregation {
-        case .ratio, .populationShare: return .significance
+        case .ratio, .populationShare, .standardised: return .significance
         default: return .nationalGoals
         }
     }
@@ -160,8 +163,26 @@ public struct Indicator: Sendable, Hashable {
         case .notAdditive(let base): return base ?? .total
         case .populationShare(_, let denominator, _): return denominator
         case .population(let group): return group
+        case .standardised(let standardisation): return standardisation.matchingGroup ?? .total
         case .count, .ratio: return .total
         }
+    }
+
+    /// The age standardisation, for an indicator delivered by age band.
+    public var standardisation: AgeStandardisation? {
+        if case .standardised(let standardisation) = aggregation { return standardisation }
+        return nil
+    }
+
+    /// The rule of a standardised indicator in Danish, naming the standard population and the
+    /// method: "Direkte aldersstandardiseret til Den Europæiske Standardbefolkning 2013 (ESP 2013) …".
+    public var standardisationDescription: String? {
+        guard let standardisation else { return nil }
+        return "Direkte aldersstandardiseret til \(standardisation.standard.name) over \(standardisation.bands.phrase). "
+            + "Den aldersstandardiserede rate er den rate, området ville have med standardbefolkningens aldersfordeling; "
+            + "den rå rate er antal hændelser divideret med antal borgere i aldersgrupperne. "
+            + "Med færre end \(DanishNumber.format(DirectlyStandardisedRate.minimumEvents, decimals: 0)) hændelser beregnes "
+            + "ingen aldersstandardiseret rate. 95 %-konfidensintervallet er beregnet med Dobsons metode."
     }
 
     /// Whether the indicator reads the population data rather than indicator rows.
@@ -191,6 +212,10 @@ public struct Indicator: Sendable, Hashable {
         case .populationShare(let numerator, let denominator, let scale):
             return "Summen af kommunernes \(numerator.phrase) divideret med summen af deres "
                 + "\(denominator.phrase)\(scaleText(scale))."
+        case .standardised(let standardisation):
+            return "Kommunernes hændelser og borgere lægges sammen i hver aldersgruppe; aldersgruppernes rater vægtes med "
+                + "\(standardisation.standard.name)\(scaleText(standardisation.scale)). Den rå rate er summen af hændelser "
+                + "divideret med summen af borgere i aldersgrupperne."
         }
     }
 

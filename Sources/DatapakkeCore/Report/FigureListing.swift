@@ -31,6 +31,8 @@ public struct FigureListing: Sendable {
         public var upper: Double?
         public var method: String?
         public var intervalNote: String?
+        /// For an age-standardised indicator, whose `value` is the standardised rate: the crude rate.
+        public var crude: Double? = nil
     }
 
     public var entries: [Entry] = []
@@ -57,7 +59,9 @@ public struct FigureListing: Sendable {
                         value = nil
                         notAdditive = true
                     }
-                    let interval = hidden == nil && value != nil ? Self.interval(indicator, figure: figure) : nil
+                    // A standardised figure without a DSR (under 10 events) still shows its crude rate, and says why it has no interval.
+                    let shown = hidden == nil && (value != nil || figure.crudeValue != nil)
+                    let interval = shown ? Self.interval(indicator, figure: figure) : nil
                     entries.append(
                         Entry(
                             level: inputs.definitions.kind.name(of: area.level), id: area.id, name: area.name, indicator: indicator.id,
@@ -68,15 +72,18 @@ public struct FigureListing: Sendable {
                             municipalitiesWithValue: figure.coverage.municipalitiesWithValue,
                             municipalities: figure.coverage.municipalities, weightShare: figure.coverage.weightShare,
                             lower: interval?.interval?.lower, upper: interval?.interval?.upper, method: interval?.interval?.method.rawValue,
-                            intervalNote: hidden == nil && value != nil ? interval?.note : nil))
+                            intervalNote: shown ? interval?.note : nil,
+                            crude: hidden == nil ? figure.crudeValue : nil))
                 }
             }
         }
     }
 
-    /// The 95 % interval of a figure with counts, or a note saying why there is none
-    /// (`FigureUncertainty`, docs/statistics.md).
+    /// The 95 % interval of a figure with counts (Wilson, exact Poisson / Byar, or Dobson for a
+    /// directly standardised rate), or a note saying why there is none (`FigureUncertainty`,
+    /// docs/statistics.md).
     static func interval(_ indicator: Indicator, figure: Figure) -> (interval: ConfidenceInterval?, note: String?) {
-        FigureUncertainty.interval(indicator, numerator: figure.numerator, denominator: figure.denominator)
+        FigureUncertainty.interval(
+            indicator, numerator: figure.numerator, denominator: figure.denominator, standardised: figure.standardised)
     }
 }

@@ -43,6 +43,9 @@ public struct ReportRow: Sendable, Hashable {
     public var denominators: [Double?]
     /// The 95 % confidence interval of each period's shown value, where its counts give one.
     public var intervals: [ConfidenceInterval?]
+    /// For an age-standardised indicator: each period's DSR with what its interval and the test of
+    /// its change need (nil where hidden or under 10 events); empty for other indicators.
+    public var standardised: [DirectlyStandardisedRate?] = []
     public var isApproximation: Bool
     /// The latest value against the country, and the latest against the previous period, as the
     /// indicator's comparison rule places them (also for indicators without a direction).
@@ -52,6 +55,9 @@ public struct ReportRow: Sendable, Hashable {
     public var development: TrafficLight?
     /// Level against the country in the latest period.
     public var levelMark: TrafficLight?
+    /// For an age-standardised indicator (whose `values` are the standardised rates): the crude rate
+    /// per period, hidden wherever the standardised value is hidden; nil for other indicators.
+    public var crudeValues: [ReportValue]? = nil
 
     /// The latest period's counts and interval.
     public var latestNumerator: Double? { numerators.last ?? nil }
@@ -91,6 +97,9 @@ public struct IndicatorReport: Sendable {
     public var hiddenCells: [HiddenCell]
     /// Every cluster of the map in the latest period, for the spread on the overview; nil without a period.
     public var spread: ClusterSpread? = nil
+    /// For an age-standardised indicator: why a row shows a crude rate but no standardised one in the
+    /// latest period (fewer than 10 events), naming the rows; nil when every shown row has both.
+    public var standardisationNote: String? = nil
 
     /// The member municipalities' rows, in table order.
     public var municipalityRows: [ReportRow] { rows.filter { $0.level == .municipality } }

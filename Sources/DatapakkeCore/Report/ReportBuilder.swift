@@ -106,9 +106,10 @@ public struct ReportBuilder: Sendable {
             }
             // A cell without a value is not published and adds nothing to any sum: it is no part of a
             // constraint, and hiding it would protect nothing.
+            // An age-standardised figure without a DSR (under 10 events) still shows its crude rate.
             let hasValue: (LinkedCell) -> Bool = { cell in
                 if case .municipality(let code) = cell.key { return contributes(code) }
-                return linkedFigures[cell]?.value != nil
+                return linkedFigures[cell]?.value != nil || linkedFigures[cell]?.crudeValue != nil
             }
             let publishedSums = constraints.filter { hasValue($0.total) }.map {
                 SumConstraint(total: $0.total, parts: $0.parts.filter(hasValue))
@@ -216,26 +217,33 @@ public struct ReportBuilder: Sendable {
         var rows: [ReportRow] = []
         var hiddenCells: [HiddenCell] = []
         let hasCounts = FigureUncertainty.hasCounts(indicator)
+        let standardisation = indicator.standardisation
         func row(_ key: CellKey, name: String, share: Double) -> ReportRow {
             let level = key.level
             var values: [ReportValue] = []
+            var crude: [ReportValue] = []
             var coverage: [Coverage?] = []
             var numerators: [Double?] = []
             var denominators: [Double?] = []
+            var standardised: [DirectlyStandardisedRate?] = []
             var approximation = false
             for period in periods {
                 var counts: (numerator: Double?, denominator: Double?) = (nil, nil)
+                var rate: DirectlyStandardisedRate?
                 defer {
                     numerators.append(counts.numerator)
                     denominators.append(counts.denominator)
+                    standardised.append(rate)
                 }
                 guard let table = tables[period] else {
                     values.append(.missing)
+                    crude.append(.missing)
                     coverage.append(nil)
                     continue
                 }
                 if let reason = table.hidden[key] {
                     values.append(.hidden(reason))
+                    crude.append(.hidden(reason))
                     hiddenCells.append(HiddenCell(rowName: name, level: level, period: period, reason: reason))
                     coverage.append(table.figures[key]?.coverage)
                     continue
@@ -243,9 +251,12 @@ public struct ReportBuilder: Sendable {
                 if case .municipality(let code) = key {
                     let input = table.inputs[code]
                     values.append(input?.value.map(ReportValue.shown) ?? .missing)
+                    crude.append(standardisation.flatMap { input?.crudeRate(scale: $0.scale) }.map(ReportValue.shown) ?? .missing)
                     coverage.append(nil)
                     if hasCounts, input?.value != nil { counts = (input?.numerator, input?.denominator) }
+                    rate = input?.standardised
                 } else {
+                    crude.append(table.figures[key]?.crudeValue.map(ReportValue.shown) ?? .missing)
                     let figure = table.figures[key]
                     approximation = approximation || (figure?.isApproximation ?? false)
                     if case .notAdditive(nil) = indicator.aggregation {
@@ -255,15 +266,19 @@ public struct ReportBuilder: Sendable {
                     }
                     coverage.append(figure?.coverage)
                     if hasCounts, figure?.value != nil { counts = (figure?.numerator, figure?.denominator) }
+                    rate = figure?.value != nil ? figure?.standardised : nil
                 }
             }
-            let intervals = zip(numerators, denominators).map { numerator, denominator in
-                FigureUncertainty.interval(indicator, numerator: numerator, denominator: denominator).interval
+            let intervals = periods.indices.map { index in
+                FigureUncertainty.interval(
+                    indicator, numerator: numerators[index], denominator: denominators[index], standardised: standardised[index]
+                ).interval
             }
             return ReportRow(
                 level: level, id: key.id, name: name, share: share, values: values, coverage: coverage, numerators: numerators,
-                denominators: denominators, intervals: intervals, isApproximation: approximation, levelPosition: nil,
-                developmentPosition: nil, development: nil, levelMark: nil)
+                denominators: denominators, intervals: intervals, standardised: standardised, isApproximation: approximation,
+                levelPosition: nil, developmentPosition: nil, development: nil, levelMark: nil,
+                crudeValues: standardisation == nil ? nil : crude)
         }
         for member in members {
             rows.append(row(.municipality(member.code), name: name(of: member.code), share: member.share))
@@ -299,7 +314,19 @@ public struct ReportBuilder: Sendable {
             indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, hasSyntheticWeights: inputs.hasSyntheticWeights(indicator),
             periods: periods, allPeriods: allPeriods,
             rows: rows, trafficLightNote: note, hiddenCells: hiddenCells,
-            spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } })
+            spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } },
+            standardisationNote: standardisationNote(indicator, rows: rows, period: periods.last))
+    }
+
+    /// Names the rows whose crude rate is shown in the latest period but whose standardised rate is
+    /// not: under 10 events, where Fingertips and PHStatsMethods publish no DSR.
+    private func standardisationNote(_ indicator: Indicator, rows: [ReportRow], period: Period?) -> String? {
+        guard indicator.standardisation != nil, let period else { return nil }
+        let names = rows.filter { $0.latest == .missing && $0.crudeValues?.last?.number != nil }.map(\.name)
+        guard !names.isEmpty else { return nil }
+        let minimum = DanishNumber.format(DirectlyStandardisedRate.minimumEvents, decimals: 0)
+        return "Ingen aldersstandardiseret rate for \(DanishText.list(names)) i \(period.label) (vist som \(Vocabulary.missingMarker)): "
+            + "med færre end \(minimum) hændelser er en aldersstandardiseret rate for usikker og beregnes ikke. Den rå rate vises."
     }
 
     /// The latest value against the country's by the indicator's rule: the interval against the
@@ -322,9 +349,10 @@ public struct ReportBuilder: Sendable {
         case .significance:
             let count = row.numerators.count
             guard count >= 2 else { return nil }
+            let rates = row.standardised.count == count ? (row.standardised[count - 1], row.standardised[count - 2]) : (nil, nil)
             let change = FigureUncertainty.change(
                 indicator, latest: (row.numerators[count - 1], row.denominators[count - 1]),
-                previous: (row.numerators[count - 2], row.denominators[count - 2]))
+                previous: (row.numerators[count - 2], row.denominators[count - 2]), standardised: rates)
             return change.map { ComparisonRule.position(of: $0.significance) }
         case .relativeBand, .absoluteBand, .none:
             return indicator.comparison.bandPosition(value, against: previous, decimals: indicator.decimals)

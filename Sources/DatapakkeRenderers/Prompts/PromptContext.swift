@@ -51,6 +51,11 @@ public enum PromptValue: String, CaseIterable, Sendable {
     case lavesteMedEnhed = "laveste_med_enhed"
     case afvigendeMedEnhed = "afvigende_med_enhed"
     case aendringMedEnhed = "aendring_med_enhed"
+    case raaVaerdi = "raa_vaerdi"
+    case raaLandet = "raa_landet"
+    case raaVaerdiMedEnhed = "raa_vaerdi_med_enhed"
+    case raaLandetMedEnhed = "raa_landet_med_enhed"
+    case standardpopulation
 }
 
 /// A rule a template may test: true or false for every indicator.
@@ -60,6 +65,7 @@ public enum PromptFlag: String, CaseIterable, Sendable {
     case erAntal = "er_antal"
     case kunKommunetal = "kun_kommunetal"
     case tilnaermet
+    case aldersstandardiseret
     case syntetisk
     case flereKommuner = "flere_kommuner"
     case hoejErBedst = "hoej_er_bedst"
@@ -186,6 +192,13 @@ struct IndicatorFacts {
         if case .hidden = cluster?.latest { flags[.vaerdiSkjult] = true }
         if case .notComputed = cluster?.latest { flags[.kunKommunetal] = true }
         flags[.tilnaermet] = value != nil && (cluster?.isApproximation ?? false)
+        // An age-standardised figure: the values above are standardised, the crude rates stand beside them.
+        if let standardisation = indicator.standardisation {
+            flags[.aldersstandardiseret] = true
+            values[.standardpopulation] = standardisation.standard.name
+            cluster?.crudeValues?.last?.number.map { set(.raaVaerdi, $0) }
+            report.countryRow?.crudeValues?.last?.number.map { set(.raaLandet, $0) }
+        }
         flags[.syntetisk] = report.origin == .synthetic
         flags[.flereKommuner] = report.municipalityRows.count > 1
         flags[.hoejErBedst] = indicator.direction == .higherIsBetter
@@ -303,7 +316,8 @@ struct IndicatorFacts {
         let withUnit: [(number: PromptValue, text: PromptValue)] = [
             (.vaerdi, .vaerdiMedEnhed), (.forrigeVaerdi, .forrigeVaerdiMedEnhed), (.regionen, .regionenMedEnhed),
             (.landet, .landetMedEnhed), (.hoejesteVaerdi, .hoejesteMedEnhed), (.lavesteVaerdi, .lavesteMedEnhed),
-            (.afvigendeVaerdi, .afvigendeMedEnhed), (.aendring, .aendringMedEnhed),
+            (.afvigendeVaerdi, .afvigendeMedEnhed), (.aendring, .aendringMedEnhed), (.raaVaerdi, .raaVaerdiMedEnhed),
+            (.raaLandet, .raaLandetMedEnhed),
         ]
         for pair in withUnit {
             if let number = numbers[pair.number] { values[pair.text] = Self.withUnit(number, indicator: indicator) }

@@ -28,7 +28,7 @@ extension FigureListing {
     public func csv() -> String {
         let header = [
             "niveau", "id", "navn", "indikator", "periode", "vaerdi", "taeller", "naevner", "tilnaermelse", "skjult", "datagrundlag",
-            "kommuner_med_vaerdi", "kommuner", "vaegtandel", "nedre_95", "oevre_95", "metode",
+            "kommuner_med_vaerdi", "kommuner", "vaegtandel", "nedre_95", "oevre_95", "metode", "raa_rate",
         ]
         func number(_ value: Double?) -> CSVText.Field {
             guard let value else { return .number("") }
@@ -40,7 +40,7 @@ extension FigureListing {
                 .text(entry.level), .text(entry.id), .text(entry.name), .text(entry.indicator), .text(entry.period), number(entry.value),
                 number(entry.numerator), number(entry.denominator), .text(entry.approximation ? "ja" : "nej"), .text(entry.hidden ?? ""),
                 .text(entry.origin), .number(String(entry.municipalitiesWithValue)), .number(String(entry.municipalities)),
-                number(entry.weightShare), number(entry.lower), number(entry.upper), .text(entry.method ?? ""),
+                number(entry.weightShare), number(entry.lower), number(entry.upper), .text(entry.method ?? ""), number(entry.crude),
             ]
         }
         return CSVText.document(header: header, rows: rows)
@@ -64,6 +64,8 @@ extension FigureListing {
             } else {
                 value = entry.notAdditive ? "intet samlet tal" : ".."
             }
+            // An age-standardised figure with its crude rate beside it.
+            let crude = entry.hidden == nil ? entry.crude.map { " (rå \(DanishNumber.format($0, decimals: entry.decimals)))" } ?? "" : ""
             let coverage = Vocabulary.coverage(
                 Coverage(
                     municipalitiesWithValue: entry.municipalitiesWithValue, municipalities: entry.municipalities,
@@ -71,7 +73,7 @@ extension FigureListing {
                 alwaysShowShare: true)
             let synthetic = entry.origin == "syntetisk" ? " [syntetisk]" : ""
             let line =
-                "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit) (\(coverage))\(synthetic)"
+                "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit)\(crude) (\(coverage))\(synthetic)"
             text += TerminalText.escape(line) + "\n"
         }
         return text

@@ -49,6 +49,7 @@ struct DocumentationSheet {
                 try field("Kilde", info.source)
                 try field("Perioder", indicator.allPeriods.map(\.label).joined(separator: ", ") + (info.periodNote.map { ". \($0)" } ?? ""))
                 try field("Beregning", info.weightingDescription)
+                try field("Aldersstandardisering", info.standardisationDescription ?? "")
                 try field("Dækning", coverage.isEmpty ? "" : "\(coverage) i \(report.kind.definite), seneste periode")
                 try field("Diskretionering", suppressionText(info.suppression, aggregation: info.aggregation))
                 try field("Usikkerhed", Vocabulary.intervalDescription(info))

@@ -22,16 +22,18 @@ struct SectionSheet {
     /// and interval, development, level, chart data. Coverage is stated in the notes where it is
     /// incomplete, and in full on Dokumentation.
     static let periodColumns = [1, 2]
-    static let numeratorColumn = 3
-    static let denominatorColumn = 4
-    static let intervalColumn = 5
-    static let developmentColumn = 6
-    static let levelColumn = 7
-    static let chartDataColumn = 8
+    static let crudeColumn = 3
+    static let numeratorColumn = 4
+    static let denominatorColumn = 5
+    static let intervalColumn = 6
+    static let developmentColumn = 7
+    static let levelColumn = 8
+    static let chartDataColumn = 9
     /// The last column a reader sees: headings, notes and the chart span up to it.
     static let lastShownColumn = levelColumn
-    /// Widths in characters; the names' column is measured.
-    static let fixedWidths: [Int: Double] = [1: 13, 2: 13, 3: 10, 4: 11, 5: 13, 6: 24, 7: 28, 8: 13]
+    /// Widths in characters; the names' column is measured. The crude rate's column (an
+    /// age-standardised indicator's rate without standardisation) is hidden on sheets without one.
+    static let fixedWidths: [Int: Double] = [1: 13, 2: 13, 3: 13, 4: 10, 5: 11, 6: 13, 7: 24, 8: 28, 9: 13]
 
     func write(in workbook: Workbook) throws {
         let name = PackSheet.section(section.section).name
@@ -60,9 +62,11 @@ struct SectionSheet {
         try sheet.setHorizontalPageBreaks(pageBreaks)
         layout.reserve(18, column: 0)
         try layout.applyWidths(minimum: 8, maximum: 34)
+        let showsCrude = section.indicators.contains { $0.indicator.standardisation != nil }
         for (column, width) in Self.fixedWidths.sorted(by: { $0.key < $1.key }) {
             // The chart reads the helper column; the printed and shown sheet does not need it.
-            try sheet.setColumn(column, column, width: width, hidden: column == Self.chartDataColumn)
+            let hidden = column == Self.chartDataColumn || (column == Self.crudeColumn && !showsCrude)
+            try sheet.setColumn(column, column, width: width, hidden: hidden)
         }
     }
 
@@ -77,7 +81,7 @@ struct SectionSheet {
         var height = 19.0
         try layout.write(.text(info.title), row: row, column: 0, style: styles.heading, measure: false)
         row += 1
-        var subtitle = "Enhed: \(info.unit)"
+        var subtitle = "Enhed: \(info.unit)" + (info.standardisation == nil ? "" : ", aldersstandardiseret")
         if indicator.origin == .synthetic { subtitle += " · SYNTETISKE eksempeldata" }
         if indicator.hasSyntheticWeights { subtitle += " · " + Vocabulary.syntheticWeightsNote }
         if !info.source.isEmpty { subtitle += " · Kilde: \(info.source)" }
@@ -95,9 +99,12 @@ struct SectionSheet {
         for column in Self.periodColumns where !periodColumns.contains(column) {
             try sheet.write(.blank, row: row, column: column, style: styles.tableHeaderRight)
         }
+        // The values of an age-standardised indicator are standardised rates; the crude ones have their own column.
+        let standardisedLine = info.standardisation == nil ? "" : "\naldersstandardiseret"
         for (index, period) in indicator.periods.enumerated() {
             try layout.write(
-                .text("\(period.label)\n\(info.unit)"), row: row, column: periodColumns[index], style: styles.tableHeaderRight,
+                .text("\(period.label)\n\(info.unit)\(standardisedLine)"), row: row, column: periodColumns[index],
+                style: styles.tableHeaderRight,
                 measure: false)
         }
         // The counts and interval of the latest period, named with it; empty headers for an indicator without counts.
@@ -108,10 +115,19 @@ struct SectionSheet {
         try layout.write(.text("Udvikling"), row: row, column: developmentColumn, style: styles.tableHeader, measure: false)
         try layout.write(.text("Niveau ift. landet"), row: row, column: levelColumn, style: styles.tableHeader, measure: false)
         try sheet.write(.text("Til diagram (kun viste tal)"), row: row, column: chartDataColumn, style: styles.tableHeaderRight)
+        let showsCrude = info.standardisation != nil
+        if showsCrude, let latest = indicator.periods.last {
+            try layout.write(
+                .text("Rå rate \(latest.label)\n(ustandardiseret)"), row: row, column: Self.crudeColumn, style: styles.tableHeaderRight,
+                measure: false)
+        } else {
+            try sheet.write(.blank, row: row, column: Self.crudeColumn, style: styles.tableHeaderRight)
+        }
         // The period on one line, the unit wrapped under it in the narrow column.
         let unitLines = wrappedLines(info.unit, width: Int(Self.fixedWidths[1] ?? 13) - 1).count
-        try sheet.setRow(row, height: rowHeight(lines: max(2, 1 + unitLines), lineHeight: 13))
-        height += rowHeight(lines: max(2, 1 + unitLines), lineHeight: 13)
+        let headerLines = max(2, 1 + unitLines + (standardisedLine.isEmpty ? 0 : 1), showsCrude ? 2 : 1)
+        try sheet.setRow(row, height: rowHeight(lines: headerLines, lineHeight: 13))
+        height += rowHeight(lines: headerLines, lineHeight: 13)
         row += 1
 
         let firstDataRow = row
@@ -127,6 +143,13 @@ struct SectionSheet {
             }
             for (index, value) in tableRow.values.enumerated() {
                 try writeValue(value, decimals: info.decimals, level: level, row: row, column: periodColumns[index], layout: layout)
+            }
+            if showsCrude {
+                try writeValue(
+                    tableRow.crudeValues?.last ?? .missing, decimals: info.decimals, level: level, row: row, column: Self.crudeColumn,
+                    layout: layout)
+            } else {
+                try sheet.write(.blank, row: row, column: Self.crudeColumn, style: styles.blank(level: level))
             }
             try writeMark(
                 tableRow.development.map { (Vocabulary.development($0, rule: info.comparison), $0) }, level: level, row: row,
@@ -255,6 +278,13 @@ struct SectionSheet {
     private func notes(for indicator: IndicatorReport) -> [String] {
         var notes: [String] = []
         if let note = indicator.trafficLightNote { notes.append(note) }
+        if let standardisation = indicator.indicator.standardisation {
+            notes.append(
+                "Værdierne er direkte aldersstandardiseret til \(standardisation.standard.name) over \(standardisation.bands.phrase); "
+                    + "trafiklys og diagram bygger på dem. Kolonnen «Rå rate» viser den faktiske rate uden standardisering. "
+                    + "Metoden står på arket Dokumentation.")
+        }
+        if let note = indicator.standardisationNote { notes.append(note) }
         switch indicator.indicator.aggregation {
         case .ratio, .populationShare:
             notes.append(
