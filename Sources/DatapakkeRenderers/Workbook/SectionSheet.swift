@@ -3,6 +3,9 @@ import XLSXWriter
 
 /// A section sheet: for each indicator a table (member municipalities, the cluster, the region, the
 /// country), traffic lights, notes and a native column chart under it, one indicator a printed page.
+/// A group of indicators is one block: a table of the members' latest figures for the cluster, the
+/// region and the country, one horizontal bar chart of the cluster against the country with a
+/// category per member, and under it each member's table without a chart of its own.
 struct SectionSheet {
     let report: PackReport
     let section: SectionReport
@@ -16,6 +19,10 @@ struct SectionSheet {
     static let levelColumn = 4
     static let coverageColumn = 5
     static let chartDataColumn = 6
+    /// A group's chart reads the cluster's figures from `chartDataColumn` and the country's from here.
+    static let countryChartDataColumn = 7
+    /// Rows a printed portrait page holds, roughly: a group's member tables are kept whole on a page.
+    static let rowsPerPage = 52
     /// Widths in characters; the names' column is measured. Narrow enough that a portrait A4 page
     /// prints the table at about 9 pt.
     static let fixedWidths: [Int: Double] = [1: 16, 2: 16, 3: 13, 4: 22, 5: 24, 6: 13]
@@ -36,24 +43,154 @@ struct SectionSheet {
         // Portrait, one page wide: each block (heading, table, notes, chart) on a page of its own.
         sheet.setPortrait()
         var row = 4
-        var blockTops: [Int] = []
-        for indicator in section.indicators {
-            blockTops.append(row)
-            row = try writeBlock(indicator, at: row, sheet: sheet, layout: layout, workbook: workbook)
+        var pageBreaks: [Int] = []
+        for block in section.blocks {
+            if row > 4 { pageBreaks.append(row) }
+            switch block {
+            case .indicator(let indicator):
+                row = try writeBlock(indicator, at: row, sheet: sheet, layout: layout, workbook: workbook)
+            case .group(let group):
+                row = try writeGroup(group, at: row, sheet: sheet, layout: layout, workbook: workbook, pageBreaks: &pageBreaks)
+            }
         }
-        try sheet.setHorizontalPageBreaks(Array(blockTops.dropFirst()))
+        try sheet.setHorizontalPageBreaks(pageBreaks)
         layout.reserve(18, column: 0)
         try layout.applyWidths(minimum: 8, maximum: 34)
         for (column, width) in Self.fixedWidths.sorted(by: { $0.key < $1.key }) {
             // The chart reads the helper column; the printed and shown sheet does not need it.
             try sheet.setColumn(column, column, width: width, hidden: column == Self.chartDataColumn)
         }
+        if section.blocks.contains(where: { if case .group = $0 { return true } else { return false } }) {
+            try sheet.setColumn(Self.countryChartDataColumn, Self.countryChartDataColumn, width: 13, hidden: true)
+        }
     }
 
-    /// Writes one indicator's block from `top`; returns the first row after it.
-    private func writeBlock(_ indicator: IndicatorReport, at top: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook) throws
-        -> Int
-    {
+    /// Writes a group's block from `top`: its table of latest figures, its chart, then each member's
+    /// table; returns the first row after it. Adds a page break before a member table that would not
+    /// fit on the page.
+    private func writeGroup(
+        _ group: IndicatorGroupReport, at top: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook, pageBreaks: inout [Int]
+    ) throws -> Int {
+        var row = top
+        let decimals = group.decimals
+        let period = group.latestPeriod?.label ?? ""
+        try layout.write(.text(group.group.title), row: row, column: 0, style: styles.heading, measure: false)
+        row += 1
+        var subtitle = "Enhed: \(group.unit)"
+        if group.isSynthetic { subtitle += " · SYNTETISKE eksempeldata" }
+        if !group.sources.isEmpty { subtitle += " · Kilde: \(group.sources.joined(separator: "; "))" }
+        row += try sheet.writeWrapped(
+            subtitle, row: row, firstColumn: 0, lastColumn: Self.coverageColumn, width: 95,
+            style: group.isSynthetic ? styles.warning : styles.muted)
+        if !group.group.definition.isEmpty {
+            row += try sheet.writeWrapped(
+                group.group.definition, row: row, firstColumn: 0, lastColumn: Self.coverageColumn, width: 95, style: styles.note,
+                lineHeight: 13.5)
+        }
+        // The members' latest figures side by side: what the chart draws, with the markers it cannot.
+        let headers = [
+            (group.group.shortTitle, 0), ("\(report.cluster.name)\n\(period)", 1), ("\(report.regionName)\n\(period)", 2),
+            ("Hele landet\n\(period)", 3),
+        ]
+        for (text, column) in headers {
+            try layout.write(
+                .text(text), row: row, column: column, style: column == 0 ? styles.tableHeader : styles.tableHeaderRight, measure: false)
+        }
+        // The country stands in the development column: a group's table has one period.
+        let hasLevel = group.indicators.contains { $0.indicator.direction != .none }
+        try layout.write(.text(hasLevel ? "Niveau ift. landet" : ""), row: row, column: Self.levelColumn, style: styles.tableHeader)
+        try sheet.write(.blank, row: row, column: Self.coverageColumn, style: styles.tableHeader)
+        try sheet.write(
+            .text("Til diagram: \(report.kind.singular)"), row: row, column: Self.chartDataColumn, style: styles.tableHeaderRight)
+        try sheet.write(.text("Til diagram: landet"), row: row, column: Self.countryChartDataColumn, style: styles.tableHeaderRight)
+        let nameLines = max(1, wrappedLines(report.cluster.name, width: Int(Self.fixedWidths[1] ?? 13) - 1).count)
+        try sheet.setRow(row, height: rowHeight(lines: 1 + nameLines, lineHeight: 13))
+        row += 1
+        let firstDataRow = row
+        for member in group.indicators {
+            let info = member.indicator
+            try layout.write(.text(info.shortTitle), row: row, column: 0, style: styles.rowName(.municipality))
+            for (column, tableRow) in [(1, member.clusterRow), (2, member.regionRow), (3, member.countryRow)] {
+                let level = tableRow?.level ?? .municipality
+                try writeValue(tableRow?.latest ?? .missing, decimals: decimals, level: level, row: row, column: column, layout: layout)
+            }
+            try writeMark(
+                member.clusterRow?.levelMark.map { (Vocabulary.level($0), $0) }, level: .municipality, row: row, column: Self.levelColumn,
+                layout: layout)
+            try sheet.write(.blank, row: row, column: Self.coverageColumn, style: styles.blank(level: .municipality))
+            // Numbers only where they may be shown: a hidden or missing figure is a gap, never a bar at 0.
+            for (column, value) in [
+                (Self.chartDataColumn, member.clusterRow?.latest), (Self.countryChartDataColumn, member.countryRow?.latest),
+            ] {
+                if let number = value?.number {
+                    try sheet.write(
+                        .number(DanishNumber.rounded(number, decimals: decimals)), row: row, column: column,
+                        style: styles.number(decimals: decimals, level: .municipality))
+                }
+            }
+            row += 1
+        }
+        let lastDataRow = row - 1
+        if hasLevel, group.indicators.contains(where: { $0.indicator.direction == .none }) {
+            row += try sheet.writeWrapped(
+                "Niveau ift. landet vises kun for indikatorer med en retning (hvor høj eller lav er bedst).", row: row, firstColumn: 0,
+                lastColumn: Self.coverageColumn, width: 95, style: styles.note, lineHeight: 13.5)
+        }
+
+        let chart = try workbook.addChart(.bar)
+        let sheetName = sheet.name
+        let categories = CellRange(sheet: sheetName, firstRow: firstDataRow, firstColumn: 0, lastRow: lastDataRow, lastColumn: 0)
+        for (name, column, colour) in [
+            (report.cluster.name, Self.chartDataColumn, Palette.barCouncil),
+            ("Hele landet", Self.countryChartDataColumn, Palette.barCountry),
+        ] {
+            let series = try chart.addSeries(
+                name: name, categories: categories,
+                values: CellRange(sheet: sheetName, firstRow: firstDataRow, firstColumn: column, lastRow: lastDataRow, lastColumn: column))
+            series.setFillColor(colour)
+            series.setDataLabels(show: true, numberFormat: DanishNumber.excelFormat(decimals: decimals))
+            series.setDataLabelFontSize(9)
+        }
+        chart.setTitle("\(group.group.shortTitle), \(period)")
+        // A bar chart's categories run up the vertical axis (.y); reversed, the first member is at the
+        // top as in the table, and the value axis (.x) stays at the bottom.
+        chart.setReversed(.y)
+        chart.setCrossingAtMaximum(.y)
+        chart.setAxisTitle(.x, group.unit)
+        chart.setAxisNumberFormat(.x, DanishNumber.excelFormat(decimals: decimals))
+        chart.setAxisMin(.x, 0)
+        chart.setAxisFontSize(.x, 10)
+        chart.setAxisFontSize(.y, 10)
+        chart.setLegend(position: .bottom)
+        chart.setGapWidth(50)
+        chart.showHiddenData()
+        row += 1
+        // About one row of the sheet per bar, with room for the title, the axis and the legend.
+        let chartRows = max(Self.chartRows, (group.indicators.count * 2 * 13 + 110) / 20)
+        try insertChart(chart, row: row, rows: chartRows, sheet: sheet, layout: layout)
+        row += chartRows + 2
+
+        var pageTop = pageBreaks.last ?? 0
+        if row - pageTop > Self.rowsPerPage {
+            pageBreaks.append(row)
+            pageTop = row
+        }
+        for member in group.indicators {
+            let start = row
+            row = try writeBlock(member, at: row, sheet: sheet, layout: layout, workbook: workbook, chart: false)
+            if row - pageTop > Self.rowsPerPage, start > pageTop {
+                pageBreaks.append(start)
+                pageTop = start
+            }
+        }
+        return row
+    }
+
+    /// Writes one indicator's block from `top`; returns the first row after it. A group's member
+    /// (`chart: false`) has its table and notes only: the group's chart shows it.
+    private func writeBlock(
+        _ indicator: IndicatorReport, at top: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook, chart withChart: Bool = true
+    ) throws -> Int {
         let info = indicator.indicator
         var row = top
         try layout.write(.text(info.title), row: row, column: 0, style: styles.heading, measure: false)
@@ -136,6 +273,7 @@ struct SectionSheet {
                 note, row: row, firstColumn: 0, lastColumn: coverageColumn, width: 95, style: styles.note, lineHeight: 13.5)
         }
 
+        guard withChart else { return row + 1 }
         let chart = try workbook.addChart(.column)
         let sheetName = sheet.name
         let series = try chart.addSeries(
@@ -161,13 +299,16 @@ struct SectionSheet {
             // Names under the plot, not on top of the bars that go below zero.
             chart.setLabelsLow(.x)
         }
-        // Under the table and its notes, as wide as the table.
-        let tableWidth = Double(layout.width(of: 0) ?? 34) + (Self.fixedWidths.filter { $0.key < chartDataColumn }.values.reduce(0, +))
         row += 1
-        try sheet.insertChart(
-            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480,
-            yScale: Double(Self.chartRows) * 20 / 288)
+        try insertChart(chart, row: row, rows: Self.chartRows, sheet: sheet, layout: layout)
         return row + Self.chartRows + 2
+    }
+
+    /// Places a chart at `row`, under its table and notes, as wide as the table and `rows` rows high.
+    private func insertChart(_ chart: Chart, row: Int, rows: Int, sheet: Worksheet, layout: SheetLayout) throws {
+        let tableWidth = Double(layout.width(of: 0) ?? 34) + (Self.fixedWidths.filter { $0.key < Self.chartDataColumn }.values.reduce(0, +))
+        try sheet.insertChart(
+            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480, yScale: Double(rows) * 20 / 288)
     }
 
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {

@@ -28,6 +28,8 @@ enum Palette {
 struct WorkbookStyles {
     let title, subtitle, heading, subheading, text, muted, note, warning, link, bullet: Format
     let tableHeader, tableHeaderRight, name, clusterName, levelName: Format
+    /// A name under a group's label (the overview's rows of a group's members).
+    let indentedName: Format
     let marker, clusterMarker, levelMarker: Format
     let coverage: Format
     private let workbook: Workbook
@@ -59,6 +61,7 @@ struct WorkbookStyles {
                 bold: true, fontName: font, fontSize: 10, fontColor: Palette.ink, backgroundColor: Palette.headerFill,
                 horizontalAlignment: .right, verticalAlignment: .center, wrapText: true, bottomBorder: .thin))
         name = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink))
+        indentedName = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink, indent: 1))
         clusterName = workbook.style(
             CellStyle(
                 bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, backgroundColor: Palette.clusterFill, topBorder: .thin))
