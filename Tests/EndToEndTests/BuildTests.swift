@@ -192,8 +192,8 @@ import Testing
                     xml.contains("<pageSetup") && xml.contains("fitToHeight=\"0\""), "\(entry): one page wide, as many pages tall as needed"
                 )
             }
-            // Every section with more than one indicator: all but Udgifter, which has one.
-            #expect(withBreaks == 5)
+            // Every section with more than one block (an indicator or a group): all seven.
+            #expect(withBreaks == 7)
         }
     }
 }
