@@ -15,9 +15,14 @@ Writes, relative to the repository root:
   Data/indikatorer/syntetiske-aldersfordelte.csv
       2 indicators counted by age band, for direct age standardisation: the chronic-disease share
       (all 19 bands) and preventable acute stays among residents aged 65+ (65-69 to 90+), 2023
-      and 2024.
+      and 2024;
+  Data/indikatorer/syntetiske-kroniske-sygdomme.csv, syntetiske-sundhedsuddannede.csv,
+  syntetiske-almen-praksis.csv, syntetiske-speciallaegepraksis.csv
+      added later, each by functions and a random generator of its own (see "added indicators"
+      below): the RUKS diseases one by one, health-educated municipal staff, general practice, and
+      contacts and practices per specialty of speciallægepraksis, for 2023 and 2024.
 
-EVERY NUMBER IN THESE FOUR FILES IS SYNTHETIC. They are made up, plausible in size, so that the
+EVERY NUMBER IN THESE FILES IS SYNTHETIC. They are made up, plausible in size, so that the
 tool can be built, tested and demonstrated without real data. Every row says so in its
 `datagrundlag` column (`syntetisk`), and Data/README.md says so too. Do not use them for anything
 else.
@@ -582,6 +587,249 @@ def indicator_rows(register, pop, prof, rng_for):
     return rows
 
 
+# --------------------------------------------------------------------------- added indicators
+#
+# The indicators below were added after the ones above. Each group has its own function, its own
+# random generator seeded from a fixed name (own_rng) and its own output file, so that adding or
+# changing one of them never moves a single draw of the indicators above or of each other: the
+# files written before stay byte-identical. They read the population and age profiles above, which
+# they do not change. Their levels are our estimates of the real national magnitudes; Data/README.md
+# says where each comes from.
+
+NATIONAL_P65 = 0.213    # share aged 65+ of the whole country on 2024-01-01 in befolkning-syntetisk.csv
+
+
+def own_rng(name):
+    """A generator of its own for one group of added indicators (seeded by name, not by draw order)."""
+    return random.Random(f"{SEED}-{name}")
+
+
+class Added:
+    """An added indicator: national level in 2024 (per `scale`), and how municipalities differ."""
+
+    def __init__(self, ident, level, scale, base, age=0.0, sigma=0.08, drift=0.0, urban=0.0,
+                 island=1.0, region=None):
+        self.ident = ident
+        self.level = level      # the country's level in 2024, in `scale` units
+        self.scale = scale
+        self.base = base        # denominator column of the population
+        self.age = age          # elasticity of the rate to the municipality's share aged 65+
+        self.sigma = sigma      # municipality effect, log-normal sd
+        self.drift = drift      # relative change from 2023 to 2024
+        self.urban = urban      # weight of the URBAN index
+        self.island = island    # extra factor for the four small islands
+        self.region = region or {}   # extra factor per region
+
+
+def added_relative_rates(ind, register, prof, rng):
+    rel = {}
+    for code, _, region in register:
+        r = math.exp(rng.gauss(0, ind.sigma))
+        r *= (prof[code]["p65"] / NATIONAL_P65) ** ind.age
+        r *= 1 + ind.urban * (urban_index(code, region) - 0.25)
+        r *= ind.region.get(region, 1.0)
+        if code in ISLANDS:
+            r *= ind.island
+        rel[code] = r
+    return rel
+
+
+def added_rates(ind, register, pop, prof, rng):
+    """Rate per person (not per `scale`) per municipality and period; the country hits `level` in 2024."""
+    rel = added_relative_rates(ind, register, prof, rng)
+    num = sum(rel[c] * pop[(c, 2024)][ind.base] for c, _, _ in register)
+    den = sum(pop[(c, 2024)][ind.base] for c, _, _ in register)
+    k = ind.level / ind.scale / (num / den)
+    rates = {}
+    for code, _, _ in register:
+        rate24 = rel[code] * k
+        rate23 = rate24 / (1 + ind.drift) * math.exp(rng.gauss(0, 0.02))
+        rates[(code, 2023)] = rate23
+        rates[(code, 2024)] = rate24
+    return rates
+
+
+def share_rows(indicators, register, pop, prof, rng):
+    """Persons among the base (binomial counts) for each indicator, period and municipality."""
+    rows = []
+    for ind in indicators:
+        rates = added_rates(ind, register, pop, prof, rng)
+        for year in PERIODS:
+            for code, name, _ in register:
+                n = pop[(code, year)][ind.base]
+                rows.append((code, name, ind.ident, year, "", str(binomial(rng, n, rates[(code, year)])), str(n)))
+    return rows
+
+
+# The diseases of Register for Udvalgte Kroniske Sygdomme og svære psykiske lidelser (RUKS), as a
+# share of all residents. Levels: our reading of the published national magnitudes (Data/README.md);
+# `age` makes older municipalities higher (dementia, heart failure and osteoporosis most).
+CHRONIC = [
+    Added("kronisk_type2_diabetes_pct", 5.0, 100, "i_alt", age=0.8, sigma=0.07, drift=0.03),
+    Added("kronisk_type1_diabetes_pct", 0.5, 100, "i_alt", age=0.0, sigma=0.06, drift=0.01),
+    Added("kronisk_kol_pct", 3.0, 100, "i_alt", age=1.1, sigma=0.10, drift=0.0, region={"Hovedstaden": 0.95}),
+    Added("kronisk_astma_pct", 6.5, 100, "i_alt", age=-0.1, sigma=0.06, drift=0.015),
+    Added("kronisk_leddegigt_pct", 0.8, 100, "i_alt", age=0.7, sigma=0.08, drift=0.01),
+    Added("kronisk_osteoporose_pct", 3.0, 100, "i_alt", age=1.3, sigma=0.09, drift=0.03),
+    Added("kronisk_hjertesvigt_pct", 1.0, 100, "i_alt", age=1.3, sigma=0.09, drift=0.02),
+    Added("kronisk_demens_pct", 0.7, 100, "i_alt", age=1.6, sigma=0.10, drift=0.01),
+]
+
+
+def chronic_disease_rows(register, pop, prof):
+    return share_rows(CHRONIC, register, pop, prof, own_rng("kroniske-sygdomme"))
+
+
+# Staff with a health education in the municipality's care for the elderly and health services, per
+# 1.000 aged 65+ (persons employed, not full-time equivalents). Municipalities with many 80+ need more;
+# the small islands have more per resident (a minimum staff); contracted private providers are not counted.
+STAFF = [
+    Added("sygeplejersker_pr_1000_65plus", 7.5, 1000, "alder_65plus", age=-0.3, sigma=0.14, drift=0.03, island=1.3),
+    Added("sosu_assistenter_pr_1000_65plus", 26.0, 1000, "alder_65plus", age=-0.2, sigma=0.12, drift=0.01, island=1.2),
+    Added("fysio_ergoterapeuter_pr_1000_65plus", 6.0, 1000, "alder_65plus", age=-0.4, sigma=0.16, drift=0.02, island=1.4),
+]
+
+
+def staff_rows(register, pop, prof):
+    rng = own_rng("sundhedsuddannede")
+    rows = []
+    for ind in STAFF:
+        rates = added_rates(ind, register, pop, prof, rng)
+        for year in PERIODS:
+            for code, name, _ in register:
+                n = pop[(code, year)][ind.base]
+                # The oldest populations have relatively more aged 80+, who need the most care.
+                need = (pop[(code, year)]["alder_80plus"] / n / 0.31) ** 0.5
+                count = stochastic_round(rng, rates[(code, year)] * need * n)
+                rows.append((code, name, ind.ident, year, "", str(count), str(n)))
+    return rows
+
+
+# General practice: doctors (practice owners with a ydernummer and doctors of regional clinics) and the
+# patients listed with the municipality's practices. About 6.0 doctors per 10.000 residents nationally
+# (about 1.670 listed patients per doctor); Region Sjælland has the lowest coverage.
+GP_PER_10000 = 6.0
+GP_REGION = {"Sjælland": 0.92, "Hovedstaden": 1.07, "Nordjylland": 0.95}
+
+
+def general_practice_rows(register, pop):
+    rng = own_rng("almen-praksis")
+    rel = {}
+    for code, _, region in register:
+        r = math.exp(rng.gauss(0, 0.10)) * GP_REGION.get(region, 1.0) * (1 + 0.15 * (urban_index(code, region) - 0.25))
+        rel[code] = r
+    num = sum(rel[c] * pop[(c, 2024)]["i_alt"] for c, _, _ in register)
+    den = sum(pop[(c, 2024)]["i_alt"] for c, _, _ in register)
+    k = GP_PER_10000 / 10_000 / (num / den)
+    doctors, patients = {}, {}
+    for code, _, _ in register:
+        n23 = pop[(code, 2023)]["i_alt"]
+        doctors[(code, 2023)] = max(1, round(rel[code] * k * n23 * math.exp(rng.gauss(0, 0.02))))
+        # Doctors come and go one at a time; every municipality has at least one.
+        step = rng.choices((-1, 0, 1), (0.15, 0.65, 0.20))[0]
+        doctors[(code, 2024)] = max(1, doctors[(code, 2023)] + step)
+        # Listed patients: mostly the municipality's residents, some from neighbouring municipalities.
+        listing = rng.uniform(0.94, 1.04)
+        for year in PERIODS:
+            patients[(code, year)] = round(pop[(code, year)]["i_alt"] * listing * rng.uniform(0.995, 1.005))
+    rows = []
+    for year in PERIODS:
+        for code, name, _ in register:
+            rows.append((code, name, "almen_praksis_laeger_pr_10000", year, "",
+                         str(doctors[(code, year)]), str(pop[(code, year)]["i_alt"])))
+    for year in PERIODS:
+        for code, name, _ in register:
+            rows.append((code, name, "almen_praksis_patienter_pr_laege", year, "",
+                         str(patients[(code, year)]), str(doctors[(code, year)])))
+    return rows
+
+
+# The specialties of speciallægepraksis with a ydernummer: (indicator suffix, persons with a contact
+# per 1.000 residents nationally in 2024, share of the practices, age elasticity of the contacts,
+# urban weight). Dermato-venerologi and øre-næse-hals have their contacts above (INDICATORS) and keep
+# them; their practices are split here like the others'.
+SPECIALTIES = [
+    ("anaestesiologi", 4.0, 0.023, 0.4, 0.6),
+    ("boerne_ungdomspsykiatri", 2.5, 0.021, -1.0, 0.8),
+    ("dermato", None, 0.105, 0.3, 0.45),
+    ("radiologi", 10.0, 0.013, 0.5, 1.6),
+    ("gynaekologi", 32.0, 0.099, -0.3, 0.4),
+    ("intern_medicin", 11.0, 0.053, 0.9, 0.7),
+    ("kirurgi", 9.0, 0.035, 0.5, 0.6),
+    ("neurologi", 7.0, 0.029, 0.4, 0.7),
+    ("oftalmologi", 125.0, 0.175, 0.7, 0.3),
+    ("ortopaedkirurgi", 16.0, 0.058, 0.3, 0.5),
+    ("oere_naese_hals", None, 0.146, -0.2, 0.2),
+    ("plastikkirurgi", 3.0, 0.014, 0.2, 1.0),
+    ("psykiatri", 9.0, 0.152, -0.6, 0.9),
+    ("paediatri", 8.0, 0.029, -1.2, 0.6),
+    ("reumatologi", 8.0, 0.048, 0.7, 1.1),
+]
+
+
+def specialty_contact_rows(register, pop, prof):
+    rng = own_rng("speciallaeger-kontakter")
+    contacts = [Added(f"speciallaege_{suffix}_pr_1000", level, 1000, "i_alt", age=age, sigma=0.10,
+                      drift=0.01, urban=urban, island=0.6)
+                for suffix, level, _, age, urban in SPECIALTIES if level is not None]
+    return share_rows(contacts, register, pop, prof, rng)
+
+
+def specialty_practice_rows(register, pop, ind_rows):
+    """Splits each municipality's practices (speciallaegepraksis_pr_100000 above) over the specialties.
+
+    The specialties' counts add up to the total in every municipality and period. 2023 is a
+    multinomial draw (the rarer specialties more likely in cities); in 2024 a practice that came is
+    given a specialty, and one that closed is taken from a specialty that has one.
+    """
+    rng = own_rng("speciallaeger-praksis")
+    total = {(r[0], r[3]): int(r[5]) for r in ind_rows if r[2] == "speciallaegepraksis_pr_100000"}
+    suffixes = [s[0] for s in SPECIALTIES]
+    counts = {}
+    for code, _, region in register:
+        city = urban_index(code, region)
+        weights = [share * (1 + urban * (city - 0.25)) for _, _, share, _, urban in SPECIALTIES]
+        split = [0] * len(suffixes)
+        for _ in range(total[(code, 2023)]):
+            split[rng.choices(range(len(suffixes)), weights)[0]] += 1
+        counts[(code, 2023)] = list(split)
+        change = total[(code, 2024)] - total[(code, 2023)]
+        for _ in range(abs(change)):
+            if change > 0:
+                split[rng.choices(range(len(suffixes)), weights)[0]] += 1
+            else:
+                split[rng.choices(range(len(suffixes)), split)[0]] -= 1
+        counts[(code, 2024)] = split
+    rows = []
+    for index, suffix in enumerate(suffixes):
+        for year in PERIODS:
+            for code, name, _ in register:
+                assert sum(counts[(code, year)]) == total[(code, year)]
+                rows.append((code, name, f"speciallaegepraksis_{suffix}_pr_100000", year, "",
+                             str(counts[(code, year)][index]), str(pop[(code, year)]["i_alt"])))
+    return rows
+
+
+def added_summary(pop, files):
+    """Country and Midt- og Vestsjælland in 2024, and the cells under 5, for the added files."""
+    out = ["Added indicators, 2024 (sum/sum; country and Midt- og Vestsjælland):"]
+    scale = {"pct": 100, "1000": 1000, "10000": 10_000, "100000": 100_000, "laege": 1}
+    for name, rows in files:
+        out.append(f"  {name}")
+        for ident in dict.fromkeys(r[2] for r in rows):
+            s = 1
+            for suffix, value in scale.items():
+                if ident.endswith(suffix) or ident.endswith(suffix + "_65plus"):
+                    s = value
+            mine = [r for r in rows if r[2] == ident and r[3] == 2024]
+            t, d = sum(int(r[5]) for r in mine), sum(int(r[6]) for r in mine)
+            mv = [r for r in mine if r[0] in MIDT_VEST]
+            tm, dm = sum(int(r[5]) for r in mv), sum(int(r[6]) for r in mv)
+            small = sum(1 for r in rows if r[2] == ident and int(r[5]) < 5)
+            out.append(f"    {ident:44s} country {t / d * s:8.2f}   Midt-Vest {tm / dm * s:8.2f}   cells < 5: {small}")
+    return "\n".join(out)
+
+
 # --------------------------------------------------------------------------- output
 
 def write_csv(path, header, rows):
@@ -687,9 +935,20 @@ def main():
     write_csv(REPO / "Data" / "indikatorer" / "syntetiske-aldersfordelte.csv",
               ["kommunekode", "kommune", "indikator", "periode", "aldersgruppe", "taeller", "datagrundlag"],
               [list(r) + ["syntetisk"] for r in banded])
+    header = ["kommunekode", "kommune", "indikator", "periode", "vaerdi", "taeller", "naevner", "datagrundlag"]
+    added = [
+        ("syntetiske-kroniske-sygdomme.csv", chronic_disease_rows(register, pop, prof)),
+        ("syntetiske-sundhedsuddannede.csv", staff_rows(register, pop, prof)),
+        ("syntetiske-almen-praksis.csv", general_practice_rows(register, pop)),
+        ("syntetiske-speciallaegepraksis.csv",
+         specialty_contact_rows(register, pop, prof) + specialty_practice_rows(register, pop, ind_rows)),
+    ]
+    for name, rows in added:
+        write_csv(REPO / "Data" / "indikatorer" / name, header, [list(r) + ["syntetisk"] for r in rows])
     if not args.quiet:
         print(summary(pop, ind_rows))
         print(age_band_summary(register, bands, banded))
+        print(added_summary(pop, added))
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ import Testing
         #expect(
             workbook.sheets.map(\.name) == [
                 "Forside", "Overblik", "Population", "Forebyggelse og trivsel", "Aktivitet i sundhedsvæsenet", "Udgifter", "Medicin",
-                "Kapacitet i praksissektoren", "Dokumentation",
+                "Kapacitet i praksissektoren", "Sundhedsuddannede", "Dokumentation",
             ])
         #expect(workbook.properties.title == "Datapakke – Sundhedsråd Midt- og Vestsjælland")
         #expect(workbook.properties.created?.hasPrefix("2025-01-01") == true)
@@ -139,8 +139,14 @@ import Testing
         let workbook = try written()
         for section in report.sections {
             let sheet = try #require(workbook.sheet(WorkbookRenderer.sheetName(for: section.section)))
-            #expect(sheet.charts.count == section.indicators.count)
-            for (chart, indicator) in zip(sheet.charts, section.indicators) {
+            // One chart per indicator on its own and one per group (checked in groupsHaveOneBarChart…).
+            #expect(sheet.charts.count == section.blocks.count)
+            let single = zip(sheet.charts, section.blocks).compactMap { chart, block -> (ReadWorkbook.Chart, IndicatorReport)? in
+                if case .indicator(let indicator) = block { return (chart, indicator) }
+                return nil
+            }
+            for (chart, indicator) in single {
+                #expect(chart.direction == "col")
                 let series = try #require(chart.series.first)
                 let title = try #require(sheet.find(indicator.indicator.title))
                 let first = title.row + 4  // title, unit line, header, then the first municipality (1-based + 1)
@@ -168,6 +174,61 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: [
+        ("Aktivitet i sundhedsvæsenet", "speciallaeger_kontakter", 15), ("Kapacitet i praksissektoren", "speciallaeger_praksis", 15),
+        ("Population", "kroniske_sygdomme", 8),
+    ])
+    func groupsHaveOneBarChartWithACategoryPerMember(sheetName: String, groupID: String, members: Int) throws {
+        let workbook = try written()
+        let sheet = try #require(workbook.sheet(sheetName))
+        let group = try #require(inputs.catalogue.groups.first { $0.id == groupID })
+        let memberIDs = inputs.catalogue.indicators.filter { $0.groupID == groupID }.map(\.id)
+        #expect(memberIDs.count == members)
+        let titles = memberIDs.compactMap { inputs.catalogue.indicator($0)?.shortTitle }
+        let charts = sheet.charts.filter { $0.title == "\(group.shortTitle), 2024" }
+        #expect(charts.count == 1, "one chart for the whole group")
+        let chart = try #require(charts.first)
+        #expect(chart.type == "barChart")
+        #expect(chart.direction == "bar", "horizontal bars, one category per member")
+        #expect(chart.series.map(\.name) == ["Sundhedsråd Midt- og Vestsjælland", "Hele landet"])
+        // The categories are the members' short titles, in catalogue order, one row each.
+        let quoted = "'\(sheetName)'"
+        let categories = try #require(chart.series.first?.categories)
+        let match = try #require(categories.wholeMatch(of: /'.+'!\$A\$(\d+):\$A\$(\d+)/))
+        let first = try #require(Int(match.1))
+        let last = try #require(Int(match.2))
+        #expect(last - first + 1 == members)
+        #expect((first...last).map { sheet.cell($0 - 1, 0)?.value.string } == titles)
+        #expect(chart.series.allSatisfy { $0.categories == categories })
+        let (clusterLetter, countryLetter) = (Self.letter(SectionSheet.chartDataColumn), Self.letter(SectionSheet.countryChartDataColumn))
+        #expect(
+            chart.series.map(\.values) == [
+                "\(quoted)!$\(clusterLetter)$\(first):$\(clusterLetter)$\(last)",
+                "\(quoted)!$\(countryLetter)$\(first):$\(countryLetter)$\(last)",
+            ])
+        // The helper columns hold exactly the council's and the country's shown figures.
+        let reports = try memberIDs.map { id in
+            try #require(report.sections.flatMap(\.indicators).first { $0.indicator.id == id })
+        }
+        for (offset, member) in reports.enumerated() {
+            let decimals = member.indicator.decimals
+            for (column, row) in [
+                (SectionSheet.chartDataColumn, member.clusterRow), (SectionSheet.countryChartDataColumn, member.countryRow),
+            ] {
+                let cell = sheet.cell(first - 1 + offset, column)?.value.number
+                #expect(cell == row?.latest.number.map { DanishNumber.rounded($0, decimals: decimals) }, "\(member.indicator.id)")
+            }
+        }
+        // Each member's own table follows, without a chart of its own.
+        for member in reports {
+            #expect(sheet.find(member.indicator.title) != nil, "\(member.indicator.id) has its table")
+        }
+        #expect(chart.row > last - 1)
+    }
+
+    /// The column letter of a 0-based column (A–Z).
+    static func letter(_ column: Int) -> String { String(UnicodeScalar(UInt8(65 + column))) }
 
     @Test func trafficLightsFollowSignificanceInAHandCheckedCase() throws {
         // Indlæggelser, lower is better, compared by significance (a rate of persons with counts).

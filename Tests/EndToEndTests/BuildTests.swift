@@ -192,8 +192,8 @@ import Testing
                     xml.contains("scale=\"80\"") && xml.contains("orientation=\"landscape\"") && !xml.contains("fitToPage"),
                     "\(entry): A4 landscape at a fixed 80 %, so that the text prints at 8 pt or more")
             }
-            // Every section with more than one indicator: all but Udgifter, which has one.
-            #expect(withBreaks == 5)
+            // Every section with more than one block (an indicator or a group): all seven.
+            #expect(withBreaks == 7)
         }
     }
 }

@@ -7,7 +7,7 @@ public enum CatalogueLoader {
         let document = try YAMLDocument.read(path: path, displayName: displayName ?? path)
         var log = ProblemLog()
         let root = document.root
-        document.checkKeys(of: root, allowed: ["sektioner", "kilder", "indikatorer"], log: &log)
+        document.checkKeys(of: root, allowed: ["sektioner", "kilder", "grupper", "indikatorer"], log: &log)
         var sources: [DataSource] = []
         for node in root["kilder"]?.sequence ?? [] {
             document.checkKeys(of: node, allowed: ["id", "navn", "udtrukket"], log: &log)
@@ -50,31 +50,110 @@ public enum CatalogueLoader {
         }
         if sections.isEmpty { log.add(document.location(root), "mangler listen «sektioner»") }
 
+        let groups = readGroups(root["grupper"], document: document, sections: sections, log: &log)
         var indicators: [Indicator] = []
         for node in root["indikatorer"]?.sequence ?? [] {
-            guard let indicator = readIndicator(node, document: document, sections: sections, sources: sources, log: &log) else { continue }
+            guard let indicator = readIndicator(node, document: document, sections: sections, sources: sources, groups: groups, log: &log)
+            else { continue }
             if indicators.contains(where: { $0.id == indicator.id }) {
                 log.add(document.location(node), "indikatoren «\(indicator.id)» er defineret to gange")
             }
             indicators.append(indicator)
         }
         if indicators.isEmpty { log.add(document.location(root), "mangler listen «indikatorer»") }
+        checkGroups(groups, indicators: indicators, log: &log)
         try log.throwIfAny()
-        return IndicatorCatalogue(sections: sections, indicators: indicators, sources: sources, file: document.file)
+        return IndicatorCatalogue(sections: sections, indicators: indicators, sources: sources, groups: groups, file: document.file)
+    }
+
+    /// `grupper`: indicators shown together, each with an id, a title and optionally a short title and a definition.
+    private static func readGroups(_ list: Node?, document: YAMLDocument, sections: [Section], log: inout ProblemLog) -> [IndicatorGroup] {
+        var groups: [IndicatorGroup] = []
+        for node in list?.sequence ?? [] {
+            document.checkKeys(of: node, allowed: ["id", "titel", "kort_titel", "definition"], log: &log)
+            guard let id = document.string("id", in: node, log: &log), let title = document.string("titel", in: node, log: &log) else {
+                continue
+            }
+            if groups.contains(where: { $0.id == id }) { log.add(document.location(node), "gruppen «\(id)» er defineret to gange") }
+            // A group's prompt template is <sektion>/<gruppe-id>.mustache, beside the sections' folders.
+            if sections.contains(where: { $0.id == id }) {
+                log.add(document.location(node["id"]), "gruppen «\(id)» har samme id som en sektion; brug et andet id")
+            }
+            for key in ["id", "titel", "kort_titel"] {
+                document.checkText(node[key]?.scalar?.string, key: key, in: node, maximumLength: NameRules.maximumTitleLength, log: &log)
+            }
+            let definition = document.optionalString("definition", in: node, log: &log)
+            document.checkText(definition, key: "definition", in: node, maximumLength: NameRules.maximumTextLength, log: &log)
+            groups.append(
+                IndicatorGroup(
+                    id: id, title: title, shortTitle: document.optionalString("kort_titel", in: node, log: &log),
+                    definition: definition ?? "", location: document.location(node)))
+        }
+        return groups
+    }
+
+    /// A group is shown as one block with one chart on one axis: its members share a section and a
+    /// unit, are no sums (a sum's country figure dwarfs the cluster's), and stand next to each other.
+    private static func checkGroups(_ groups: [IndicatorGroup], indicators: [Indicator], log: inout ProblemLog) {
+        for group in groups {
+            let positions = indicators.indices.filter { indicators[$0].groupID == group.id }
+            guard let first = positions.first, let last = positions.last else {
+                log.add(group.location, "gruppen «\(group.id)» har ingen indikatorer; giv dem «indikatorgruppe: \(group.id)»")
+                continue
+            }
+            let members = positions.map { indicators[$0] }
+            if let indicator = indicators.first(where: { $0.id == group.id }) {
+                log.add(group.location, "gruppen «\(group.id)» har samme id som indikatoren på \(indicator.location)")
+            }
+            if positions.count < 2 {
+                log.add(group.location, "gruppen «\(group.id)» har kun én indikator; en gruppe viser flere indikatorer i ét diagram")
+            }
+            if last - first + 1 != positions.count, let stranger = indicators[first...last].first(where: { $0.groupID != group.id }) {
+                log.add(
+                    stranger.location,
+                    "indikatoren «\(stranger.id)» står mellem indikatorerne i gruppen «\(group.id)»; en gruppes indikatorer skal stå lige efter hinanden"
+                )
+            }
+            for member in members.dropFirst() {
+                if member.sectionID != members[0].sectionID {
+                    log.add(
+                        member.location,
+                        "indikatoren «\(member.id)» er i sektionen «\(member.sectionID)», men gruppen «\(group.id)» er i «\(members[0].sectionID)»"
+                    )
+                }
+                if member.unit != members[0].unit {
+                    log.add(
+                        member.location,
+                        "indikatoren «\(member.id)» har enheden «\(member.unit)», men gruppen «\(group.id)» har «\(members[0].unit)»; gruppens diagram har én akse"
+                    )
+                }
+            }
+            for member in members {
+                switch member.aggregation {
+                case .count, .population:
+                    log.add(
+                        member.location,
+                        "indikatoren «\(member.id)» er en sum og kan ikke være i gruppen «\(group.id)»: landets sum ville overskygge kommunernes i gruppens diagram"
+                    )
+                default: break
+                }
+            }
+        }
     }
 
     private static let indicatorKeys: Set<String> = [
         "id", "titel", "kort_titel", "enhed", "sektion", "beregning", "skala", "vaegt", "tilnaermet_vaegt",
         "gruppe", "taeller_gruppe", "naevner_gruppe", "bedst", "decimaler", "definition", "kilde",
         "periode_note", "noter", "befolkningsdato", "diskretionering", "interval", "taeller_af_naevner", "kilde_note",
-        "standardpopulation", "aldersgrupper", "sammenligning",
+        "standardpopulation", "aldersgrupper", "sammenligning", "indikatorgruppe",
     ]
 
     /// The decimals a figure can be shown with.
     static let decimalRange = 0...6
 
     private static func readIndicator(
-        _ node: Node, document: YAMLDocument, sections: [Section], sources: [DataSource], log: inout ProblemLog
+        _ node: Node, document: YAMLDocument, sections: [Section], sources: [DataSource], groups: [IndicatorGroup],
+        log: inout ProblemLog
     ) -> Indicator? {
         document.checkKeys(of: node, allowed: indicatorKeys, log: &log)
         let problemsBefore = log.problems.count
@@ -198,6 +277,15 @@ public enum CatalogueLoader {
             let detail = document.optionalString("kilde_note", in: node, log: &log)
             sourceText = (source?.name ?? id) + (detail.map { " (\($0))" } ?? "")
         }
+        let groupID = document.optionalString("indikatorgruppe", in: node, log: &log)
+        if let groupID, !groups.contains(where: { $0.id == groupID }) {
+            let hint =
+                Suggestion.nearest(to: groupID, among: groups.map(\.id), limit: max(2, groupID.count / 3)).map { " – mente du «\($0)»?" }
+                ?? ""
+            log.add(
+                document.location(node["indikatorgruppe"]),
+                "ukendt gruppe \(quoted(groupID))\(hint) Grupperne står i listen «grupper» i kataloget")
+        }
         for key in ["id", "titel", "kort_titel", "enhed"] {
             document.checkText(node[key]?.scalar?.string, key: key, in: node, maximumLength: NameRules.maximumTitleLength, log: &log)
         }
@@ -216,7 +304,7 @@ public enum CatalogueLoader {
             periodNote: document.optionalString("periode_note", in: node, log: &log),
             notes: document.strings("noter", in: node, log: &log), populationDate: populationDate,
             suppression: suppression, plausibleRange: range, numeratorIsPartOfDenominator: numeratorIsPart,
-            comparison: comparison, location: document.location(node))
+            comparison: comparison, groupID: groupID, location: document.location(node))
     }
 
     /// Reads the small-number rule; absent means the Danish default for indicators built on counts.

@@ -87,6 +87,30 @@ public struct Section: Sendable, Hashable {
     }
 }
 
+/// Indicators of one section shown together (`grupper` in the catalogue): one chart with every
+/// member's figure for the cluster and the country, the members' tables under it, and one prompt item
+/// for the whole group instead of one per member. The members share the section and the unit and
+/// stand next to each other in the catalogue.
+public struct IndicatorGroup: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// A short label for the overview and chart titles.
+    public var shortTitle: String
+    /// What the members have in common, for the group's slide and documentation; may be empty.
+    public var definition: String
+    public var location: SourceLocation
+
+    public init(
+        id: String, title: String, shortTitle: String? = nil, definition: String = "", location: SourceLocation = SourceLocation(file: "")
+    ) {
+        self.id = id
+        self.title = title
+        self.shortTitle = shortTitle ?? title
+        self.definition = definition
+        self.location = location
+    }
+}
+
 /// One indicator of the catalogue: what it is, how it aggregates, how to read it.
 public struct Indicator: Sendable, Hashable {
     public var id: String
@@ -116,6 +140,8 @@ public struct Indicator: Sendable, Hashable {
     public var numeratorIsPartOfDenominator: Bool
     /// How the figures are compared with the country and the previous period (`sammenligning`).
     public var comparison: ComparisonRule
+    /// The id of the group the indicator is shown in (`indikatorgruppe`), if any.
+    public var groupID: String?
     /// Where in the catalogue the indicator was defined, for messages.
     public var location: SourceLocation
 
@@ -124,9 +150,11 @@ public struct Indicator: Sendable, Hashable {
         direction: Direction = .none, decimals: Int = 1, definition: String = "", source: String = "", sourceID: String? = nil,
         periodNote: String? = nil, notes: [String] = [], populationDate: Period? = nil,
         suppression: SuppressionRule = .danishDefault, plausibleRange: ClosedRange<Double>? = nil,
-        numeratorIsPartOfDenominator: Bool = false, comparison: ComparisonRule? = nil, location: SourceLocation = SourceLocation(file: "")
+        numeratorIsPartOfDenominator: Bool = false, comparison: ComparisonRule? = nil, groupID: String? = nil,
+        location: SourceLocation = SourceLocation(file: "")
     ) {
         self.comparison = comparison ?? Self.defaultComparison(for: aggregation)
+        self.groupID = groupID
         self.plausibleRange = plausibleRange
         self.numeratorIsPartOfDenominator = numeratorIsPartOfDenominator
         self.id = id
@@ -278,13 +306,21 @@ public struct IndicatorCatalogue: Sendable {
     public var indicators: [Indicator]
     /// The sources the indicators name, by id.
     public var sources: [DataSource]
+    /// The groups of indicators shown together, in catalogue order.
+    public var groups: [IndicatorGroup]
     public var file: String
 
-    public init(sections: [Section], indicators: [Indicator], sources: [DataSource] = [], file: String) {
+    public init(sections: [Section], indicators: [Indicator], sources: [DataSource] = [], groups: [IndicatorGroup] = [], file: String) {
         self.sections = sections
         self.indicators = indicators
         self.sources = sources
+        self.groups = groups
         self.file = file
+    }
+
+    /// The group an indicator is shown in.
+    public func group(of indicator: Indicator) -> IndicatorGroup? {
+        indicator.groupID.flatMap { id in groups.first { $0.id == id } }
     }
 
     /// The source an indicator names.

@@ -157,7 +157,66 @@ public struct ClusterSpread: Sendable, Hashable {
 /// A section of the pack with its indicators.
 public struct SectionReport: Sendable {
     public var section: Section
+    /// Every indicator of the section in catalogue order, group members included.
     public var indicators: [IndicatorReport]
+    /// The catalogue's groups with members in this section.
+    public var groups: [IndicatorGroup] = []
+
+    public init(section: Section, indicators: [IndicatorReport], groups: [IndicatorGroup] = []) {
+        self.section = section
+        self.indicators = indicators
+        self.groups = groups
+    }
+
+    /// What the section shows, in order: an indicator on its own, or a group of indicators shown
+    /// together, in the place of its first member.
+    public var blocks: [SectionBlock] {
+        var blocks: [SectionBlock] = []
+        var placed: Set<String> = []
+        for indicator in indicators {
+            guard let id = indicator.indicator.groupID, let group = groups.first(where: { $0.id == id }) else {
+                blocks.append(.indicator(indicator))
+                continue
+            }
+            guard placed.insert(id).inserted else { continue }
+            blocks.append(.group(IndicatorGroupReport(group: group, indicators: indicators.filter { $0.indicator.groupID == id })))
+        }
+        return blocks
+    }
+}
+
+/// One block of a section: an indicator on its own or a group shown together.
+public enum SectionBlock: Sendable {
+    case indicator(IndicatorReport)
+    case group(IndicatorGroupReport)
+}
+
+/// A group of indicators as one pack shows it: its members' reports in catalogue order.
+public struct IndicatorGroupReport: Sendable {
+    public var group: IndicatorGroup
+    public var indicators: [IndicatorReport]
+
+    public init(group: IndicatorGroup, indicators: [IndicatorReport]) {
+        self.group = group
+        self.indicators = indicators
+    }
+
+    /// The members' unit (the catalogue makes them share one).
+    public var unit: String { indicators.first?.indicator.unit ?? "" }
+    /// The most decimals of any member, so that no member's figure is shown coarser than in its own table.
+    public var decimals: Int { indicators.map(\.indicator.decimals).max() ?? 1 }
+    /// The latest period of the members (they usually share it).
+    public var latestPeriod: Period? { indicators.compactMap(\.periods.last).max() }
+    /// Whether any member's figures are synthetic.
+    public var isSynthetic: Bool { indicators.contains { $0.origin == .synthetic } }
+    /// The members' sources, each once, in order.
+    public var sources: [String] {
+        var result: [String] = []
+        for indicator in indicators where !indicator.indicator.source.isEmpty && !result.contains(indicator.indicator.source) {
+            result.append(indicator.indicator.source)
+        }
+        return result
+    }
 }
 
 /// A member municipality on the front page.

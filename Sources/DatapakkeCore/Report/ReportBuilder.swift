@@ -193,7 +193,9 @@ public struct ReportBuilder: Sendable {
                 if report.origin == .synthetic { synthetic.append(indicator.title) }
                 return report
             }
-            if !indicators.isEmpty { sections.append(SectionReport(section: section, indicators: indicators)) }
+            let groupIDs = Set(indicators.compactMap(\.indicator.groupID))
+            let groups = inputs.catalogue.groups.filter { groupIDs.contains($0.id) }
+            if !indicators.isEmpty { sections.append(SectionReport(section: section, indicators: indicators, groups: groups)) }
         }
         // Each source the pack's indicators use, once, in catalogue order, with its date. The cluster's
         // own sources, confidence and note are the analysts' research notes and stay in the definitions.

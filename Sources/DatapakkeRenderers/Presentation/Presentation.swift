@@ -5,7 +5,8 @@ import Foundation
 /// HTML file (inline style and drawings, no script, nothing from the network) that prints on A4
 /// landscape with one slide per page, built like the real council presentations: a title slide, the
 /// one-page overview, and per section a divider and a slide per indicator with its chart, the facts
-/// and questions of the reflection prompts, the definition and the source; the population overview
+/// and questions of the reflection prompts, the definition and the source; a group of indicators has
+/// one slide with one chart of the cluster against the country per member. The population overview
 /// (the key shares in one panel and one chart) follows the divider of the section that holds them.
 ///
 /// The slides come from the templates in `Templates/html/praesentation/`; this type computes what
@@ -88,10 +89,17 @@ public struct Presentation: Sendable {
             section.indicators.contains { populationOverviewIDs.contains($0.indicator.id) }
         }?.section.id
         var items: [String: PromptItem] = [:]
+        var groupItems: [String: PromptItem] = [:]
         var sectionItems: [String: [PromptItem]] = [:]
         for section in prompts.sections {
             for item in section.items {
-                if let id = item.indicatorID { items[id] = item } else { sectionItems[section.section.id, default: []].append(item) }
+                if let id = item.indicatorID {
+                    items[id] = item
+                } else if let id = item.groupID {
+                    groupItems[id] = item
+                } else {
+                    sectionItems[section.section.id, default: []].append(item)
+                }
             }
         }
         let sections = report.sections.map { section -> [String: Any] in
@@ -112,16 +120,22 @@ public struct Presentation: Sendable {
                 "intro": NoValue.or(
                     section.section.introduction.map { $0.replacingOccurrences(of: "sundhedsrådet", with: words.definite) }),
                 "nummer": divider,
-                "emner": section.indicators.map { ["titel": $0.indicator.title] },
-                "mange_emner": section.indicators.count > manyTopics,
+                "emner": section.blocks.map { ["titel": title(of: $0)] },
+                "mange_emner": section.blocks.count > manyTopics,
                 "har_punkter": !points.isEmpty,
                 "punkter": points,
                 "populationsoverblik": overview,
-                "indikatorer": section.indicators.map { indicator -> [String: Any] in
+                "indikatorer": section.blocks.map { block -> [String: Any] in
                     let slideNumber = nextNumber()
-                    return indicatorSlide(
-                        indicator, section: section.section, item: items[indicator.indicator.id], report: report,
-                        number: slideNumber)
+                    switch block {
+                    case .indicator(let indicator):
+                        return indicatorSlide(
+                            indicator, section: section.section, item: items[indicator.indicator.id], report: report,
+                            number: slideNumber)
+                    case .group(let group):
+                        return groupSlide(
+                            group, section: section.section, item: groupItems[group.group.id], report: report, number: slideNumber)
+                    }
                 },
             ]
         }
@@ -310,6 +324,67 @@ public struct Presentation: Sendable {
             "taet": size == 1 && definitionLength <= longDefinition,
             "meget_taet": size == 2 || definitionLength > longDefinition,
         ]
+    }
+
+    /// A group's slide: one chart with a pair of bars (the cluster and the country) per member, the
+    /// group's facts and questions, its definition and the members' sources; the members' municipalities
+    /// are in the workbook.
+    private static func groupSlide(
+        _ group: IndicatorGroupReport, section: DatapakkeCore.Section, item: PromptItem?, report: PackReport, number: String
+    ) -> [String: Any] {
+        let bars = group.indicators.map { indicator in
+            BarChart.Group(
+                label: indicator.indicator.shortTitle,
+                bars: [(indicator.clusterRow, BarChart.Kind.cluster), (indicator.countryRow, .country)].compactMap { row, kind in
+                    row.map {
+                        BarChart.Bar(label: "", kind: kind, value: $0.latest, title: "\(indicator.indicator.shortTitle), \($0.name)")
+                    }
+                })
+        }
+        let period = group.latestPeriod?.label
+        var legend = legend(report, municipalities: false)
+        legend[.region] = nil
+        let chart = BarChart(
+            groups: bars, decimals: group.decimals, unit: group.unit, id: "d" + number,
+            description: "\(group.group.title), \(group.unit)" + (period.map { ", \($0)" } ?? ""), legend: legend,
+            rowHeights: BarChart.compactRowHeights, groupGap: BarChart.compactGroupGap)
+        let facts = item?.facts ?? []
+        let questions = item?.questions.map(\.text) ?? []
+        let size = textSize(facts: facts, questions: questions, longTitle: group.group.title.count > 60)
+        let notes = ["Tallene for de enkelte kommuner står i datapakken under \(section.title)."]
+        let definitionLength = (notes + [group.group.definition]).reduce(0) { $0 + $1.count }
+        return [
+            "nummer": number,
+            "titel": group.group.title,
+            "kort_titel": group.group.shortTitle,
+            "sektion": section.title,
+            "periode": NoValue.or(period),
+            "enhed": group.unit,
+            "syntetisk": group.isSynthetic,
+            "diagram": chart.context,
+            "summer": false,
+            "skjulte_tal": group.indicators.contains { indicator in
+                [indicator.clusterRow, indicator.countryRow].contains { if case .hidden = $0?.latest { return true } else { return false } }
+            },
+            "har_fakta": !facts.isEmpty,
+            "fakta": facts,
+            "har_spoergsmaal": !questions.isEmpty,
+            "spoergsmaal": questions,
+            "definition": NoValue.or(group.group.definition.isEmpty ? nil : group.group.definition),
+            "noter": notes,
+            "har_boks": true,
+            "kilde": NoValue.or(sentence(group.sources.joined(separator: "; "))),
+            "taet": size == 1 && definitionLength <= longDefinition,
+            "meget_taet": size == 2 || definitionLength > longDefinition,
+        ]
+    }
+
+    /// A block's title on a section's divider: the indicator's, or the group's with its number of members.
+    private static func title(of block: SectionBlock) -> String {
+        switch block {
+        case .indicator(let indicator): return indicator.indicator.title
+        case .group(let group): return "\(group.group.title) (\(group.indicators.count))"
+        }
     }
 
     // MARK: Parts

@@ -111,6 +111,14 @@ public enum PromptVariables {
     /// Names a section template (`_sektion.mustache`) has besides the indicator ids.
     public static let sectionValues: [String] = ["sektion", "sektion_intro"]
 
+    /// Names a group template (`_gruppe.mustache`, `<sektion>/<gruppe-id>.mustache`) has besides the
+    /// indicator names (with the group's meaning) and the members' ids.
+    public static let groupValues: [String] = [
+        "antal_i_gruppen", "antal_over_landet", "over_landet_liste", "antal_under_landet", "under_landet_liste",
+        "stoerst_over_titel", "stoerst_over_vaerdi", "stoerst_over_landet", "stoerst_over_forskel",
+        "stoerst_under_titel", "stoerst_under_vaerdi", "stoerst_under_landet", "stoerst_under_forskel", "skjulte_liste",
+    ]
+
     /// Every name an indicator template may use.
     public static var indicatorNames: Set<String> { Set(values + flags) }
 
@@ -377,5 +385,64 @@ struct IndicatorFacts {
         for name in PromptValue.allCases { result[name.rawValue] = values[name].map { $0 as Any } ?? AbsentValue() }
         for name in PromptFlag.allCases { result[name.rawValue] = flags[name] ?? false }
         return result
+    }
+}
+
+/// The facts about a group of indicators in one pack: a group template's context. A flag is true
+/// when it holds for at least one member (`intet_saerligt` when it holds for all), and a finding's
+/// strength is the largest of the members', so a group's questions rank as its most notable member's.
+struct GroupFacts {
+    var context: [String: Any] = [:]
+    var strengths: [PromptFinding: Double] = [:]
+
+    init(_ group: IndicatorGroupReport, members: [String: IndicatorFacts], pack: PackReport, otherIndicators: [String]) {
+        let facts = group.indicators.compactMap { members[$0.indicator.id] }
+        for name in PromptVariables.values + PromptVariables.groupValues { context[name] = AbsentValue() }
+        for id in otherIndicators { context[id] = AbsentValue() }
+        for flag in PromptFlag.allCases {
+            context[flag.rawValue] =
+                flag == .intetSaerligt
+                ? !facts.isEmpty && facts.allSatisfy { $0.flags[flag] == true } : facts.contains { $0.flags[flag] == true }
+        }
+        for fact in facts {
+            for (finding, strength) in fact.strengths { strengths[finding] = max(strengths[finding] ?? 0, strength) }
+        }
+        for report in group.indicators {
+            context[report.indicator.id] = members[report.indicator.id]?.context ?? AbsentValue()
+        }
+        // The group's own words, where an indicator template has the indicator's.
+        let first = facts.first?.values ?? [:]
+        for name in [PromptValue.raadet, .raadetStort, .raadetsNavn, .regionensNavn, .antalKommuner, .periode, .periodeTekst] {
+            if let value = first[name] { context[name.rawValue] = value }
+        }
+        context[PromptValue.titel.rawValue] = group.group.title
+        context[PromptValue.titelISaetning.rawValue] = PromptText.sentenceCase(group.group.title)
+        context[PromptValue.kortTitel.rawValue] = group.group.shortTitle
+        context[PromptValue.enhed.rawValue] = group.unit
+        if !group.group.definition.isEmpty { context[PromptValue.definition.rawValue] = group.group.definition }
+        context["antal_i_gruppen"] = String(group.indicators.count)
+
+        // Members above and below the country (by each member's comparison rule), the farthest first.
+        let paired = zip(group.indicators, facts).map { (report: $0, facts: $1) }
+        func side(_ flag: PromptFlag, _ prefix: String, _ largest: String) {
+            let members = paired.filter { $0.facts.flags[flag] == true }
+                .sorted { ($0.facts.strengths[.differsFromCountry] ?? 0) > ($1.facts.strengths[.differsFromCountry] ?? 0) }
+            guard let top = members.first else {
+                context["antal_\(prefix)"] = "0"
+                return
+            }
+            context["antal_\(prefix)"] = String(members.count)
+            context["\(prefix)_liste"] = DanishText.list(members.map { PromptText.sentenceCase($0.report.indicator.shortTitle) })
+            context["stoerst_\(largest)_titel"] = PromptText.sentenceCase(top.report.indicator.shortTitle)
+            for (name, value) in [("vaerdi", PromptValue.vaerdi), ("landet", .landet), ("forskel", .forskelLandetTekst)] {
+                context["stoerst_\(largest)_\(name)"] = top.facts.values[value].map { $0 as Any } ?? AbsentValue()
+            }
+        }
+        side(.overLandet, "over_landet", "over")
+        side(.underLandet, "under_landet", "under")
+        let hidden = paired.filter { $0.facts.flags[.skjulteVaerdier] == true }
+        if !hidden.isEmpty {
+            context["skjulte_liste"] = DanishText.list(hidden.map { PromptText.sentenceCase($0.report.indicator.shortTitle) })
+        }
     }
 }

@@ -28,8 +28,10 @@ public struct SectionPrompts: Sendable, Hashable {
 /// After `PromptRenderer.prompts(for:)` the questions are the selected ones (`PromptSelection`),
 /// most notable first; the facts are always all of them.
 public struct PromptItem: Sendable, Hashable {
-    /// The indicator the item is about; nil for a section-level item (`_sektion.mustache`).
+    /// The indicator the item is about; nil for a section-level item (`_sektion.mustache`) and a group's.
     public var indicatorID: String?
+    /// The group of indicators the item is about (`<sektion>/<gruppe-id>.mustache` or `_gruppe.mustache`).
+    public var groupID: String?
     public var title: String
     /// The latest period the facts are about ("2024", "1. januar 2025"); nil for section items.
     public var period: String?
@@ -41,10 +43,11 @@ public struct PromptItem: Sendable, Hashable {
     public var template: String
 
     public init(
-        indicatorID: String?, title: String, period: String? = nil, isSynthetic: Bool = false,
+        indicatorID: String?, groupID: String? = nil, title: String, period: String? = nil, isSynthetic: Bool = false,
         facts: [String], questions: [PromptQuestion], template: String = ""
     ) {
         self.indicatorID = indicatorID
+        self.groupID = groupID
         self.title = title
         self.period = period
         self.isSynthetic = isSynthetic

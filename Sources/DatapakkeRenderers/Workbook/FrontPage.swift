@@ -140,7 +140,14 @@ struct FrontPage {
         case .documentation: return "Definitioner, kilder, beregning, dækning og skjulte celler"
         case .section(let section):
             let shown = report.sections.first { $0.section == section }
-            return shown.map { $0.indicators.map(\.indicator.shortTitle).joined(separator: ", ") } ?? ""
+            // A group by its own short title: its members are listed on the sheet.
+            let titles = shown?.blocks.map { block -> String in
+                switch block {
+                case .indicator(let indicator): return indicator.indicator.shortTitle
+                case .group(let group): return "\(group.group.shortTitle) (\(group.indicators.count))"
+                }
+            }
+            return titles?.joined(separator: ", ") ?? ""
         }
     }
 }

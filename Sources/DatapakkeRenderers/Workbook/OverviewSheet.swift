@@ -54,31 +54,20 @@ struct OverviewSheet {
         for section in report.sections {
             try layout.write(.text(section.section.title), row: row, column: 0, style: styles.subheading, measure: false)
             row += 1
-            for indicator in section.indicators {
-                let line = OverviewRow(indicator)
-                let decimals = line.indicator.decimals
-                try layout.write(.text(line.indicator.shortTitle), row: row, column: 0, style: styles.name)
-                try layout.write(.text(line.period?.label ?? ""), row: row, column: 1, style: styles.coverage, measure: false)
-                try layout.write(.text(line.indicator.unit), row: row, column: 2, style: styles.coverage, measure: false)
-                try writeValue(line.cluster, decimals: decimals, level: .cluster, row: row, column: 3, layout: layout)
-                try writeValue(line.country, decimals: decimals, level: .municipality, row: row, column: 4, layout: layout)
-                try writeValue(line.minimumValue, decimals: decimals, level: .municipality, row: row, column: 5, layout: layout)
-                try writeValue(line.maximumValue, decimals: decimals, level: .municipality, row: row, column: 6, layout: layout)
-                if let scale = line.scale {
-                    try layout.write(.text(scale.textBar(width: Self.barWidth)), row: row, column: 7, style: bar, measure: false)
-                } else {
-                    try layout.write(.text(spreadMissing(line)), row: row, column: 7, style: styles.coverage, measure: false)
+            for block in section.blocks {
+                switch block {
+                case .indicator(let indicator):
+                    try writeLine(OverviewRow(indicator), row: row, nameStyle: styles.name, layout: layout, bar: bar)
+                    row += 1
+                case .group(let group):
+                    // The members' short titles (the specialties, the diseases) under the group's own.
+                    try layout.write(.text(group.group.shortTitle), row: row, column: 0, style: styles.muted)
+                    row += 1
+                    for indicator in group.indicators {
+                        try writeLine(OverviewRow(indicator), row: row, nameStyle: styles.indentedName, layout: layout, bar: bar)
+                        row += 1
+                    }
                 }
-                if let mark = line.levelMark {
-                    try layout.write(
-                        .text(Vocabulary.level(mark, rule: line.indicator.comparison)), row: row, column: 8,
-                        style: styles.light(mark, level: .municipality))
-                } else {
-                    try layout.write(
-                        .text(Vocabulary.levelUnjudged(line.indicator)), row: row, column: 8, style: styles.coverage)
-                }
-                try layout.write(.text(remarks(line)), row: row, column: 9, style: styles.coverage, measure: false)
-                row += 1
             }
         }
 
@@ -107,6 +96,32 @@ struct OverviewSheet {
         for (column, width) in Self.fixedWidths {
             try sheet.setColumn(column, column, width: width)
         }
+    }
+
+    /// One indicator's row: its figures, the spread as a text bar, the level and remarks.
+    private func writeLine(_ line: OverviewRow, row: Int, nameStyle: Format, layout: SheetLayout, bar: Format) throws {
+        let decimals = line.indicator.decimals
+        try layout.write(.text(line.indicator.shortTitle), row: row, column: 0, style: nameStyle)
+        try layout.write(.text(line.period?.label ?? ""), row: row, column: 1, style: styles.coverage, measure: false)
+        try layout.write(.text(line.indicator.unit), row: row, column: 2, style: styles.coverage, measure: false)
+        try writeValue(line.cluster, decimals: decimals, level: .cluster, row: row, column: 3, layout: layout)
+        try writeValue(line.country, decimals: decimals, level: .municipality, row: row, column: 4, layout: layout)
+        try writeValue(line.minimumValue, decimals: decimals, level: .municipality, row: row, column: 5, layout: layout)
+        try writeValue(line.maximumValue, decimals: decimals, level: .municipality, row: row, column: 6, layout: layout)
+        if let scale = line.scale {
+            try layout.write(.text(scale.textBar(width: Self.barWidth)), row: row, column: 7, style: bar, measure: false)
+        } else {
+            try layout.write(.text(spreadMissing(line)), row: row, column: 7, style: styles.coverage, measure: false)
+        }
+        if let mark = line.levelMark {
+            try layout.write(
+                .text(Vocabulary.level(mark, rule: line.indicator.comparison)), row: row, column: 8,
+                style: styles.light(mark, level: .municipality))
+        } else {
+            try layout.write(
+                .text(Vocabulary.levelUnjudged(line.indicator)), row: row, column: 8, style: styles.coverage)
+        }
+        try layout.write(.text(remarks(line)), row: row, column: 9, style: styles.coverage, measure: false)
     }
 
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {

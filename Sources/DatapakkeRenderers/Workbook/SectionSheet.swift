@@ -4,6 +4,9 @@ import XLSXWriter
 /// A section sheet: for each indicator a table (member municipalities, the cluster, the region, the
 /// country) with the counts and 95 % interval beside the latest rate, traffic lights, notes and a
 /// native column chart under it, one indicator a printed page.
+/// A group of indicators is one block: a table of the members' latest figures for the cluster, the
+/// region and the country, one horizontal bar chart of the cluster against the country with a
+/// category per member, and under it each member's table without a chart of its own.
 struct SectionSheet {
     let report: PackReport
     let section: SectionReport
@@ -29,11 +32,18 @@ struct SectionSheet {
     static let developmentColumn = 7
     static let levelColumn = 8
     static let chartDataColumn = 9
+    /// A group's chart reads the cluster's figures from `chartDataColumn` and the country's from here.
+    static let countryChartDataColumn = 10
     /// The last column a reader sees: headings, notes and the chart span up to it.
     static let lastShownColumn = levelColumn
+    /// Rows a printed landscape page holds at 80 %, roughly: a group's member tables are kept whole on a page.
+    static let rowsPerPage = 40
     /// Widths in characters; the names' column is measured. The crude rate's column (an
     /// age-standardised indicator's rate without standardisation) is hidden on sheets without one.
-    static let fixedWidths: [Int: Double] = [1: 13, 2: 13, 3: 13, 4: 10, 5: 11, 6: 13, 7: 24, 8: 28, 9: 13]
+    static let fixedWidths: [Int: Double] = [1: 13, 2: 13, 3: 13, 4: 10, 5: 11, 6: 13, 7: 24, 8: 28, 9: 13, 10: 13]
+
+    /// Whether a section has an age-standardised indicator, whose crude rates get a column of their own.
+    var showsCrude: Bool { section.indicators.contains { $0.indicator.standardisation != nil } }
 
     func write(in workbook: Workbook) throws {
         let name = PackSheet.section(section.section).name
@@ -53,28 +63,162 @@ struct SectionSheet {
         sheet.setPrintScale(Self.printScale)
         var row = 4
         var pageBreaks: [Int] = []
-        for (index, indicator) in section.indicators.enumerated() {
-            if index > 0 { pageBreaks.append(row) }
-            let block = try writeBlock(indicator, at: row, sheet: sheet, layout: layout, workbook: workbook)
-            if let chartBreak = block.chartBreak { pageBreaks.append(chartBreak) }
-            row = block.next
+        for block in section.blocks {
+            if row > 4 { pageBreaks.append(row) }
+            switch block {
+            case .indicator(let indicator):
+                let written = try writeBlock(indicator, at: row, sheet: sheet, layout: layout, workbook: workbook)
+                if let chartBreak = written.chartBreak { pageBreaks.append(chartBreak) }
+                row = written.next
+            case .group(let group):
+                row = try writeGroup(group, at: row, sheet: sheet, layout: layout, workbook: workbook, pageBreaks: &pageBreaks)
+            }
         }
         try sheet.setHorizontalPageBreaks(pageBreaks)
         layout.reserve(18, column: 0)
         try layout.applyWidths(minimum: 8, maximum: 34)
-        let showsCrude = section.indicators.contains { $0.indicator.standardisation != nil }
         for (column, width) in Self.fixedWidths.sorted(by: { $0.key < $1.key }) {
-            // The chart reads the helper column; the printed and shown sheet does not need it.
-            let hidden = column == Self.chartDataColumn || (column == Self.crudeColumn && !showsCrude)
-            try sheet.setColumn(column, column, width: width, hidden: hidden)
+            // The charts read the helper columns; the printed and shown sheet does not need them.
+            let helper = column == Self.chartDataColumn || column == Self.countryChartDataColumn
+            try sheet.setColumn(column, column, width: width, hidden: helper || (column == Self.crudeColumn && !showsCrude))
         }
     }
 
+    /// Writes a group's block from `top`: its table of latest figures, its chart, then each member's
+    /// table; returns the first row after it. Adds a page break before a member table that would not
+    /// fit on the page.
+    private func writeGroup(
+        _ group: IndicatorGroupReport, at top: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook, pageBreaks: inout [Int]
+    ) throws -> Int {
+        var row = top
+        let decimals = group.decimals
+        let period = group.latestPeriod?.label ?? ""
+        try layout.write(.text(group.group.title), row: row, column: 0, style: styles.heading, measure: false)
+        row += 1
+        var subtitle = "Enhed: \(group.unit)"
+        if group.isSynthetic { subtitle += " · SYNTETISKE eksempeldata" }
+        if !group.sources.isEmpty { subtitle += " · Kilde: \(group.sources.joined(separator: "; "))" }
+        row += try sheet.writeWrapped(
+            subtitle, row: row, firstColumn: 0, lastColumn: Self.lastShownColumn, width: Self.textWidth,
+            style: group.isSynthetic ? styles.warning : styles.muted)
+        if !group.group.definition.isEmpty {
+            row += try sheet.writeWrapped(
+                group.group.definition, row: row, firstColumn: 0, lastColumn: Self.lastShownColumn, width: Self.textWidth,
+                style: styles.note,
+                lineHeight: 13.5)
+        }
+        // The members' latest figures side by side: what the chart draws, with the markers it cannot.
+        // The country's column: the crude rate's where that is shown on the sheet, else the numerator's.
+        let countryColumn = showsCrude ? Self.crudeColumn : Self.numeratorColumn
+        let headers = [
+            (group.group.shortTitle, 0), ("\(report.cluster.name)\n\(period)", 1), ("\(report.regionName)\n\(period)", 2),
+            ("Hele landet\n\(period)", countryColumn),
+        ]
+        for (text, column) in headers {
+            try layout.write(
+                .text(text), row: row, column: column, style: column == 0 ? styles.tableHeader : styles.tableHeaderRight, measure: false)
+        }
+        // The country stands in the development column: a group's table has one period.
+        let hasLevel = group.indicators.contains { $0.indicator.direction != .none }
+        try layout.write(.text(hasLevel ? "Niveau ift. landet" : ""), row: row, column: Self.levelColumn, style: styles.tableHeader)
+        for column in (countryColumn + 1)..<Self.levelColumn {
+            try sheet.write(.blank, row: row, column: column, style: styles.tableHeader)
+        }
+        try sheet.write(
+            .text("Til diagram: \(report.kind.singular)"), row: row, column: Self.chartDataColumn, style: styles.tableHeaderRight)
+        try sheet.write(.text("Til diagram: landet"), row: row, column: Self.countryChartDataColumn, style: styles.tableHeaderRight)
+        let nameLines = max(1, wrappedLines(report.cluster.name, width: Int(Self.fixedWidths[1] ?? 13) - 1).count)
+        try sheet.setRow(row, height: rowHeight(lines: 1 + nameLines, lineHeight: 13))
+        row += 1
+        let firstDataRow = row
+        for member in group.indicators {
+            let info = member.indicator
+            try layout.write(.text(info.shortTitle), row: row, column: 0, style: styles.rowName(.municipality))
+            for (column, tableRow) in [(1, member.clusterRow), (2, member.regionRow), (countryColumn, member.countryRow)] {
+                let level = tableRow?.level ?? .municipality
+                try writeValue(tableRow?.latest ?? .missing, decimals: decimals, level: level, row: row, column: column, layout: layout)
+            }
+            try writeMark(
+                member.clusterRow?.levelMark.map { (Vocabulary.level($0, rule: info.comparison), $0) }, level: .municipality, row: row,
+                column: Self.levelColumn,
+                layout: layout)
+            for column in (countryColumn + 1)..<Self.levelColumn {
+                try sheet.write(.blank, row: row, column: column, style: styles.blank(level: .municipality))
+            }
+            // Numbers only where they may be shown: a hidden or missing figure is a gap, never a bar at 0.
+            for (column, value) in [
+                (Self.chartDataColumn, member.clusterRow?.latest), (Self.countryChartDataColumn, member.countryRow?.latest),
+            ] {
+                if let number = value?.number {
+                    try sheet.write(
+                        .number(DanishNumber.rounded(number, decimals: decimals)), row: row, column: column,
+                        style: styles.number(decimals: decimals, level: .municipality))
+                }
+            }
+            row += 1
+        }
+        let lastDataRow = row - 1
+        if hasLevel, group.indicators.contains(where: { $0.indicator.direction == .none }) {
+            row += try sheet.writeWrapped(
+                "Niveau ift. landet vises kun for indikatorer med en retning (hvor høj eller lav er bedst).", row: row, firstColumn: 0,
+                lastColumn: Self.lastShownColumn, width: Self.textWidth, style: styles.note, lineHeight: 13.5)
+        }
+
+        let chart = try workbook.addChart(.bar)
+        let sheetName = sheet.name
+        let categories = CellRange(sheet: sheetName, firstRow: firstDataRow, firstColumn: 0, lastRow: lastDataRow, lastColumn: 0)
+        for (name, column, colour) in [
+            (report.cluster.name, Self.chartDataColumn, Palette.barCouncil),
+            ("Hele landet", Self.countryChartDataColumn, Palette.barCountry),
+        ] {
+            let series = try chart.addSeries(
+                name: name, categories: categories,
+                values: CellRange(sheet: sheetName, firstRow: firstDataRow, firstColumn: column, lastRow: lastDataRow, lastColumn: column))
+            series.setFillColor(colour)
+            series.setDataLabels(show: true, numberFormat: DanishNumber.excelFormat(decimals: decimals))
+            series.setDataLabelFontSize(9)
+        }
+        chart.setTitle("\(group.group.shortTitle), \(period)")
+        // A bar chart's categories run up the vertical axis (.y); reversed, the first member is at the
+        // top as in the table, and the value axis (.x) stays at the bottom.
+        chart.setReversed(.y)
+        chart.setCrossingAtMaximum(.y)
+        chart.setAxisTitle(.x, group.unit)
+        chart.setAxisNumberFormat(.x, DanishNumber.excelFormat(decimals: decimals))
+        chart.setAxisMin(.x, 0)
+        chart.setAxisFontSize(.x, 10)
+        chart.setAxisFontSize(.y, 10)
+        chart.setLegend(position: .bottom)
+        chart.setGapWidth(50)
+        chart.showHiddenData()
+        row += 1
+        // About one row of the sheet per bar, with room for the title, the axis and the legend.
+        let chartRows = max(Self.chartRows, (group.indicators.count * 2 * 13 + 110) / 20)
+        try insertChart(chart, row: row, rows: chartRows, sheet: sheet, layout: layout)
+        row += chartRows + 2
+
+        var pageTop = pageBreaks.last ?? 0
+        if row - pageTop > Self.rowsPerPage {
+            pageBreaks.append(row)
+            pageTop = row
+        }
+        for member in group.indicators {
+            let start = row
+            row = try writeBlock(member, at: row, sheet: sheet, layout: layout, workbook: workbook, chart: false).next
+            if row - pageTop > Self.rowsPerPage, start > pageTop {
+                pageBreaks.append(start)
+                pageTop = start
+            }
+        }
+        return row
+    }
+
     /// Writes one indicator's block from `top`; returns the first row after it, and the chart's row
-    /// when the block is too tall for one printed page, so that the chart starts a page of its own.
-    private func writeBlock(_ indicator: IndicatorReport, at top: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook) throws
-        -> (next: Int, chartBreak: Int?)
-    {
+    /// when the block is too tall for one printed page, so that the chart starts a page of its own. A
+    /// group's member (`chart: false`) has its table and notes only: the group's chart shows it.
+    private func writeBlock(
+        _ indicator: IndicatorReport, at top: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook, chart withChart: Bool = true
+    ) throws -> (next: Int, chartBreak: Int?) {
         let info = indicator.indicator
         var row = top
         // The block's printed height so far, in points at 100 %: rows without a height of their own are 15.
@@ -115,8 +259,8 @@ struct SectionSheet {
         try layout.write(.text("Udvikling"), row: row, column: developmentColumn, style: styles.tableHeader, measure: false)
         try layout.write(.text("Niveau ift. landet"), row: row, column: levelColumn, style: styles.tableHeader, measure: false)
         try sheet.write(.text("Til diagram (kun viste tal)"), row: row, column: chartDataColumn, style: styles.tableHeaderRight)
-        let showsCrude = info.standardisation != nil
-        if showsCrude, let latest = indicator.periods.last {
+        let hasCrude = info.standardisation != nil
+        if hasCrude, let latest = indicator.periods.last {
             try layout.write(
                 .text("Rå rate \(latest.label)\n(ustandardiseret)"), row: row, column: Self.crudeColumn, style: styles.tableHeaderRight,
                 measure: false)
@@ -125,7 +269,7 @@ struct SectionSheet {
         }
         // The period on one line, the unit wrapped under it in the narrow column.
         let unitLines = wrappedLines(info.unit, width: Int(Self.fixedWidths[1] ?? 13) - 1).count
-        let headerLines = max(2, 1 + unitLines + (standardisedLine.isEmpty ? 0 : 1), showsCrude ? 2 : 1)
+        let headerLines = max(2, 1 + unitLines + (standardisedLine.isEmpty ? 0 : 1))
         try sheet.setRow(row, height: rowHeight(lines: headerLines, lineHeight: 13))
         height += rowHeight(lines: headerLines, lineHeight: 13)
         row += 1
@@ -144,7 +288,7 @@ struct SectionSheet {
             for (index, value) in tableRow.values.enumerated() {
                 try writeValue(value, decimals: info.decimals, level: level, row: row, column: periodColumns[index], layout: layout)
             }
-            if showsCrude {
+            if hasCrude {
                 try writeValue(
                     tableRow.crudeValues?.last ?? .missing, decimals: info.decimals, level: level, row: row, column: Self.crudeColumn,
                     layout: layout)
@@ -185,6 +329,7 @@ struct SectionSheet {
             height += wrappedHeight(note, width: Self.textWidth, lineHeight: 13.5)
         }
 
+        guard withChart else { return (row + 1, nil) }
         let chart = try workbook.addChart(.column)
         let sheetName = sheet.name
         let series = try chart.addSeries(
@@ -210,15 +355,18 @@ struct SectionSheet {
             // Names under the plot, not on top of the bars that go below zero.
             chart.setLabelsLow(.x)
         }
-        // Under the table and its notes, as wide as the table.
-        let tableWidth = Double(layout.width(of: 0) ?? 34) + (Self.fixedWidths.filter { $0.key < chartDataColumn }.values.reduce(0, +))
         row += 1
         height += 15
-        try sheet.insertChart(
-            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480,
-            yScale: Double(Self.chartRows) * 20 / 288)
+        try insertChart(chart, row: row, rows: Self.chartRows, sheet: sheet, layout: layout)
         let fits = height + Double(Self.chartRows) * 15 <= Self.pageHeight
         return (row + Self.chartRows + 2, fits ? nil : row)
+    }
+
+    /// Places a chart at `row`, under its table and notes, as wide as the table and `rows` rows high.
+    private func insertChart(_ chart: Chart, row: Int, rows: Int, sheet: Worksheet, layout: SheetLayout) throws {
+        let tableWidth = Double(layout.width(of: 0) ?? 34) + (Self.fixedWidths.filter { $0.key < Self.chartDataColumn }.values.reduce(0, +))
+        try sheet.insertChart(
+            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480, yScale: Double(rows) * 20 / 288)
     }
 
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {

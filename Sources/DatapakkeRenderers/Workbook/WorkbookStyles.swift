@@ -31,6 +31,8 @@ struct WorkbookStyles {
     /// long line never runs past the page's right edge.
     let wrappedText, wrappedSubheading: Format
     let tableHeader, tableHeaderRight, name, clusterName, levelName: Format
+    /// A name under a group's label (the overview's rows of a group's members).
+    let indentedName: Format
     let marker, clusterMarker, levelMarker: Format
     let coverage: Format
     private let workbook: Workbook
@@ -66,6 +68,7 @@ struct WorkbookStyles {
                 bold: true, fontName: font, fontSize: 10, fontColor: Palette.ink, backgroundColor: Palette.headerFill,
                 horizontalAlignment: .right, verticalAlignment: .center, wrapText: true, bottomBorder: .thin))
         name = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink))
+        indentedName = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink, indent: 1))
         clusterName = workbook.style(
             CellStyle(
                 bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, backgroundColor: Palette.clusterFill, topBorder: .thin))
