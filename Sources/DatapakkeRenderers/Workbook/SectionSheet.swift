@@ -248,6 +248,7 @@ struct SectionSheet {
         case .cluster: return Palette.barCouncil
         case .region: return Palette.barRegion
         case .country: return Palette.barCountry
+        case .similar: return Palette.barSimilar
         }
     }
 
@@ -292,6 +293,7 @@ struct SectionSheet {
                     + "\(Vocabulary.percent(row.share, decimals: 0)) af befolkning og antal i tallet for \(report.kind.definite). Kommunens egen række viser hele kommunen."
             )
         }
+        notes += SimilarWorkbook.notes(indicator, report: report)
         return notes
     }
 }
