@@ -68,7 +68,8 @@ public enum SimilarityProfileLoader {
                             " – mente du «\($0)»?"
                         } ?? ""
                     log.add(
-                        document.location(node["indikator"]), "ukendt indikator \(quoted(id))\(hint) Indikatorerne står i \(catalogue.file)"
+                        document.location(node["indikator"]),
+                        "ukendt indikator \(quoted(id))" + (hint.isEmpty ? "; indikatorerne står i \(catalogue.file)" : hint)
                     )
                 }
             }
