@@ -96,4 +96,19 @@ extension Vocabulary {
             ? "Hele profilen bygger" : "Profilen bygger delvis (\(profileText(similar, only: similar.syntheticVariables)))"
         return "\(which) på SYNTETISKE eksempeldata, så valget af sammenlignelige gør det også."
     }
+
+    /// What `check` says about the similar councils: how many, by what, and how many indicators have an
+    /// opportunity; or that there is no profile.
+    public static func similarSummary(_ inputs: DatapakkeInputs) -> String {
+        let kind = inputs.definitions.kind
+        guard let similar = inputs.similar else {
+            return
+                "Sammenlignelige: ingen profil (\(SimilarityProfile.fileName) findes ikke i skabelonmappen), så ingen sammenlignelige \(kind.plural)."
+        }
+        let profile = similar.profile
+        let opportunities = inputs.catalogue.indicators.filter { OpportunityRule.rule(for: $0, listed: profile.opportunities) != nil }
+        return "Sammenlignelige: \(profile.clusterNeighbours) \(kind.plural) for \(kind.each) \(kind.singular) og "
+            + "\(profile.municipalityNeighbours) kommuner for hver kommune efter \(profile.variables.count) variabler (\(profile.file)); "
+            + "muligheden regnes for \(opportunities.count) indikatorer."
+    }
 }

@@ -10,22 +10,12 @@ struct SimilarWorkbook {
     /// The notes under an indicator's table: who the similar clusters are, why their figure is hidden
     /// where it is, the cluster against them and its opportunity.
     static func notes(_ indicator: IndicatorReport, report: PackReport) -> [String] {
-        guard let similar = report.similar, let row = indicator.similarRow else { return [] }
-        let kind = report.kind
-        var note =
-            "\(similar.rowName): de \(similar.neighbours.count) \(kind.plural), der ligner \(kind.definite) mest (se forsiden), "
-            + "regnet under ét efter indikatorens egen regel."
-        if let mark = indicator.similar?.mark {
-            note += " \(capitalized(kind.definite)) mod dem: \(Vocabulary.similarLevel(mark, rule: indicator.comparison))."
-        }
-        if row.values.contains(where: { if case .hidden = $0 { return true } else { return false } }) {
-            note += " " + Vocabulary.similarHiddenNote
-        }
-        var notes = [note]
-        if let opportunity = indicator.similar?.opportunity {
-            notes.append("Muligheden: " + Vocabulary.opportunityText(opportunity, indicator: indicator.indicator, kind: kind))
-        }
-        return notes
+        // The row's name says what it is, the front page which councils, the overview how the council
+        // lies against them: only a hidden figure needs a word here, so the block and its chart still
+        // fit one printed page.
+        guard let row = indicator.similarRow, row.values.contains(where: { if case .hidden = $0 { return true } else { return false } })
+        else { return [] }
+        return [Vocabulary.similarHiddenNote]
     }
 
     /// The front page's block from `row`: the similar clusters with their distances, the opportunities,
@@ -39,14 +29,12 @@ struct SimilarWorkbook {
         let intro =
             "De \(similar.neighbours.count) \(report.kind.plural), der ligner \(report.cluster.name) mest i profilen "
             + "«\(Vocabulary.profileText(similar))». Afstanden er mellem de standardiserede værdier (0 er ens); "
-            + "hver tabel har en række for dem samlet, og arket Dokumentation viser profilen."
+            + "hver tabel har en række for dem samlet, og arket Dokumentation viser profilen og hver kommunes sammenlignelige kommuner."
         row += try sheet.writeWrapped(intro, row: row, firstColumn: 0, lastColumn: 3, width: total, style: styles.note, lineHeight: 13.5)
         if let warning = Vocabulary.similarSyntheticNote(similar) {
             row += try sheet.writeWrapped(warning, row: row, firstColumn: 0, lastColumn: 3, width: total, style: styles.warning)
         }
-        try layout.write(
-            .text(similar.rowName.replacingOccurrences(of: "Sammenlignelige ", with: "").capitalizedFirst), row: row, column: 0,
-            style: styles.tableHeader)
+        try layout.write(.text(report.kind.singular.capitalizedFirst), row: row, column: 0, style: styles.tableHeader)
         try layout.write(.text("Afstand"), row: row, column: 1, style: styles.tableHeaderRight)
         row += 1
         for neighbour in similar.neighbours {
@@ -84,17 +72,6 @@ struct SimilarWorkbook {
         }
         row += 1
 
-        try layout.write(.text("Sammenlignelige kommuner"), row: row, column: 0, style: styles.heading, measure: false)
-        row += 1
-        row += try sheet.writeWrapped(
-            "For hver kommune de \(similar.municipalityNeighbours) af landets kommuner, der ligner den mest i samme profil, den mest lignende først.",
-            row: row, firstColumn: 0, lastColumn: 3, width: total, style: styles.note, lineHeight: 13.5)
-        for member in similar.members where !member.neighbours.isEmpty {
-            try layout.write(.text(member.name), row: row, column: 0, style: styles.subheading)
-            row += try sheet.writeWrapped(
-                member.neighbours.map(\.name).joined(separator: ", "), row: row, firstColumn: 1, lastColumn: 3, width: total - widths[0],
-                style: styles.note, lineHeight: 13.5)
-        }
         return row + 1
     }
 
@@ -172,6 +149,18 @@ struct SimilarWorkbook {
             try layout.write(.text(range(similar.units.compactMap { $0.values[index] })), row: row, column: 2, style: styles.marker)
             try layout.write(.text(range(similar.allValues[index])), row: row, column: 3, style: styles.marker)
             row += 1
+        }
+        row += 1
+        try layout.write(.text("Sammenlignelige kommuner"), row: row, column: 0, style: styles.heading, measure: false)
+        row += 1
+        row += try sheet.writeWrapped(
+            "For hver kommune de \(similar.municipalityNeighbours) af landets kommuner, der ligner den mest i samme profil, den mest lignende først.",
+            row: row, firstColumn: 0, lastColumn: 3, width: textWidth + 26, style: styles.note, lineHeight: 13.5)
+        for member in similar.members where !member.neighbours.isEmpty {
+            try layout.write(.text(member.name), row: row, column: 0, style: styles.subheading)
+            row += try sheet.writeWrapped(
+                member.neighbours.map(\.name).joined(separator: ", "), row: row, firstColumn: 1, lastColumn: 3, width: textWidth,
+                style: styles.note, lineHeight: 13.5)
         }
         return row + 1
     }
