@@ -58,6 +58,8 @@ import Testing
         let row = try #require(overview.cells.first { $0.column == 0 && $0.value.string == "Forebyggelige akutte ophold" }).row
         #expect(overview.cell(row, 10)?.value.number == 55.9)
         #expect(overview.cell(row, 11)?.value.string == "▼ Dårligere end de sammenlignelige")
+        #expect(overview.cell(columnHeader.row, 12)?.value.string == "Muligheden")
+        #expect(overview.cell(row, 12)?.value.string == "ca. 1.300 færre om året")
 
         let documentation = try #require(workbook.sheet("Dokumentation"))
         #expect(documentation.find("Sammenlignelige sundhedsråd og muligheden") != nil)

@@ -166,6 +166,15 @@ public struct Opportunity: Sendable, Hashable {
         return "ca. \(formatted(amount)) \(direction == .lowerIsBetter ? "færre" : "flere") \(noun)\(perYear)"
     }
 
+    /// The opportunity without what is counted, for a column beside the indicator's name: "ca. 1.300
+    /// færre om året", "ca. 3,0 mio. kr. mindre om året"; nil when there is none.
+    public var shortSentence: String? {
+        guard exists else { return nil }
+        let perYear = period.isDate ? "" : (Self.isOneYear(period) ? " om året" : " i perioden")
+        let word = isKroner ? (direction == .lowerIsBetter ? "mindre" : "mere") : (direction == .lowerIsBetter ? "færre" : "flere")
+        return "ca. \(formatted(amount)) \(word)\(perYear)"
+    }
+
     /// The 95 % interval as a sentence states it, "95 %-usikkerhedsinterval: 60–180", negative bounds as
     /// 0 (the cluster may be no worse than the best quartile); nil without an interval.
     public var intervalText: String? {

@@ -170,7 +170,7 @@ struct SimilarWorkbook {
     /// The overview's extra headers: the similar clusters' figure and the cluster against it.
     static func overviewHeaders(_ report: PackReport) -> [(String, Bool)] {
         guard report.similar != nil else { return [] }
-        return [("Sammen-\nlignelige", true), ("Ift. sammenlignelige", false)]
+        return [("Sammen-\nlignelige", true), ("Ift. sammenlignelige", false), ("Muligheden", false)]
     }
 
     /// "Sammenlignelige sundhedsråd: A, B, C, D og E (se forsiden)."
@@ -182,7 +182,8 @@ struct SimilarWorkbook {
     static func overviewNotes(_ report: PackReport) -> [String] {
         guard report.similar != nil else { return [] }
         return [
-            "Sammenlignelige: tallet for de \(report.kind.plural), der ligner \(report.kind.definite) mest, samlet; ift. sammenlignelige efter samme regel som niveau ift. landet."
+            "Sammenlignelige: tallet for de \(report.kind.plural), der ligner \(report.kind.definite) mest, samlet; ift. sammenlignelige efter samme regel som niveau ift. landet. "
+                + "Muligheden: hvor meget mindre (eller mere, hvor højt er bedst) med samme niveau som det bedste kvartil af dem; se forsiden."
         ]
     }
 
@@ -206,6 +207,10 @@ struct SimilarWorkbook {
             try layout.write(
                 .text(Vocabulary.similarUnjudged(indicator.indicator, comparison: indicator.similar)), row: row, column: column + 1,
                 style: styles.coverage)
+        }
+        if let opportunity = indicator.similar?.opportunity {
+            let text = opportunity.shortSentence ?? "som de bedste eller bedre"
+            try layout.write(.text(text), row: row, column: column + 2, style: styles.coverage, measure: false)
         }
     }
 

@@ -12,7 +12,7 @@ struct OverviewSheet {
     static let barWidth = 25
     /// Widths of the columns in small type (period, unit, remarks), under two-line headers and of the bar.
     static let fixedWidths: [(column: Int, width: Double)] = [
-        (1, 13), (2, 31), (3, 14), (4, 12), (5, 11), (6, 11), (7, 29), (9, 26), (10, 15), (11, 29),
+        (1, 13), (2, 31), (3, 14), (4, 12), (5, 11), (6, 11), (7, 29), (9, 26), (10, 15), (11, 29), (12, 24),
     ]
 
     func write(in workbook: Workbook) throws {
