@@ -50,12 +50,12 @@ import Testing
         let html = try Self.presentation(report, renderer: renderer)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"da\">"))
 
-        // Title, overview (a slide per 32 rows), then per section its divider (the population
+        // Title, overview (a slide per 32 rows), the similar councils, then per section its divider (the population
         // overview after its own) and its indicators, a group of indicators on one slide.
         let overviewRows = report.sections.reduce(0) { $0 + 1 + $1.indicators.count }  // a heading and the indicators
         let overviewSlides = (overviewRows + Presentation.overviewRowsPerSlide - 1) / Presentation.overviewRowsPerSlide
         #expect(overviewSlides == 3, "the shipped catalogue's \(overviewRows) overview rows take three slides")
-        var expected = ["Forside"] + Array(repeating: "Overblik", count: overviewSlides)
+        var expected = ["Forside"] + Array(repeating: "Overblik", count: overviewSlides) + ["Sammenlignelige"]
         for section in report.sections {
             expected.append(section.section.title)
             if section.section.id == "population" { expected.append("Populationsoverblik") }
@@ -122,8 +122,8 @@ import Testing
         let population = try #require(slides.first { $0["titel"] as? String == "Borgere i alt" })
         #expect(population["summer"] as? Bool == true)
         let rows = try #require((population["diagram"] as? [String: Any])?["raekker"] as? [[String: Any]])
-        #expect(rows.count == 11)
-        for row in rows.suffix(3) {
+        #expect(rows.count == 12, "8 municipalities, the council, the region, the similar councils and the country")
+        for row in rows.suffix(4) {
             #expect(row["bjaelke"] is NoValue && row["ikke_tegnet"] as? Bool == true, "\(row["etiket"] ?? "")")
             #expect(row["tal"] is String)
         }

@@ -65,19 +65,21 @@ import Testing
         #expect(sheet.cell(header, 0)?.value.string == "Område")
         // One period only: it stands in the latest period's column, the second.
         #expect(sheet.cell(header, 2)?.value.string == "2023\npr. 1.000 borgere på 65 år og derover")
-        let names = (1...11).compactMap { sheet.cell(header + $0, 0)?.value.string }
+        let names = (1...12).compactMap { sheet.cell(header + $0, 0)?.value.string }
         #expect(
             names == [
                 "Holbæk", "Kalundborg", "Lejre", "Næstved", "Odsherred", "Ringsted", "Slagelse", "Sorø",
-                "Sundhedsråd Midt- og Vestsjælland", "Region Østdanmark", "Hele landet",
+                "Sundhedsråd Midt- og Vestsjælland", "Region Østdanmark", "Sammenlignelige sundhedsråd", "Hele landet",
             ])
         // Computed outside the tool (Python over Data/*.csv), not by the engine that wrote the workbook:
         // Σ value × residents aged 65+ on 1 January 2023 / Σ residents aged 65+, over the council's 8
-        // municipalities (written out in MidtOgVestsjaellandTests), Region Østdanmark's 46 and the
-        // country's 98; each of them has a 2023 value.
+        // municipalities (written out in MidtOgVestsjaellandTests), Region Østdanmark's 46, the 41 of the
+        // similar councils (Østsjælland og Øerne, Vestjylland, Nordsjælland, Københavns Omegn Nord, Fyn:
+        // SimilarCouncilsTests) and the country's 98; each of them has a 2023 value.
         let expected: [(value: Double, shown: Double)] = [
             (6_699_570.4 / 109_479, 61.2),  // 61,195…
             (36_821_525.5 / 564_193, 65.3),  // 65,264…
+            (26_505_736.8 / 453_609, 58.4),  // 58,433…
             (70_818_929.5 / 1_249_310, 56.7),  // 56,686…
         ]
         for (offset, figure) in expected.enumerated() {

@@ -71,7 +71,7 @@ public enum PackChanges {
         let oldIndicators = Dictionary(old.figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var own: [String] = []
         var comparison: [String] = []
-        let comparisonLevels = [AreaLevel.region.rawValue, AreaLevel.country.rawValue]
+        let comparisonLevels = [AreaLevel.region.rawValue, AreaLevel.similar.rawValue, AreaLevel.country.rawValue]
         for indicator in new.figures {
             guard let before = oldIndicators[indicator.id] else { continue }
             let oldRows = Dictionary(before.rows.map { ("\($0.level)/\($0.id)", $0) }, uniquingKeysWith: { first, _ in first })

@@ -83,6 +83,7 @@ public enum PackInputText {
             "syntetisk;" + report.syntheticIndicators.joined(separator: ","),
             "offentliggjort-sammen-med;" + report.publishedWith.joined(separator: ","),
         ]
+        lines += similarLines(report)
         for section in report.sections {
             for indicator in section.indicators {
                 let decimals = indicator.indicator.decimals
@@ -93,7 +94,7 @@ public enum PackInputText {
                 if let note = indicator.standardisationNote { lines.append("standardisering;" + note) }
                 for row in indicator.rows {
                     var fields = [row.level.rawValue, row.id, row.development?.rawValue ?? "", row.levelMark?.rawValue ?? ""]
-                    if row.level == .region || row.level == .country {
+                    if row.level == .region || row.level == .country || row.level == .similar {
                         fields.append(row.name)
                         fields.append(row.isApproximation ? "tilnærmet" : "")
                         fields += row.values.map { shown($0, decimals: decimals) }
@@ -110,6 +111,7 @@ public enum PackInputText {
                     }
                     lines.append(fields.joined(separator: ";"))
                 }
+                lines += similarLines(indicator)
                 for cell in indicator.hiddenCells {
                     lines.append("skjult;\(cell.level.rawValue);\(cell.rowName);\(cell.period.id);\(cell.reason.marker)")
                 }

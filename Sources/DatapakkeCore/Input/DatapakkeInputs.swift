@@ -10,13 +10,20 @@ public struct InputPaths: Sendable {
     public var catalogue: String
     /// Definition files of the maps whose figures are published beside those of `definitions`.
     public var publishedWith: [String]
+    /// The profile of similar councils (`sammenlignelige.yaml`); nil or a file that does not exist:
+    /// no similar councils (docs/similar-councils.md).
+    public var similarityProfile: String?
 
-    public init(register: String, definitions: String, data: String, catalogue: String, publishedWith: [String] = []) {
+    public init(
+        register: String, definitions: String, data: String, catalogue: String, publishedWith: [String] = [],
+        similarityProfile: String? = nil
+    ) {
         self.register = register
         self.definitions = definitions
         self.data = data
         self.catalogue = catalogue
         self.publishedWith = publishedWith
+        self.similarityProfile = similarityProfile
     }
 }
 
@@ -35,6 +42,9 @@ public struct DatapakkeInputs: Sendable {
     public var files: [String]
     /// Things worth knowing that do not stop a build (data for indicators the catalogue does not use).
     public var notices: [InputProblem]
+    /// The most similar clusters and municipalities by the profile, when there is one
+    /// (docs/similar-councils.md); set by `load` or `computeSimilarAreas(_:)`.
+    public var similar: SimilarAreas?
 
     public init(
         register: MunicipalityRegister, definitions: ClusterDefinitionSet, catalogue: IndicatorCatalogue,
@@ -83,6 +93,10 @@ public struct DatapakkeInputs: Sendable {
         }
         let register = attempt { try MunicipalityRegisterLoader.load(path: paths.register, displayName: display(paths.register)) }
         let catalogue = attempt { try CatalogueLoader.load(path: paths.catalogue, displayName: display(paths.catalogue)) }
+        let profilePath = paths.similarityProfile.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+        let profile = profilePath.flatMap { path in
+            attempt { try SimilarityProfileLoader.load(path: path, displayName: display(path), catalogue: catalogue) }
+        }
         let definitions = register.flatMap { register in
             attempt {
                 try ClusterDefinitionsLoader.load(path: paths.definitions, displayName: display(paths.definitions), register: register)
@@ -121,12 +135,22 @@ public struct DatapakkeInputs: Sendable {
         }
         try log.throwIfAny()
         guard let register, let definitions, let catalogue else { throw InputProblems(log.problems) }
-        return try DatapakkeInputs(
+        var inputs = try DatapakkeInputs(
             register: register, definitions: definitions, catalogue: catalogue, population: population,
             observations: observations,
             files: [display(paths.register), display(paths.definitions)] + paths.publishedWith.map(display) + [display(paths.catalogue)]
-                + files,
+                + (profilePath.map { [display($0)] } ?? []) + files,
             publishedWith: publishedWith)
+        if let profile { try inputs.computeSimilarAreas(profile) }
+        return inputs
+    }
+
+    /// Computes the similar clusters and municipalities by `profile` (docs/similar-councils.md) and
+    /// adds what lowers their precision to the notices; throws the profile's problems with the data.
+    public mutating func computeSimilarAreas(_ profile: SimilarityProfile) throws(InputProblems) {
+        let (areas, notices) = try SimilarAreas.compute(self, profile: profile)
+        similar = areas
+        self.notices += notices
     }
 
     /// The `*.csv` files of a folder, sorted by name so the order never depends on the file system.

@@ -33,6 +33,21 @@ public struct FigureListing: Sendable {
         public var intervalNote: String?
         /// For an age-standardised indicator, whose `value` is the standardised rate: the crude rate.
         public var crude: Double? = nil
+        /// A cluster's similar clusters (ids, nearest first), their figure by the indicator's rule, or
+        /// why it is hidden, and the cluster's opportunity in the latest period (docs/similar-councils.md).
+        public var similar: [String]? = nil
+        public var similarValue: Double? = nil
+        public var similarHidden: String? = nil
+        /// The cluster against the similar clusters by the indicator's rule: "over", "inden for", "under".
+        public var similarPosition: String? = nil
+        public var opportunity: Double? = nil
+        public var opportunityLower: Double? = nil
+        public var opportunityUpper: Double? = nil
+        /// The best quartile's rate of the similar clusters' shown figures, and what the amount counts.
+        public var opportunityBest: Double? = nil
+        public var opportunityUnit: String? = nil
+        /// Σ over the member municipalities with a shown figure of what they are above the best quartile.
+        public var opportunityMembers: Double? = nil
     }
 
     public var entries: [Entry] = []
@@ -44,7 +59,7 @@ public struct FigureListing: Sendable {
         let regions = Set(clusters.map(\.region))
         let areas = clusters.map { Area.cluster($0) } + builder.regionAreas.filter { regions.contains($0.id) } + [builder.countryArea]
         for area in areas {
-            let key = area.key
+            guard let key = area.key else { continue }
             for indicator in inputs.catalogue.indicators {
                 // Real municipal figures weighted with a synthetic population are neither (docs/weighting.md).
                 let origin =
@@ -77,6 +92,7 @@ public struct FigureListing: Sendable {
                 }
             }
         }
+        addSimilarClusters(builder: builder, tables: tables, clusters: clusters)
     }
 
     /// The 95 % interval of a figure with counts (Wilson, exact Poisson / Byar, or Dobson for a

@@ -26,7 +26,8 @@ public enum ReportValue: Sendable, Hashable {
     }
 }
 
-/// One row of an indicator table: a member municipality, the cluster, its region or the country.
+/// One row of an indicator table: a member municipality, the cluster, its region, its similar clusters
+/// taken together, or the country.
 public struct ReportRow: Sendable, Hashable {
     public var level: AreaLevel
     public var id: String
@@ -100,6 +101,9 @@ public struct IndicatorReport: Sendable {
     /// For an age-standardised indicator: why a row shows a crude rate but no standardised one in the
     /// latest period (fewer than 10 events), naming the rows; nil when every shown row has both.
     public var standardisationNote: String? = nil
+    /// The cluster against its similar clusters, and the opportunity; nil without similar clusters
+    /// (docs/similar-councils.md).
+    public var similar: SimilarComparison? = nil
 
     /// The member municipalities' rows, in table order.
     public var municipalityRows: [ReportRow] { rows.filter { $0.level == .municipality } }
@@ -257,6 +261,8 @@ public struct PackReport: Sendable {
     /// The names of the other maps published together with this one, whose hidden cells were decided
     /// with it (docs/small-numbers.md#both-maps-as-linked-tables).
     public var publishedWith: [String] = []
+    /// The most similar clusters and how they were chosen; nil without a profile (docs/similar-councils.md).
+    public var similar: SimilarClusters? = nil
 
     /// The small-number rules of the pack's indicators, as they apply to each indicator's kind.
     public var suppressionRules: [SuppressionRule] {

@@ -20,6 +20,9 @@ public struct ReportBuilder: Sendable {
     /// Turn the linear check of secondary suppression off only to show in a test that the sums alone
     /// leave a difference of two maps' clusters open (docs/small-numbers.md#both-maps-as-linked-tables).
     public var linearCheck = true
+    /// Turn the hiding of a similar clusters' figure that rests on a hidden cluster figure off only to
+    /// show in a test that the disclosure checker can fail (docs/similar-councils.md#small-numbers).
+    public var similarGroupProtection = true
 
     public init(inputs: DatapakkeInputs) {
         self.inputs = inputs
@@ -208,7 +211,7 @@ public struct ReportBuilder: Sendable {
             sections: sections, periods: allPeriods.sorted(), sources: sources,
             hasSyntheticData: !synthetic.isEmpty, syntheticIndicators: synthetic,
             documentDate: documentDate, dataDate: inputs.dataDate, toolVersion: toolVersion,
-            publishedWith: inputs.publishedWith.map(\.name))
+            publishedWith: inputs.publishedWith.map(\.name), similar: similarClusters(of: cluster, members: members))
     }
 
     private func indicatorReport(
@@ -287,6 +290,13 @@ public struct ReportBuilder: Sendable {
         }
         rows.append(row(.cluster(cluster.id), name: cluster.name, share: 1))
         rows.append(row(.region(region.id), name: region.name, share: 1))
+        // The similar clusters after the region (docs/similar-councils.md), marked against the country like it.
+        let neighbours = inputs.similar?.clusters[cluster.id] ?? []
+        if !neighbours.isEmpty {
+            let similar = similarRow(indicator, tables: tables, periods: periods, neighbours: neighbours)
+            rows.append(similar.row)
+            hiddenCells += similar.hidden
+        }
         rows.append(row(.country, name: "Hele landet", share: 1))
 
         let country = rows.last?.latest.number
@@ -312,12 +322,15 @@ public struct ReportBuilder: Sendable {
             }
         }
         let note: String? = notes.isEmpty ? nil : notes.joined(separator: " ")
-        return IndicatorReport(
+        var report = IndicatorReport(
             indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, hasSyntheticWeights: inputs.hasSyntheticWeights(indicator),
             periods: periods, allPeriods: allPeriods,
             rows: rows, trafficLightNote: note, hiddenCells: hiddenCells,
             spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } },
             standardisationNote: standardisationNote(indicator, rows: rows, period: periods.last))
+        report.similar = similarComparison(
+            indicator, tables: tables, periods: periods, cluster: cluster, rows: rows, neighbours: neighbours)
+        return report
     }
 
     /// Names the rows whose crude rate is shown in the latest period but whose standardised rate is

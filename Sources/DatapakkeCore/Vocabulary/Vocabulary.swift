@@ -292,6 +292,7 @@ extension ClusterKind {
         case .cluster: return singular
         case .region: return "region"
         case .country: return "land"
+        case .similar: return "sammenlignelige " + plural
         }
     }
 }

@@ -8,14 +8,15 @@ import Foundation
 ///
 /// The kinds of area are told apart by lightness and pattern, not by hue alone, so the chart reads in
 /// greyscale too: municipalities light, the cluster dark, the region hatched, the country hollow with a
-/// dark outline. The hatching is drawn as lines, not as an SVG pattern, which browsers print to PDF as
-/// large images.
+/// dark outline, the similar clusters a mid-tone. The hatching is drawn as lines, not as an SVG pattern,
+/// which browsers print to PDF as large images.
 struct BarChart {
     /// What a bar stands for; the raw value names its style in the templates.
     enum Kind: String, CaseIterable {
         case municipality = "kommune"
         case cluster = "raad"
         case region = "region"
+        case similar = "sammenlignelige"
         case country = "land"
     }
 

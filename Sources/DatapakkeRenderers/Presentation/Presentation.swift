@@ -54,6 +54,9 @@ public struct Presentation: Sendable {
         "nul", "raekker", "etiket_x", "tekst_y", "fed", "art", "skravering", "bjaelke", "vaerdi_x", "vaerdi_anker", "ikke_tegnet",
         "grupper", "skillelinjer", "x1", "x2", "forklaring", "har_forklaring", "tekst_x", "beskrivelse", "har_boks", "akse_titel",
         "akse_titel_x", "akse_titel_y",
+        // The similar clusters and the opportunity (docs/similar-councils.md).
+        "sammenlignelige", "naboer", "afstand", "profil", "muligheder", "sammenlignelige_tal", "bedste", "interval",
+        "med_sammenlignelige", "kolonner",
     ]
 
     let templates: HTMLTemplates
@@ -82,6 +85,11 @@ public struct Presentation: Sendable {
             var slide = slide
             slide["nummer"] = nextNumber()
             return slide
+        }
+        var similar: Any = NoValue()
+        if var slide = similarSlide(report) {
+            slide["nummer"] = nextNumber()
+            similar = slide
         }
         // The population overview follows the divider of the section that holds the first of its shares.
         let population = populationSlide(report)
@@ -178,6 +186,9 @@ public struct Presentation: Sendable {
             "fil_xlsx": PackFiles(cluster: cluster).workbook,
             "forside": ["nummer": "1"],
             "overblik": overview,
+            "sammenlignelige": similar,
+            "med_sammenlignelige": report.similar != nil,
+            "kolonner": report.similar != nil ? "10" : "9",
             "sektioner": sections,
             "antal_sider": String(number),
         ]
@@ -228,6 +239,7 @@ public struct Presentation: Sendable {
             "antal_med_tal": String(line.shownClusters),
             "antal_i_alt": String(line.clusters),
             "faerre_med_tal": line.shownClusters > 0 && line.shownClusters < line.clusters,
+            "sammenlignelige_tal": similarValue(line.report),
         ]
     }
 
@@ -285,7 +297,7 @@ public struct Presentation: Sendable {
             return BarChart.Bar(label: label, kind: .municipality, value: row.latest)
         }
         let aggregates = indicator.rows.filter { $0.level != .municipality }.map { row -> BarChart.Bar in
-            let kind: BarChart.Kind = row.level == .cluster ? .cluster : row.level == .region ? .region : .country
+            let kind = BarChart.Kind(row.level)
             let approximate = row.isApproximation && row.latest.number != nil
             return BarChart.Bar(label: row.name + (approximate ? " (tilnærmet)" : ""), kind: kind, value: row.latest, toScale: !sums)
         }
@@ -409,6 +421,7 @@ public struct Presentation: Sendable {
     private static func legend(_ report: PackReport, municipalities: Bool) -> [BarChart.Kind: String] {
         var legend: [BarChart.Kind: String] = [
             .cluster: report.cluster.name, .region: report.regionName, .country: "Hele landet",
+            .similar: ReportBuilder.similarRowName(report.kind),
         ]
         if municipalities { legend[.municipality] = "Kommuner" }
         return legend

@@ -56,6 +56,20 @@ public enum PromptValue: String, CaseIterable, Sendable {
     case raaVaerdiMedEnhed = "raa_vaerdi_med_enhed"
     case raaLandetMedEnhed = "raa_landet_med_enhed"
     case standardpopulation
+    // The similar clusters and the opportunity (docs/similar-councils.md).
+    case deSammenlignelige = "de_sammenlignelige"
+    case sammenligneligeNavne = "sammenlignelige_navne"
+    case antalSammenlignelige = "antal_sammenlignelige"
+    case sammenlignelige
+    case sammenligneligeMedEnhed = "sammenlignelige_med_enhed"
+    case forskelSammenligneligeTekst = "forskel_sammenlignelige_tekst"
+    case markeringSammenlignelige = "markering_sammenlignelige"
+    case bedsteSammenlignelige = "bedste_sammenlignelige"
+    case bedsteSammenligneligeMedEnhed = "bedste_sammenlignelige_med_enhed"
+    case mulighed
+    case mulighedTekst = "mulighed_tekst"
+    case mulighedInterval = "mulighed_interval"
+    case mulighedKommuner = "mulighed_kommuner"
 }
 
 /// A rule a template may test: true or false for every indicator.
@@ -97,6 +111,18 @@ public enum PromptFlag: String, CaseIterable, Sendable {
     case manglendeVaerdier = "manglende_vaerdier"
     case udeladteVaerdier = "udeladte_vaerdier"
     case intetSaerligt = "intet_saerligt"
+    // The similar clusters and the opportunity (docs/similar-councils.md).
+    case harSammenlignelige = "har_sammenlignelige"
+    case sammenligneligeSkjult = "sammenlignelige_skjult"
+    case overSammenlignelige = "over_sammenlignelige"
+    case underSammenlignelige = "under_sammenlignelige"
+    case paaNiveauMedSammenlignelige = "paa_niveau_med_sammenlignelige"
+    case daarligereEndSammenlignelige = "daarligere_end_sammenlignelige"
+    case bedreEndSammenlignelige = "bedre_end_sammenlignelige"
+    case harMulighed = "har_mulighed"
+    case mulighedUsikker = "mulighed_usikker"
+    case mulighedIKroner = "mulighed_i_kroner"
+    case somDeBedsteSammenlignelige = "som_de_bedste_sammenlignelige"
 }
 
 /// The names a prompt template may use, with what they hold. `Templates/README-refleksioner.md`
@@ -335,6 +361,7 @@ struct IndicatorFacts {
             .storSpredning, .afvigerEnKommune, .skjulteVaerdier, .manglendeVaerdier,
         ]
         flags[.intetSaerligt] = !notable.contains { flags[$0] == true }
+        addSimilar(report, pack: pack, differenceText: differenceText)
     }
 
     /// Whether "N gange så højt" holds up: both shown values are at least `ratioMinimumSteps` steps of

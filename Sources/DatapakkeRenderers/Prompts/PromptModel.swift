@@ -93,20 +93,24 @@ public enum PromptFinding: String, CaseIterable, Sendable {
     case rightWay
     case differsFromCountry
     case changed
+    /// Worse than the similar clusters, or above the best quartile of them (docs/similar-councils.md).
+    case opportunity
+    case betterThanSimilar
 
     /// The priority of a question that depends on no finding: after every finding.
     public static let genericPriority = 7
 
-    /// 1 is chosen first: worse than the country, moving the wrong way, one municipality far from the
-    /// rest, a large spread, hidden or missing values, then the other findings.
+    /// 1 is chosen first: worse than the country, moving the wrong way or worse than the similar
+    /// clusters, one municipality far from the rest, a large spread, hidden or missing values, then the
+    /// other findings.
     public var priority: Int {
         switch self {
         case .worseThanCountry: 1
-        case .wrongWay: 2
+        case .wrongWay, .opportunity: 2
         case .outlier: 3
         case .spread: 4
         case .hidden, .missing: 5
-        case .betterThanCountry, .rightWay, .differsFromCountry, .changed: 6
+        case .betterThanCountry, .rightWay, .differsFromCountry, .changed, .betterThanSimilar: 6
         }
     }
 
@@ -124,6 +128,8 @@ public enum PromptFinding: String, CaseIterable, Sendable {
         case .udviklingRigtigVej: self = .rightWay
         case .overLandet, .underLandet: self = .differsFromCountry
         case .steget, .faldet: self = .changed
+        case .daarligereEndSammenlignelige, .harMulighed: self = .opportunity
+        case .bedreEndSammenlignelige: self = .betterThanSimilar
         default: return nil
         }
     }

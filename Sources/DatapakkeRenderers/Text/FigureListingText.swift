@@ -29,6 +29,9 @@ extension FigureListing {
         let header = [
             "niveau", "id", "navn", "indikator", "periode", "vaerdi", "taeller", "naevner", "tilnaermelse", "skjult", "datagrundlag",
             "kommuner_med_vaerdi", "kommuner", "vaegtandel", "nedre_95", "oevre_95", "metode", "raa_rate",
+            // The similar clusters and the opportunity (docs/similar-councils.md).
+            "sammenlignelige", "vaerdi_sammenlignelige", "skjult_sammenlignelige", "ift_sammenlignelige", "mulighed", "mulighed_nedre_95",
+            "mulighed_oevre_95", "bedste_kvartil", "mulighed_enhed", "mulighed_kommuner",
         ]
         func number(_ value: Double?) -> CSVText.Field {
             guard let value else { return .number("") }
@@ -41,6 +44,10 @@ extension FigureListing {
                 number(entry.numerator), number(entry.denominator), .text(entry.approximation ? "ja" : "nej"), .text(entry.hidden ?? ""),
                 .text(entry.origin), .number(String(entry.municipalitiesWithValue)), .number(String(entry.municipalities)),
                 number(entry.weightShare), number(entry.lower), number(entry.upper), .text(entry.method ?? ""), number(entry.crude),
+                .text(entry.similar?.joined(separator: "+") ?? ""), number(entry.similarValue), .text(entry.similarHidden ?? ""),
+                .text(entry.similarPosition ?? ""), number(entry.opportunity), number(entry.opportunityLower),
+                number(entry.opportunityUpper), number(entry.opportunityBest), .text(entry.opportunityUnit ?? ""),
+                number(entry.opportunityMembers),
             ]
         }
         return CSVText.document(header: header, rows: rows)
@@ -55,6 +62,9 @@ extension FigureListing {
             if entry.id != currentArea {
                 currentArea = entry.id
                 text += "\n" + TerminalText.escape("\(entry.name) (\(entry.level) \(entry.id))") + "\n"
+                if let similar = entry.similar {
+                    text += TerminalText.escape("  Sammenlignelige: " + similar.joined(separator: ", ")) + "\n"
+                }
             }
             let value: String
             if let hidden = entry.hidden {

@@ -64,6 +64,8 @@ struct DocumentationSheet {
         for (column, width) in Self.widths.enumerated() {
             try sheet.setColumn(column, column, width: width)
         }
+        row = try SimilarWorkbook(report: report, styles: styles).writeDocumentation(
+            sheet, layout: layout, from: row, textWidth: Self.textWidth)
 
         try layout.write(.text("Skjulte celler"), row: row, column: 0, style: styles.heading, measure: false)
         row += 1

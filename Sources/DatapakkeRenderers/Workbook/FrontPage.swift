@@ -88,6 +88,7 @@ struct FrontPage {
             row += 1
         }
         row += 1
+        row = try SimilarWorkbook(report: report, styles: styles).writeFrontPage(sheet, layout: layout, from: row, widths: Self.widths)
 
         try layout.write(.text("Indhold"), row: row, column: 0, style: styles.heading)
         row += 1

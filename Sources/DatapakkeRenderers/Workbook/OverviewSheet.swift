@@ -11,7 +11,9 @@ struct OverviewSheet {
     /// Characters of the text bar: wide enough to place a mark, narrow enough for one page.
     static let barWidth = 25
     /// Widths of the columns in small type (period, unit, remarks), under two-line headers and of the bar.
-    static let fixedWidths: [(column: Int, width: Double)] = [(1, 13), (2, 31), (3, 14), (4, 12), (5, 11), (6, 11), (7, 29), (9, 26)]
+    static let fixedWidths: [(column: Int, width: Double)] = [
+        (1, 13), (2, 31), (3, 14), (4, 12), (5, 11), (6, 11), (7, 29), (9, 26), (10, 15), (11, 29), (12, 24),
+    ]
 
     func write(in workbook: Workbook) throws {
         let sheet = try workbook.addWorksheet(named: PackSheet.overview.name)
@@ -35,12 +37,17 @@ struct OverviewSheet {
         try layout.write(
             .internalLink(sheet: PackSheet.front.name, cell: "A1", text: "← Til forsiden"), row: 2, column: 0, style: styles.link,
             measure: false)
+        if let names = SimilarWorkbook.overviewNames(report) {
+            try layout.write(.text(names), row: 3, column: 0, style: styles.muted, measure: false)
+        }
 
-        let headers: [(String, Bool)] = [
-            ("Indikator", false), ("Periode", false), ("Enhed", false), (clusterHeading, true), ("Hele landet", true),
-            ("Laveste \(words.singular)", true), ("Højeste \(words.singular)", true), ("Spredning", false), ("Niveau ift. landet", false),
-            ("Bemærk", false),
-        ]
+        let headers: [(String, Bool)] =
+            [
+                ("Indikator", false), ("Periode", false), ("Enhed", false), (clusterHeading, true), ("Hele landet", true),
+                ("Laveste \(words.singular)", true), ("Højeste \(words.singular)", true), ("Spredning", false),
+                ("Niveau ift. landet", false),
+                ("Bemærk", false),
+            ] + SimilarWorkbook.overviewHeaders(report)
         var row = 4
         // Headers wrap onto two lines, so the columns can be as narrow as their contents.
         for (column, (text, right)) in headers.enumerated() {
@@ -81,10 +88,11 @@ struct OverviewSheet {
             try layout.write(.text(text), row: row, column: 7, style: bar, measure: false)
             row += 1
         }
-        let notes = [
-            "Hver række har sin egen skala. Laveste og højeste er over de \(words.plural), hvis tal vises; skjulte tal indgår ikke.",
-            "Niveau ift. landet: signifikant bedre eller dårligere for tal med tællere og nævnere, ellers \(Vocabulary.bandText) som på niveau som i Nationale mål for sundhedsvæsenet. Markørerne forklares på forsiden.",
-        ]
+        let notes =
+            [
+                "Hver række har sin egen skala. Laveste og højeste er over de \(words.plural), hvis tal vises; skjulte tal indgår ikke.",
+                "Niveau ift. landet: signifikant bedre eller dårligere for tal med tællere og nævnere, ellers \(Vocabulary.bandText) som på niveau som i Nationale mål for sundhedsvæsenet. Markørerne forklares på forsiden.",
+            ] + SimilarWorkbook.overviewNotes(report)
         for note in notes {
             try layout.write(.text(note), row: row, column: 0, style: styles.muted, measure: false)
             row += 1
@@ -122,6 +130,7 @@ struct OverviewSheet {
                 .text(Vocabulary.levelUnjudged(line.indicator)), row: row, column: 8, style: styles.coverage)
         }
         try layout.write(.text(remarks(line)), row: row, column: 9, style: styles.coverage, measure: false)
+        try SimilarWorkbook(report: report, styles: styles).writeOverview(line.report, row: row, column: 10, layout: layout)
     }
 
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {

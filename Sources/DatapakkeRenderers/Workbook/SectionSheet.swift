@@ -419,6 +419,7 @@ struct SectionSheet {
         case .cluster: return Palette.barCouncil
         case .region: return Palette.barRegion
         case .country: return Palette.barCountry
+        case .similar: return Palette.barSimilar
         }
     }
 
@@ -470,6 +471,7 @@ struct SectionSheet {
                     + "\(Vocabulary.percent(row.share, decimals: 0)) af befolkning og antal i tallet for \(report.kind.definite). Kommunens egen række viser hele kommunen."
             )
         }
+        notes += SimilarWorkbook.notes(indicator, report: report)
         return notes
     }
 }

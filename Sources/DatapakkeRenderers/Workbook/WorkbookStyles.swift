@@ -10,11 +10,13 @@ enum Palette {
     static let region: UInt32 = 0x9AA5B1
     static let country: UInt32 = 0x323F4B
     static let headerFill: UInt32 = 0xE4E7EB
-    // Chart bars, by lightness (luma ≈ 62, 108, 171, 219): distinct in greyscale too.
+    // Chart bars, by lightness (luma ≈ 62, 108, 138, 171, 219): distinct in greyscale too.
     static let barCouncil: UInt32 = 0x0B4F6C
     static let barCountry: UInt32 = 0x616E7C
     static let barMunicipality: UInt32 = 0x7FB8DE
     static let barRegion: UInt32 = 0xD5DBE1
+    // The similar clusters' bar, between the country and the municipalities in lightness (luma ≈ 138).
+    static let barSimilar: UInt32 = 0x5BA08F
     static let clusterFill: UInt32 = 0xD9EAF3
     static let levelFill: UInt32 = 0xF5F7FA
     static let warningFill: UInt32 = 0xFDECC8
@@ -97,7 +99,7 @@ struct WorkbookStyles {
         switch level {
         case .municipality: return name
         case .cluster: return clusterName
-        case .region, .country: return levelName
+        case .region, .country, .similar: return levelName
         }
     }
 
@@ -105,7 +107,7 @@ struct WorkbookStyles {
         switch level {
         case .municipality: return marker
         case .cluster: return clusterMarker
-        case .region, .country: return levelMarker
+        case .region, .country, .similar: return levelMarker
         }
     }
 
@@ -153,7 +155,7 @@ struct WorkbookStyles {
             style.bold = true
             style.backgroundColor = Palette.clusterFill
             style.topBorder = .thin
-        case .region, .country:
+        case .region, .country, .similar:
             style.backgroundColor = Palette.levelFill
         }
     }
