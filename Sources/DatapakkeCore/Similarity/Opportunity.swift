@@ -22,11 +22,14 @@ public struct OpportunityRule: Sendable, Hashable {
     }
 
     /// The rule for `indicator` under `listed` (the profile's `muligheder`): the listed one, else the
-    /// automatic one for a fraction with a direction; nil for an indicator without an opportunity.
+    /// automatic one for a fraction per 100 or more with a direction; nil for an indicator without an
+    /// opportunity.
     public static func rule(for indicator: Indicator, listed: [OpportunityRule]) -> OpportunityRule? {
         guard indicator.direction != .none else { return nil }
         if let rule = listed.first(where: { $0.indicatorID == indicator.id }) { return rule }
-        if case .ratio = indicator.aggregation { return OpportunityRule(indicatorID: indicator.id) }
+        // A fraction per 100, 1.000 or 100.000 counts events or persons per residents; a plain ratio
+        // (skala 1, e.g. patients per doctor) does not, and "N færre patienter pr. læge" would say nothing.
+        if case .ratio(let scale) = indicator.aggregation, scale > 1 { return OpportunityRule(indicatorID: indicator.id) }
         return nil
     }
 
