@@ -80,10 +80,8 @@ public struct FigureListing: Sendable {
             guard let numerator = figure.numerator, let denominator = figure.denominator else {
                 return (nil, "tæller eller nævner mangler")
             }
-            let persons: Bool
-            if case .populationShare = indicator.aggregation { persons = true } else { persons = indicator.numeratorIsPartOfDenominator }
             let interval =
-                persons
+                indicator.countsPersonsAmongDenominator == true
                 ? ConfidenceIntervals.wilson(numerator: numerator, denominator: denominator, multiplier: scale)
                 : ConfidenceIntervals.poissonRate(events: numerator, denominator: denominator, multiplier: scale)
             return interval.map { ($0, nil) } ?? (nil, "tælleren er ikke et helt antal (en delt kommune indgår med en andel)")

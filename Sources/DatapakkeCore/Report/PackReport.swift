@@ -71,6 +71,10 @@ public struct IndicatorReport: Sendable {
     public var hiddenCells: [HiddenCell]
     /// Every cluster of the map in the latest period, for the spread on the overview; nil without a period.
     public var spread: ClusterSpread? = nil
+    /// Every municipality of the country in the latest period against its denominator (FunnelPlot.swift);
+    /// nil when the indicator has none, and then `funnelAbsence` says why.
+    public var funnel: FunnelPlot? = nil
+    public var funnelAbsence: FunnelPlotAbsence? = nil
 
     /// The member municipalities' rows, in table order.
     public var municipalityRows: [ReportRow] { rows.filter { $0.level == .municipality } }

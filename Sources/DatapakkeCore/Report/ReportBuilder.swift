@@ -276,10 +276,13 @@ public struct ReportBuilder: Sendable {
             note =
                 "Ingen markering af udvikling: der er kun data for én periode (\(periods.first?.label ?? "")). Niveau er sammenlignet med hele landet."
         }
+        let funnel = FunnelPlot.make(
+            indicator, table: periods.last.flatMap { tables[$0] }, register: inputs.register, members: Set(members.map(\.code)))
         return IndicatorReport(
             indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, periods: periods, allPeriods: allPeriods,
             rows: rows, trafficLightNote: note, hiddenCells: hiddenCells,
-            spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } })
+            spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } },
+            funnel: try? funnel.get(), funnelAbsence: funnel.absence)
     }
 
     /// Every cluster's latest figure as its own pack shows it: hidden figures keep only their reason.
