@@ -287,6 +287,8 @@ import Testing
                 [ShippedInputs.councilsFile, ShippedInputs.clustersFile], workingDirectory: packageRoot, into: folder)
             let checker = try DisclosureChecker(maps: maps, inputs: inputs)
             #expect(checker.filesRead == ["xlsx": 17 + 22, "manifest": 2, "json": 2, "csv": 2])
+            // The funnel plots show every municipality in every pack: 13 indicators with counts.
+            #expect(checker.funnelBlocksRead == 13 * (17 + 22))
             #expect(checker.hiddenCells.count >= 14, "\(checker.hiddenCells)")
             #expect(checker.unchecked.isEmpty, "hidden cells the checker has no arithmetic for: \(checker.unchecked)")
             #expect(checker.conflicts.isEmpty, "\(checker.conflicts)")

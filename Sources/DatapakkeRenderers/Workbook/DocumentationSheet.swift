@@ -48,6 +48,11 @@ struct DocumentationSheet {
                 try field("Beregning", info.weightingDescription)
                 try field("Dækning", coverage.isEmpty ? "" : "\(coverage) i \(report.kind.definite), seneste periode")
                 try field("Diskretionering", suppressionText(info.suppression, aggregation: info.aggregation))
+                if let funnel = indicator.funnel {
+                    try field("Tragtdiagram", Vocabulary.funnelDocumentation(funnel))
+                } else if let absence = indicator.funnelAbsence {
+                    try field("Tragtdiagram", Vocabulary.funnelAbsence(absence))
+                }
                 try field("Noter", info.notes.joined(separator: " "))
                 row += 1
             }

@@ -2,7 +2,8 @@ import DatapakkeCore
 import XLSXWriter
 
 /// A section sheet: for each indicator a table (member municipalities, the cluster, the region, the
-/// country), traffic lights, notes and a native column chart under it, one indicator a printed page.
+/// country), traffic lights, notes and a native column chart under it, and for an indicator with
+/// counts a funnel plot of all municipalities under that (FunnelChart), one indicator a printed page.
 struct SectionSheet {
     let report: PackReport
     let section: SectionReport
@@ -37,9 +38,11 @@ struct SectionSheet {
         sheet.setPortrait()
         var row = 4
         var blockTops: [Int] = []
+        var lastHelperColumn = Self.chartDataColumn
         for indicator in section.indicators {
             blockTops.append(row)
             row = try writeBlock(indicator, at: row, sheet: sheet, layout: layout, workbook: workbook)
+            if let funnel = indicator.funnel { lastHelperColumn = max(lastHelperColumn, FunnelChart.lastDataColumn(funnel)) }
         }
         try sheet.setHorizontalPageBreaks(Array(blockTops.dropFirst()))
         layout.reserve(18, column: 0)
@@ -47,6 +50,10 @@ struct SectionSheet {
         for (column, width) in Self.fixedWidths.sorted(by: { $0.key < $1.key }) {
             // The chart reads the helper column; the printed and shown sheet does not need it.
             try sheet.setColumn(column, column, width: width, hidden: column == Self.chartDataColumn)
+        }
+        // The funnel plots' data blocks (FunnelChart), hidden like the bar charts' helper column.
+        if lastHelperColumn > Self.chartDataColumn {
+            try sheet.setColumn(FunnelChart.dataColumn, lastHelperColumn, width: 10, hidden: true)
         }
     }
 
@@ -167,7 +174,14 @@ struct SectionSheet {
         try sheet.insertChart(
             chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480,
             yScale: Double(Self.chartRows) * 20 / 288)
-        return row + Self.chartRows + 2
+        row += Self.chartRows
+        // The funnel plot under the bar chart, on the same printed page.
+        if let funnel = indicator.funnel {
+            row = try FunnelChart(plot: funnel, indicator: info, kind: report.kind, styles: styles).write(
+                on: sheet, workbook: workbook, dataTop: top, chartTop: row + 1, width: tableWidth, noteLastColumn: coverageColumn,
+                noteWidth: 95)
+        }
+        return row + 2
     }
 
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {
