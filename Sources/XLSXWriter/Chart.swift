@@ -242,6 +242,21 @@ public final class Chart {
         chart_title_set_name(handle, title)
     }
 
+    /// Sets the size in points of the chart title (`chart_title_set_name_font`); the title stays bold.
+    public func setTitleFontSize(_ size: Double) {
+        guard acceptNumber(size, "chart_title_set_name_font") else { return }
+        guard size > 0 else {
+            state.record(
+                .invalidArgument(operation: "chart_title_set_name_font", sheet: nil, cell: nil, message: "font size \(size) is not above 0")
+            )
+            return
+        }
+        var font = lxw_chart_font()
+        font.size = size
+        font.bold = 1
+        chart_title_set_name_font(handle, &font)
+    }
+
     /// Removes the automatic title Excel shows for single-series charts (`chart_title_off`).
     public func hideTitle() {
         guard state.isOpen else { return }

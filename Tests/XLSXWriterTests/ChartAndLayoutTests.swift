@@ -214,6 +214,8 @@ struct ChartAndLayoutTests {
                 try sheet.setColumn(0, 1, width: 20)
                 try sheet.setColumn(5, 5, width: 10, hidden: true)
                 try sheet.setRow(0, height: 30, style: workbook.style(CellStyle(bold: true)))
+                // What the sheet remembers of its rows' heights, for a caller that measures its pages.
+                #expect(sheet.rowHeights == [0: 30])
                 sheet.activate()
             }
             let sheet = try part(file, "xl/worksheets/sheet2.xml")
@@ -297,6 +299,8 @@ struct ChartAndLayoutTests {
                 try chart.hideFromLegend(seriesAt: [2])
                 chart.setLogBase(.x, 10)
                 chart.setLegendFontSize(11)
+                chart.setTitle("Tragt")
+                chart.setTitleFontSize(12)
                 try sheet.insertChart(chart, row: 4, column: 0)
             }
             let chart = try part(file, "xl/charts/chart1.xml")
@@ -320,6 +324,7 @@ struct ChartAndLayoutTests {
             #expect(chart.contains("<c:logBase val=\"10\"/>"))
             #expect(chart.contains("<c:legendEntry><c:idx val=\"2\"/><c:delete val=\"1\"/></c:legendEntry>"))
             #expect(chart.contains("<c:legend><c:legendPos val=\"r\"/>"))
+            #expect(chart.contains("<a:defRPr sz=\"1200\" b=\"1\""))
             #expect(
                 chart.contains(
                     "<a:defRPr sz=\"1100\" b=\"0\" i=\"0\" baseline=\"0\"/></a:pPr><a:endParaRPr lang=\"en-US\"/></a:p></c:txPr></c:legend>"
