@@ -146,9 +146,12 @@ import Testing
         #expect(
             Vocabulary.funnelTitle(shortTitle: "Indlæggelser", period: .year(2024)) == "Tragtdiagram: Indlæggelser, alle kommuner, 2024")
         let note = Vocabulary.funnelNote(try plot())
-        #expect(note.contains("En kommune uden for 99,8 %-grænserne afviger mere fra landet, end tilfældigheder kan forklare"))
-        #expect(note.contains("Wilsons metode"))
-        #expect(note.hasSuffix("Diagrammet viser 4 af 6 kommuner; 1 med skjulte små tal og 1 uden tal er ikke med."))
+        #expect(note.contains("En kommune uden for 99,8 %-grænserne afviger mere fra hele landet, end tilfældigheder kan forklare"))
+        #expect(
+            note.hasSuffix(
+                "1 af 4 kommuner ligger uden for 99,8 %-grænserne. Ikke med: 1 kommune med skjulte små tal og 1 kommune uden tal. Se også arket Dokumentation."
+            ))
+        #expect(Vocabulary.funnelDocumentation(try plot()).contains("Wilsons metode for andele af personer"))
         var unitless = Self.persons
         unitless.unit = "år"
         #expect(unitless.denominatorLabel == nil)

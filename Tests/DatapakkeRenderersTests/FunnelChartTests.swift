@@ -314,6 +314,53 @@ import Testing
         print("FunnelChartTests: \(compared) drawn limits compared with PHStatsMethods, largest relative difference \(worst)")
     }
 
+    // MARK: The printed page
+
+    @Test(arguments: [("SR06", false), ("H2", true)])
+    func everyIndicatorStillPrintsOnOnePage(id: String, clusters: Bool) throws {
+        // Sundhedsråd Midt- og Vestsjælland, and Sundhedsklynge Syd: ten municipalities, København split, the most rows.
+        let inputs = clusters ? try ShippedInputs.clusters2022() : try ShippedInputs.councils()
+        let builder = ReportBuilder(inputs: inputs)
+        let report = builder.pack(
+            for: try inputs.definitions.cluster(named: id), tables: builder.allTables(), documentDate: Self.documentDate,
+            toolVersion: "test")
+        struct Pages: Decodable {
+            struct Sheet: Decodable {
+                struct Page: Decodable { var firstRow, endRow: Int, fullness: Double }
+                var name: String
+                var pages: [Page]
+            }
+            var sheets: [Sheet]
+        }
+        let pages = try withTemporaryDirectory { folder -> Pages in
+            let path = folder + "/pakke.xlsx"
+            try WorkbookRenderer().write(report, to: path)
+            let script = packageRoot + "/Tests/DatapakkeRenderersTests/Readers/read_print_pages.py"
+            return try JSONDecoder().decode(Pages.self, from: Data(try Python.run([script, path]).checked().stdout.utf8))
+        }
+        for section in report.sections {
+            let sheet = try #require(pages.sheets.first { $0.name == WorkbookRenderer.sheetName(for: section.section) })
+            // One page an indicator (the page breaks), and each page holds its indicator's block at Excel's scale.
+            #expect(sheet.pages.count == section.indicators.count)
+            for page in sheet.pages {
+                #expect(page.fullness <= 1, "\(id) \(sheet.name): rows \(page.firstRow)–\(page.endRow) fill \(page.fullness) of a page")
+            }
+        }
+    }
+
+    @Test func theChartsShareWhatThePageHasLeft() {
+        // Room for both at their preferred heights: 42 rows of 15 points and more.
+        #expect(FunnelChart.chartRows(used: 300, pageHeight: 1200, noteHeight: 45) == (20, 22))
+        // (1.000 × 0,95 − 300 − 45 − 15) / 15 = 39 rows: the bar chart gives up 3.
+        #expect(FunnelChart.chartRows(used: 300, pageHeight: 1000, noteHeight: 45) == (17, 22))
+        // 30 rows: the bar chart down to 11, the funnel plot 19.
+        #expect(FunnelChart.chartRows(used: 435, pageHeight: 1000, noteHeight: 45) == (11, 19))
+        // No room at all: both at their minimum (the page then overflows, which the test above would show).
+        #expect(FunnelChart.chartRows(used: 900, pageHeight: 1000, noteHeight: 45) == (11, 13))
+        // Columns of 125 characters at Excel's 7 pixels a character print at 77 %.
+        #expect(abs(FunnelChart.pageHeight(columnWidths: [34, 16, 16, 13, 22, 24]) - FunnelChart.printableHeight / 0.77) < 1e-9)
+    }
+
     // MARK: Small numbers
 
     @Test func noHiddenValueOrDenominatorIsInAnySheetOrChart() throws {

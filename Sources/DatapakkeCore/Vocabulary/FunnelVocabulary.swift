@@ -63,41 +63,43 @@ extension Vocabulary {
         }
     }
 
-    /// The note under a funnel plot: how to read it, the method, and what is left out.
+    /// The short note under a funnel plot: how to read it, how many municipalities lie outside the outer
+    /// limits, and what is left out; the method and the rest are on the documentation sheet.
     public static func funnelNote(_ plot: FunnelPlot) -> String {
         let inner = levelText(FunnelPlot.innerLevel)
         let outer = levelText(FunnelPlot.outerLevel)
         var text =
-            "Sådan læses tragtdiagrammet: hvert punkt er en kommune, vist efter sin værdi og sin nævner (vandret, logaritmisk akse). "
-            + "Den vandrette linje er hele landets værdi. Jo større nævner, jo mindre tilfældig variation, derfor snævrer grænserne ind "
-            + "som en tragt. En kommune uden for \(outer)-grænserne afviger mere fra landet, end tilfældigheder kan forklare; "
-            + "mellem \(inner)- og \(outer)-grænserne kan forskellen være tilfældig. "
-            + "Grænserne er beregnet med \(funnelMethod(plot.method)) omkring landets værdi. "
+            "Hvert punkt er en kommune. En kommune uden for \(outer)-grænserne afviger mere fra hele landet, end tilfældigheder kan "
+            + "forklare; mellem \(inner)- og \(outer)-grænserne kan forskellen være tilfældig. "
             + "\(plot.outsideOuterLimits) af \(plot.points.count) kommuner ligger uden for \(outer)-grænserne."
-        if plot.outsideOuterLimits * 3 > plot.points.count {
-            text +=
-                " Når så mange ligger udenfor, er kommunerne reelt forskellige, ikke kun tilfældigt; "
-                + "diagrammet viser da især, hvor langt hver kommune ligger fra landet i forhold til sin størrelse."
-        }
-        let shown = plot.points.count
-        if shown < plot.municipalityCount {
-            var parts: [String] = []
-            if plot.hiddenCount > 0 {
-                parts.append("\(plot.hiddenCount) med skjulte små tal")
-            }
-            if plot.missingCount > 0 { parts.append("\(plot.missingCount) uden tal") }
-            text += " Diagrammet viser \(shown) af \(plot.municipalityCount) kommuner; \(DanishText.list(parts)) er ikke med."
-        }
-        return text
+        var left: [String] = []
+        if plot.hiddenCount > 0 { left.append("\(municipalities(plot.hiddenCount)) med skjulte små tal") }
+        if plot.missingCount > 0 { left.append("\(municipalities(plot.missingCount)) uden tal") }
+        if !left.isEmpty { text += " Ikke med: \(DanishText.list(left))." }
+        return text + " Se også arket Dokumentation."
     }
 
-    /// The documentation sheet's line on the funnel plot of an indicator that has one.
+    /// "1 kommune", "4 kommuner".
+    private static func municipalities(_ count: Int) -> String { "\(count) \(count == 1 ? "kommune" : "kommuner")" }
+
+    /// The documentation sheet's text on the funnel plot of an indicator that has one: what it shows,
+    /// the method, and how to read it.
     public static func funnelDocumentation(_ plot: FunnelPlot) -> String {
-        "Tragtdiagram over alle kommuners værdi i \(plot.period.label) mod nævneren, med kontrolgrænser på "
-            + "\(levelText(FunnelPlot.innerLevel)) og \(levelText(FunnelPlot.outerLevel)) omkring hele landets værdi, som den vises "
-            + "(\(DanishNumber.format(plot.target, decimals: plot.decimals))): "
-            + "\(funnelMethod(plot.method)), som i Fingertips og PHStatsMethods (Spiegelhalter 2005). "
-            + "Skjulte og manglende kommunetal er udeladt, ikke sat til 0. En delt kommune vises som hele kommunen."
+        let outer = levelText(FunnelPlot.outerLevel)
+        var text =
+            "Tragtdiagram over alle kommuners værdi i \(plot.period.label) mod nævneren (vandret, logaritmisk akse), med kontrolgrænser "
+            + "på \(levelText(FunnelPlot.innerLevel)) og \(outer) omkring hele landets værdi, som den vises "
+            + "(\(DanishNumber.format(plot.target, decimals: plot.decimals))): \(funnelMethod(plot.method)), som i Fingertips og "
+            + "PHStatsMethods (Spiegelhalter 2005). Grænserne snævrer ind, jo større nævneren er, fordi tilfældig variation så fylder "
+            + "mindre. Skjulte og manglende kommunetal er udeladt, ikke sat til 0; en delt kommune vises som hele kommunen."
+        // Overdispersion: when many lie outside, the limits say less about chance than about real differences.
+        if plot.outsideOuterLimits * 3 > plot.points.count {
+            text +=
+                " \(plot.outsideOuterLimits) af \(plot.points.count) kommuner ligger uden for \(outer)-grænserne: kommunerne er reelt "
+                + "forskellige, ikke kun tilfældigt, og diagrammet viser især, hvor langt hver kommune ligger fra landet i forhold til "
+                + "sin størrelse."
+        }
+        return text
     }
 
     /// Why an indicator has no funnel plot, for the documentation sheet: "Intet tragtdiagram: …".

@@ -12,11 +12,15 @@ struct FunnelChart {
     let kind: ClusterKind
     let styles: WorkbookStyles
 
-    /// Rows the chart covers.
-    static let chartRows = 24
+    /// Rows the bar chart and the funnel plot cover when the page has room for both at full height,
+    /// and the fewest they get when it has not.
+    static let preferredRows = (bar: SectionSheet.chartRows, funnel: 22)
+    static let minimumRows = (bar: 11, funnel: 13)
     /// The data block's first (label) column; the values run to the right of it. The columns from here
     /// on are hidden, as the bar chart's helper column is.
     static let dataColumn = 7
+    /// Pixels the legend at the right takes from the plot's width, for the label placement.
+    static let legendWidth = 150.0
     /// Rows of the data block, title included.
     static let dataRows = 13
 
@@ -25,10 +29,54 @@ struct FunnelChart {
         dataColumn + max(plot.points.count, plot.limits.count)
     }
 
+    /// The printed page, as `setUpPage` sets it up: A4 portrait, margins of 0,5" left and right, 0,75"
+    /// at the top and 0,6" at the bottom, scaled to the sheet's width; in points.
+    static let printableWidth = 595.28 - 2 * 0.5 * 72
+    static let printableHeight = 841.89 - (0.75 + 0.6) * 72
+    /// Excel's height of a row left at its default (Calibri 11), and the share of the page kept free
+    /// for rows that Excel makes taller than that (headings in larger type) and for rounding.
+    static let defaultRowHeight = 15.0
+    static let reserve = 0.05
+
+    /// How much sheet, in points, one printed page holds when the visible columns are `columnWidths`
+    /// characters wide: Excel shows a column of w characters in w × 7 + 5 pixels (Calibri 11), a pixel
+    /// is 0,75 point, and fitting to the page's width scales by a whole percent.
+    static func pageHeight(columnWidths: [Double]) -> Double {
+        let points = columnWidths.reduce(0) { $0 + ($1 * 7 + 5).rounded(.down) * 0.75 }
+        let scale = min(100, (printableWidth / max(points, 1) * 100).rounded(.down)) / 100
+        return printableHeight / scale
+    }
+
+    /// The rows of the bar chart and of the funnel plot right under it, so that the indicator's block
+    /// prints on one page: `used` points of the page lie above the bar chart, and under the charts come
+    /// the note (`noteHeight`) and `trailingRows` rows before the next block. Both charts get their
+    /// preferred height when it fits; else the bar chart, which reads well when low, gives up rows first,
+    /// down to its minimum, then the funnel plot down to its own.
+    static func chartRows(used: Double, pageHeight: Double, noteHeight: Double) -> (bar: Int, funnel: Int) {
+        let free = pageHeight * (1 - reserve) - used - noteHeight - Double(trailingRows) * defaultRowHeight
+        let rows = Int((free / defaultRowHeight).rounded(.down))
+        let preferred = preferredRows.bar + preferredRows.funnel
+        guard rows < preferred else { return preferredRows }
+        let funnel = max(minimumRows.funnel, min(preferredRows.funnel, rows - minimumRows.bar))
+        return (max(minimumRows.bar, min(preferredRows.bar, rows - funnel)), funnel)
+    }
+
+    /// The height the note under the chart takes when written `width` characters wide.
+    func noteHeight(width: Double) -> Double {
+        let text = Vocabulary.funnelNote(plot)
+        // writeWrapped's estimate: characters over 95 % of the width.
+        let lines = max(1, Int((Double(text.count) / max(1, width * 0.95)).rounded(.up)))
+        return rowHeight(lines: lines, lineHeight: Self.noteLineHeight)
+    }
+    static let noteLineHeight = 13.5
+    /// Blank rows between the note and the next indicator's block.
+    static let trailingRows = 1
+
     /// Writes the data block from `dataTop` (a row of the indicator's own block) and the chart from
-    /// `chartTop`, `width` characters wide, and the note under it; returns the first row after the note.
+    /// `chartTop`, `rows` high and `width` characters wide, with the note under it, as wide; returns
+    /// the first row after the note.
     func write(
-        on sheet: Worksheet, workbook: Workbook, dataTop: Int, chartTop: Int, width: Double, noteLastColumn: Int, noteWidth: Double
+        on sheet: Worksheet, workbook: Workbook, dataTop: Int, chartTop: Int, rows: Int, width: Double, noteLastColumn: Int
     ) throws -> Int {
         let ranges = try writeData(on: sheet, top: dataTop)
         let chart = try workbook.addChart(.scatter)
@@ -59,7 +107,8 @@ struct FunnelChart {
         let sides = Self.labelSides(
             plot.memberPoints.map { (x: $0.denominator, y: $0.value, text: $0.name) },
             area: PlotArea(
-                xMin: xMin, xMax: xMax, yMin: yAxis.min, yMax: yAxis.max, width: width * 7 - 110, height: Double(Self.chartRows) * 20 - 150)
+                xMin: xMin, xMax: xMax, yMin: yAxis.min, yMax: yAxis.max, width: width * 7 - Self.legendWidth - 90,
+                height: Double(rows) * 20 - 90)
         )
         var memberSeries: [Int] = []
         for (index, point) in plot.memberPoints.enumerated() {
@@ -84,7 +133,9 @@ struct FunnelChart {
         chart.setAxisMax(.y, yAxis.max)
         chart.setYAxisNumberFormat(DanishNumber.excelFormat(decimals: yAxis.decimals))
         chart.setMajorGridlines(.x, visible: false)
-        chart.setLegend(position: .bottom)
+        // The legend at the side: the plot keeps the page's scarce height.
+        chart.setLegend(position: .right)
+        chart.setTitleFontSize(12)
         // Printed at about 0,8 of their size, as the bar chart: 11 pt on screen keeps 8 pt on paper.
         chart.setAxisFontSize(.x, 11)
         chart.setAxisFontSize(.y, 11)
@@ -92,11 +143,11 @@ struct FunnelChart {
         chart.showHiddenData()
         try sheet.insertChart(
             chart, row: chartTop, column: 0, xOffset: 0, yOffset: 0, xScale: (width * 7 + 5) / 480,
-            yScale: Double(Self.chartRows) * 20 / 288)
-        var row = chartTop + Self.chartRows
+            yScale: Double(rows) * 20 / 288)
+        var row = chartTop + rows
         row += try sheet.writeWrapped(
-            Vocabulary.funnelNote(plot), row: row, firstColumn: 0, lastColumn: noteLastColumn, width: noteWidth, style: styles.note,
-            lineHeight: 13.5)
+            Vocabulary.funnelNote(plot), row: row, firstColumn: 0, lastColumn: noteLastColumn, width: width, style: styles.note,
+            lineHeight: Self.noteLineHeight)
         return row
     }
 

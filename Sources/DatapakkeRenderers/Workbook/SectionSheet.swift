@@ -41,7 +41,9 @@ struct SectionSheet {
         var lastHelperColumn = Self.chartDataColumn
         for indicator in section.indicators {
             blockTops.append(row)
-            row = try writeBlock(indicator, at: row, sheet: sheet, layout: layout, workbook: workbook)
+            // The first page also holds the sheet's title rows.
+            row = try writeBlock(
+                indicator, at: row, pageTop: blockTops.count == 1 ? 0 : row, sheet: sheet, layout: layout, workbook: workbook)
             if let funnel = indicator.funnel { lastHelperColumn = max(lastHelperColumn, FunnelChart.lastDataColumn(funnel)) }
         }
         try sheet.setHorizontalPageBreaks(Array(blockTops.dropFirst()))
@@ -57,10 +59,11 @@ struct SectionSheet {
         }
     }
 
-    /// Writes one indicator's block from `top`; returns the first row after it.
-    private func writeBlock(_ indicator: IndicatorReport, at top: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook) throws
-        -> Int
-    {
+    /// Writes one indicator's block from `top`, on a printed page that begins at `pageTop`; returns the
+    /// first row after it.
+    private func writeBlock(
+        _ indicator: IndicatorReport, at top: Int, pageTop: Int, sheet: Worksheet, layout: SheetLayout, workbook: Workbook
+    ) throws -> Int {
         let info = indicator.indicator
         var row = top
         try layout.write(.text(info.title), row: row, column: 0, style: styles.heading, measure: false)
@@ -169,17 +172,26 @@ struct SectionSheet {
             chart.setLabelsLow(.x)
         }
         // Under the table and its notes, as wide as the table.
-        let tableWidth = Double(layout.width(of: 0) ?? 34) + (Self.fixedWidths.filter { $0.key < chartDataColumn }.values.reduce(0, +))
+        let columnWidths = [Double(layout.width(of: 0) ?? 34)] + Self.fixedWidths.filter { $0.key < chartDataColumn }.map(\.value)
+        let tableWidth = columnWidths.reduce(0, +)
         row += 1
+        // With a funnel plot under it, the two charts share what the printed page has left.
+        let funnel = indicator.funnel.map { FunnelChart(plot: $0, indicator: info, kind: report.kind, styles: styles) }
+        var rows = (bar: Self.chartRows, funnel: 0)
+        if let funnel {
+            let used = (pageTop..<row).reduce(0.0) { $0 + (sheet.rowHeights[$1] ?? FunnelChart.defaultRowHeight) }
+            rows = FunnelChart.chartRows(
+                used: used, pageHeight: FunnelChart.pageHeight(columnWidths: columnWidths), noteHeight: funnel.noteHeight(width: tableWidth)
+            )
+        }
         try sheet.insertChart(
-            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480,
-            yScale: Double(Self.chartRows) * 20 / 288)
-        row += Self.chartRows
-        // The funnel plot under the bar chart, on the same printed page.
-        if let funnel = indicator.funnel {
-            row = try FunnelChart(plot: funnel, indicator: info, kind: report.kind, styles: styles).write(
-                on: sheet, workbook: workbook, dataTop: top, chartTop: row + 1, width: tableWidth, noteLastColumn: coverageColumn,
-                noteWidth: 95)
+            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480, yScale: Double(rows.bar) * 20 / 288)
+        row += rows.bar
+        if let funnel {
+            row = try funnel.write(
+                on: sheet, workbook: workbook, dataTop: top, chartTop: row, rows: rows.funnel, width: tableWidth,
+                noteLastColumn: coverageColumn)
+            return row + FunnelChart.trailingRows
         }
         return row + 2
     }

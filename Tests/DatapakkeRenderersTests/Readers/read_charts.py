@@ -132,6 +132,8 @@ def main(path):
                     continue
                 info = chart_info(archive, drawing_rels[reference.get(R_ID)])
                 info["row"] = int(anchor.find("xdr:from/xdr:row", NS).text)
+                to = anchor.find("xdr:to/xdr:row", NS)
+                info["lastRow"] = int(to.text) if to is not None else info["row"]
                 charts.append(info)
         out["sheets"].append({"name": sheet.get("name"), "part": part, "charts": charts})
     json.dump(out, sys.stdout, ensure_ascii=False)
