@@ -6,12 +6,23 @@ Writes, relative to the repository root:
   Data/befolkning/befolkning-syntetisk.csv
       population per municipality on 1 January 2023, 2024 and 2025: total, 0-15, 16-67, 65+,
       80+ and residents of nursing homes (plejehjem);
+  Data/befolkning/befolkning-aldersgrupper-syntetisk.csv
+      the same population in the 19 age bands of the European Standard Population 2013 (0-4,
+      5-9, ..., 85-89, 90+), summing to the totals, 65+ and 80+ of the file above;
   Data/indikatorer/syntetiske-indikatorer.csv
-      12 indicators (chronic disease, hospital stays, Serviceloven §84 stays, dose-dispensed
-      medicine, specialist practice contacts and capacity, expenses, medicine subsidies) for
-      2023 and 2024.
+      11 indicators (hospital stays, Serviceloven §84 stays, dose-dispensed medicine, specialist
+      practice contacts and capacity, expenses, medicine subsidies) for 2023 and 2024;
+  Data/indikatorer/syntetiske-aldersfordelte.csv
+      2 indicators counted by age band, for direct age standardisation: the chronic-disease share
+      (all 19 bands) and preventable acute stays among residents aged 65+ (65-69 to 90+), 2023
+      and 2024;
+  Data/indikatorer/syntetiske-kroniske-sygdomme.csv, syntetiske-sundhedsuddannede.csv,
+  syntetiske-almen-praksis.csv, syntetiske-speciallaegepraksis.csv
+      added later, each by functions and a random generator of its own (see "added indicators"
+      below): the RUKS diseases one by one, health-educated municipal staff, general practice, and
+      contacts and practices per specialty of speciallægepraksis, for 2023 and 2024.
 
-EVERY NUMBER IN THESE TWO FILES IS SYNTHETIC. They are made up, plausible in size, so that the
+EVERY NUMBER IN THESE FILES IS SYNTHETIC. They are made up, plausible in size, so that the
 tool can be built, tested and demonstrated without real data. Every row says so in its
 `datagrundlag` column (`syntetisk`), and Data/README.md says so too. Do not use them for anything
 else.
@@ -40,7 +51,12 @@ Usage (from anywhere; paths are relative to this script's repository):
 
 It reads only files of this repository: the real population totals in
 Data/kilder/befolkning-kendte-totaler.csv (a byte-for-byte copy of the published research file,
-see Data/kilder/README.md) and the municipality register ClusterDefinitions/kommuner.csv.
+see Data/kilder/README.md), the municipality register ClusterDefinitions/kommuner.csv, and the
+real preventable acute stays per 1,000 aged 65+ of Data/indikatorer/nationale-maal-2024-kommuner.csv
+(the level of each municipality and of the country that the age-banded synthetic stays copy).
+
+The age bands and the age-banded indicators have random number generators of their own (seeded
+from a text, see AGE_BAND_SEEDS), so that adding them changed no other number.
 """
 
 import argparse
@@ -119,7 +135,6 @@ class Indicator:
 
 
 INDICATORS = [
-    Indicator("kronisk_sygdom_pct", "share", 19.2, 100, "i_alt", age=1.6, sigma=0.05, drift=0.012),
     Indicator("ambulant_ophold_pct", "share", 52.0, 100, "i_alt", age=0.6, sigma=0.035, drift=0.01),
     Indicator("indlaeggelse_pct", "share", 10.0, 100, "i_alt", age=1.5, sigma=0.06, drift=-0.01),
     Indicator("aflastning_84_1_pr_1000_65plus", "share", 12.0, 1000, "alder_65plus",
@@ -140,6 +155,34 @@ INDICATORS = [
     Indicator("speciallaegepraksis_pr_100000", "count", 13.0, 100_000, "i_alt",
               sigma=0.2, urban=1.0, island=0.0),
 ]
+# kronisk_sygdom_pct was the first of INDICATORS and drew the first seed from the master generator.
+# It is age-banded now (age_banded_rows), but its seed is still drawn, so that every other indicator
+# keeps its seed and its numbers.
+RETIRED_SEEDS = ("kronisk_sygdom_pct",)
+
+# --- Age bands (ESP 2013's 19 bands) and the age-banded indicators -------------------------------
+AGE_BANDS = [f"{5 * i}-{5 * i + 4}" for i in range(18)] + ["90+"]
+# Seeds of their own, from text (random.Random hashes a text seed the same way on every run), so
+# that nothing drawn for the files above changes.
+AGE_BAND_SEEDS = {"befolkning": f"{SEED}-aldersgrupper-befolkning",
+                  "kronisk_sygdom_pct": f"{SEED}-aldersgrupper-kronisk_sygdom_pct",
+                  "forebyggelige": f"{SEED}-aldersgrupper-forebyggelige_ophold"}
+# The shape of Denmark's population aged 15-64 by band (thousands, about 2025), before each
+# municipality's own tilt: cities have more residents in their twenties and early thirties.
+SHAPE_15_64 = [345, 380, 400, 370, 350, 350, 380, 410, 400, 360]
+# 80+ split into 80-84, 85-89 and 90+ (Denmark about 2025).
+SHAPE_80PLUS = [0.58, 0.285, 0.135]
+# Share with at least one selected chronic disease by band, before calibration: low among children,
+# rising steeply from middle age, about 70 % among the oldest (after calibration 60-70 %).
+CHRONIC_BY_BAND = [0.020, 0.030, 0.040, 0.050, 0.060, 0.070, 0.080, 0.100, 0.120, 0.150,
+                   0.190, 0.240, 0.310, 0.390, 0.470, 0.560, 0.640, 0.700, 0.740]
+CHRONIC_TARGET = 19.2        # the real pack's crude share in Midt- og Vestsjælland, 2024 (pct.)
+CHRONIC_DRIFT = 0.012        # relative change 2023 -> 2024, as before
+# Preventable acute stays per 1,000 by band 65-69 ... 90+, before calibration: rising steeply with age.
+PREVENTABLE_BY_BAND = [22.0, 32.0, 52.0, 88.0, 140.0, 195.0]
+PREVENTABLE_ID = "forebyggelige_ophold_aldersstd_pr_1000_65plus"
+PREVENTABLE_REAL_ID = "forebyggelige_ophold_pr_1000_65plus"
+PREVENTABLE_DRIFT = -0.02    # relative change 2023 -> 2024
 
 
 # --------------------------------------------------------------------------- input
@@ -279,6 +322,154 @@ def population_rows(register, totals, prof):
     return rows
 
 
+# --------------------------------------------------------------------------- age bands
+
+def largest_remainder(total, weights):
+    """Integers proportional to `weights` that sum to `total` exactly (largest remainder)."""
+    whole = sum(weights)
+    shares = [total * w / whole for w in weights]
+    parts = [math.floor(x) for x in shares]
+    rest = total - sum(parts)
+    order = sorted(range(len(weights)), key=lambda i: (-(shares[i] - parts[i]), i))
+    for i in order[:rest]:
+        parts[i] += 1
+    return parts
+
+
+def population_bands(register, pop, prof):
+    """The population of every municipality and date in ESP 2013's 19 bands.
+
+    The bands sum exactly to i_alt, to alder_65plus from 65-69 and to alder_80plus from 80-84, and
+    fit the other groups: 0-14 holds all of alder_0_15 but the 15-year-olds (about 1/16 of it), and
+    65-69 holds the 65-67-year-olds that alder_16_67 counts.
+    """
+    rng = random.Random(AGE_BAND_SEEDS["befolkning"])
+    tilt = {}
+    for code, _, _ in register:
+        # Young adults: +80 % in the youngest municipalities (65+ about 14 %), -50 % in the oldest.
+        youth = max(-1.0, min((0.22 - prof[code]["p65"]) / 0.08, 1.0))
+        tilt[code] = [rng.uniform(0.95, 1.05) for _ in range(19)] + [youth]
+    bands = {}
+    for year in YEARS:
+        for code, _, _ in register:
+            row = pop[(code, year)]
+            n, a015, a1667 = row["i_alt"], row["alder_0_15"], row["alder_16_67"]
+            a65, a80 = row["alder_65plus"], row["alder_80plus"]
+            a6567 = a1667 + a015 + a65 - n            # as population_rows made alder_16_67
+            jitter, youth = tilt[code][:19], tilt[code][19]
+            fifteen = round(a015 / 16 * rng.uniform(0.95, 1.05))
+            young = largest_remainder(a015 - fifteen, [0.31 * jitter[0], 0.33 * jitter[1], 0.36 * jitter[2]])
+            shape = [w * jitter[3 + i] * (1 + (0.8 if youth > 0 else 0.5) * youth if 1 <= i <= 3 else 1)
+                     * (1 - 0.3 * youth if i >= 7 else 1) for i, w in enumerate(SHAPE_15_64)]
+            middle = largest_remainder(n - a65 - (a015 - fifteen), shape)
+            old = a65 - a80
+            first = min(max(a6567 + 1, round(a6567 * 5 / 3 * rng.uniform(0.97, 1.03))), old // 2)
+            rest = largest_remainder(old - first, [0.52 * jitter[14], 0.48 * jitter[15]])
+            oldest = largest_remainder(a80, [w * jitter[16 + i] for i, w in enumerate(SHAPE_80PLUS)])
+            counts = young + middle + [first] + rest + oldest
+            assert len(counts) == 19 and sum(counts) == n and min(counts) >= 0, (code, year)
+            assert sum(counts[13:]) == a65 and sum(counts[16:]) == a80, (code, year)
+            assert sum(counts[:3]) <= a015 <= sum(counts[:4]), (code, year)
+            assert sum(counts[4:13]) <= a1667 <= sum(counts[3:14]), (code, year)
+            bands[(code, year)] = counts
+    return bands
+
+
+def poisson(rng, mean):
+    """A Poisson draw: by multiplying uniforms for small means, the normal approximation above 50."""
+    if mean <= 0:
+        return 0
+    if mean > 50:
+        return max(0, round(mean + math.sqrt(mean) * rng.gauss(0, 1)))
+    limit, k, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        k += 1
+        product *= rng.random()
+    return k
+
+
+def read_real_preventable():
+    """The real preventable acute stays per 1,000 aged 65+ per municipality, 2023 (standardised)."""
+    path = REPO / "Data" / "indikatorer" / "nationale-maal-2024-kommuner.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        return {int(r["kommunekode"]): float(r["vaerdi"].replace(",", "."))
+                for r in csv.DictReader(f, delimiter=";")
+                if r["indikator"] == PREVENTABLE_REAL_ID and r["periode"] == "2023" and r["vaerdi"]}
+
+
+def chronic_rows(register, bands):
+    """Persons with at least one selected chronic disease, by band, 2023 and 2024.
+
+    Each municipality has its own level (log-normal, sd 5 %) on top of the age profile; the profile is
+    scaled so that the crude share of Sundhedsråd Midt- og Vestsjælland in 2024 is the real pack's
+    19.2 %, and the council's count is then nudged onto it exactly.
+    """
+    rng = random.Random(AGE_BAND_SEEDS["kronisk_sygdom_pct"])
+    level = {code: math.exp(rng.gauss(0, 0.05)) for code, _, _ in register}
+    expected = sum(level[c] * p * bands[(c, 2024)][i] for c in MIDT_VEST for i, p in enumerate(CHRONIC_BY_BAND))
+    persons = sum(sum(bands[(c, 2024)]) for c in MIDT_VEST)
+    k = CHRONIC_TARGET / 100 * persons / expected
+    counts = {}
+    for code, _, _ in register:
+        for year in PERIODS:
+            drift = 1 / (1 + CHRONIC_DRIFT) if year == 2023 else 1.0
+            noise = math.exp(rng.gauss(0, 0.01))
+            counts[(code, year)] = [binomial(rng, n, min(0.95, k * p * level[code] * drift * noise))
+                                    for n, p in zip(bands[(code, year)], CHRONIC_BY_BAND)]
+    # Onto the target: the difference spread over the council's bands in proportion to their counts.
+    goal = round(CHRONIC_TARGET / 100 * persons)
+    cells = [(c, i) for c in MIDT_VEST for i in range(19)]
+    have = sum(counts[(c, 2024)][i] for c, i in cells)
+    diff = goal - have
+    steps = largest_remainder(abs(diff), [counts[(c, 2024)][i] for c, i in cells]) if diff else [0] * len(cells)
+    for (c, i), step in zip(cells, steps):
+        value = counts[(c, 2024)][i] + (step if diff > 0 else -step)
+        counts[(c, 2024)][i] = min(max(value, 0), bands[(c, 2024)][i])
+    return counts
+
+
+def preventable_rows(register, bands):
+    """Preventable acute stays among residents aged 65+, by band 65-69 ... 90+, 2023 and 2024.
+
+    Each municipality's level is its real 2023 rate relative to the real country's (the national
+    goals report, age-standardised), times the age profile; the profile is scaled so that the crude
+    country rate in 2023 equals the real country rate (the real rates weighted by the residents aged
+    65+). Counts are Poisson around the expected number, with a small yearly noise.
+    """
+    rng = random.Random(AGE_BAND_SEEDS["forebyggelige"])
+    real = read_real_preventable()
+    codes = [code for code, _, _ in register]
+    missing = [c for c in codes if c not in real]
+    if missing:
+        sys.exit(f"error: no real {PREVENTABLE_REAL_ID} 2023 for {missing}")
+    old = {c: sum(bands[(c, 2023)][13:]) for c in codes}
+    country = sum(real[c] * old[c] for c in codes) / sum(old.values())
+    expected = sum(real[c] / country * r * n for c in codes
+                   for r, n in zip(PREVENTABLE_BY_BAND, bands[(c, 2023)][13:])) / 1000
+    k = country * sum(old.values()) / 1000 / expected
+    counts = {}
+    for code in codes:
+        for year in PERIODS:
+            drift = 1.0 if year == 2023 else 1 + PREVENTABLE_DRIFT
+            noise = math.exp(rng.gauss(0, 0.03))
+            counts[(code, year)] = [poisson(rng, k * r / 1000 * real[code] / country * drift * noise * n)
+                                    for r, n in zip(PREVENTABLE_BY_BAND, bands[(code, year)][13:])]
+    return counts, country
+
+
+def age_banded_rows(register, bands):
+    names = {code: name for code, name, _ in register}
+    chronic = chronic_rows(register, bands)
+    preventable, _ = preventable_rows(register, bands)
+    rows = []
+    for ident, counts, first in (("kronisk_sygdom_pct", chronic, 0), (PREVENTABLE_ID, preventable, 13)):
+        for year in PERIODS:
+            for code, _, _ in register:
+                for i, count in enumerate(counts[(code, year)]):
+                    rows.append((code, names[code], ident, year, AGE_BANDS[first + i], count))
+    return rows
+
+
 # --------------------------------------------------------------------------- indicators
 
 def binomial(rng, n, p):
@@ -396,6 +587,249 @@ def indicator_rows(register, pop, prof, rng_for):
     return rows
 
 
+# --------------------------------------------------------------------------- added indicators
+#
+# The indicators below were added after the ones above. Each group has its own function, its own
+# random generator seeded from a fixed name (own_rng) and its own output file, so that adding or
+# changing one of them never moves a single draw of the indicators above or of each other: the
+# files written before stay byte-identical. They read the population and age profiles above, which
+# they do not change. Their levels are our estimates of the real national magnitudes; Data/README.md
+# says where each comes from.
+
+NATIONAL_P65 = 0.213    # share aged 65+ of the whole country on 2024-01-01 in befolkning-syntetisk.csv
+
+
+def own_rng(name):
+    """A generator of its own for one group of added indicators (seeded by name, not by draw order)."""
+    return random.Random(f"{SEED}-{name}")
+
+
+class Added:
+    """An added indicator: national level in 2024 (per `scale`), and how municipalities differ."""
+
+    def __init__(self, ident, level, scale, base, age=0.0, sigma=0.08, drift=0.0, urban=0.0,
+                 island=1.0, region=None):
+        self.ident = ident
+        self.level = level      # the country's level in 2024, in `scale` units
+        self.scale = scale
+        self.base = base        # denominator column of the population
+        self.age = age          # elasticity of the rate to the municipality's share aged 65+
+        self.sigma = sigma      # municipality effect, log-normal sd
+        self.drift = drift      # relative change from 2023 to 2024
+        self.urban = urban      # weight of the URBAN index
+        self.island = island    # extra factor for the four small islands
+        self.region = region or {}   # extra factor per region
+
+
+def added_relative_rates(ind, register, prof, rng):
+    rel = {}
+    for code, _, region in register:
+        r = math.exp(rng.gauss(0, ind.sigma))
+        r *= (prof[code]["p65"] / NATIONAL_P65) ** ind.age
+        r *= 1 + ind.urban * (urban_index(code, region) - 0.25)
+        r *= ind.region.get(region, 1.0)
+        if code in ISLANDS:
+            r *= ind.island
+        rel[code] = r
+    return rel
+
+
+def added_rates(ind, register, pop, prof, rng):
+    """Rate per person (not per `scale`) per municipality and period; the country hits `level` in 2024."""
+    rel = added_relative_rates(ind, register, prof, rng)
+    num = sum(rel[c] * pop[(c, 2024)][ind.base] for c, _, _ in register)
+    den = sum(pop[(c, 2024)][ind.base] for c, _, _ in register)
+    k = ind.level / ind.scale / (num / den)
+    rates = {}
+    for code, _, _ in register:
+        rate24 = rel[code] * k
+        rate23 = rate24 / (1 + ind.drift) * math.exp(rng.gauss(0, 0.02))
+        rates[(code, 2023)] = rate23
+        rates[(code, 2024)] = rate24
+    return rates
+
+
+def share_rows(indicators, register, pop, prof, rng):
+    """Persons among the base (binomial counts) for each indicator, period and municipality."""
+    rows = []
+    for ind in indicators:
+        rates = added_rates(ind, register, pop, prof, rng)
+        for year in PERIODS:
+            for code, name, _ in register:
+                n = pop[(code, year)][ind.base]
+                rows.append((code, name, ind.ident, year, "", str(binomial(rng, n, rates[(code, year)])), str(n)))
+    return rows
+
+
+# The diseases of Register for Udvalgte Kroniske Sygdomme og svære psykiske lidelser (RUKS), as a
+# share of all residents. Levels: our reading of the published national magnitudes (Data/README.md);
+# `age` makes older municipalities higher (dementia, heart failure and osteoporosis most).
+CHRONIC = [
+    Added("kronisk_type2_diabetes_pct", 5.0, 100, "i_alt", age=0.8, sigma=0.07, drift=0.03),
+    Added("kronisk_type1_diabetes_pct", 0.5, 100, "i_alt", age=0.0, sigma=0.06, drift=0.01),
+    Added("kronisk_kol_pct", 3.0, 100, "i_alt", age=1.1, sigma=0.10, drift=0.0, region={"Hovedstaden": 0.95}),
+    Added("kronisk_astma_pct", 6.5, 100, "i_alt", age=-0.1, sigma=0.06, drift=0.015),
+    Added("kronisk_leddegigt_pct", 0.8, 100, "i_alt", age=0.7, sigma=0.08, drift=0.01),
+    Added("kronisk_osteoporose_pct", 3.0, 100, "i_alt", age=1.3, sigma=0.09, drift=0.03),
+    Added("kronisk_hjertesvigt_pct", 1.0, 100, "i_alt", age=1.3, sigma=0.09, drift=0.02),
+    Added("kronisk_demens_pct", 0.7, 100, "i_alt", age=1.6, sigma=0.10, drift=0.01),
+]
+
+
+def chronic_disease_rows(register, pop, prof):
+    return share_rows(CHRONIC, register, pop, prof, own_rng("kroniske-sygdomme"))
+
+
+# Staff with a health education in the municipality's care for the elderly and health services, per
+# 1.000 aged 65+ (persons employed, not full-time equivalents). Municipalities with many 80+ need more;
+# the small islands have more per resident (a minimum staff); contracted private providers are not counted.
+STAFF = [
+    Added("sygeplejersker_pr_1000_65plus", 7.5, 1000, "alder_65plus", age=-0.3, sigma=0.14, drift=0.03, island=1.3),
+    Added("sosu_assistenter_pr_1000_65plus", 26.0, 1000, "alder_65plus", age=-0.2, sigma=0.12, drift=0.01, island=1.2),
+    Added("fysio_ergoterapeuter_pr_1000_65plus", 6.0, 1000, "alder_65plus", age=-0.4, sigma=0.16, drift=0.02, island=1.4),
+]
+
+
+def staff_rows(register, pop, prof):
+    rng = own_rng("sundhedsuddannede")
+    rows = []
+    for ind in STAFF:
+        rates = added_rates(ind, register, pop, prof, rng)
+        for year in PERIODS:
+            for code, name, _ in register:
+                n = pop[(code, year)][ind.base]
+                # The oldest populations have relatively more aged 80+, who need the most care.
+                need = (pop[(code, year)]["alder_80plus"] / n / 0.31) ** 0.5
+                count = stochastic_round(rng, rates[(code, year)] * need * n)
+                rows.append((code, name, ind.ident, year, "", str(count), str(n)))
+    return rows
+
+
+# General practice: doctors (practice owners with a ydernummer and doctors of regional clinics) and the
+# patients listed with the municipality's practices. About 6.0 doctors per 10.000 residents nationally
+# (about 1.670 listed patients per doctor); Region Sjælland has the lowest coverage.
+GP_PER_10000 = 6.0
+GP_REGION = {"Sjælland": 0.92, "Hovedstaden": 1.07, "Nordjylland": 0.95}
+
+
+def general_practice_rows(register, pop):
+    rng = own_rng("almen-praksis")
+    rel = {}
+    for code, _, region in register:
+        r = math.exp(rng.gauss(0, 0.10)) * GP_REGION.get(region, 1.0) * (1 + 0.15 * (urban_index(code, region) - 0.25))
+        rel[code] = r
+    num = sum(rel[c] * pop[(c, 2024)]["i_alt"] for c, _, _ in register)
+    den = sum(pop[(c, 2024)]["i_alt"] for c, _, _ in register)
+    k = GP_PER_10000 / 10_000 / (num / den)
+    doctors, patients = {}, {}
+    for code, _, _ in register:
+        n23 = pop[(code, 2023)]["i_alt"]
+        doctors[(code, 2023)] = max(1, round(rel[code] * k * n23 * math.exp(rng.gauss(0, 0.02))))
+        # Doctors come and go one at a time; every municipality has at least one.
+        step = rng.choices((-1, 0, 1), (0.15, 0.65, 0.20))[0]
+        doctors[(code, 2024)] = max(1, doctors[(code, 2023)] + step)
+        # Listed patients: mostly the municipality's residents, some from neighbouring municipalities.
+        listing = rng.uniform(0.94, 1.04)
+        for year in PERIODS:
+            patients[(code, year)] = round(pop[(code, year)]["i_alt"] * listing * rng.uniform(0.995, 1.005))
+    rows = []
+    for year in PERIODS:
+        for code, name, _ in register:
+            rows.append((code, name, "almen_praksis_laeger_pr_10000", year, "",
+                         str(doctors[(code, year)]), str(pop[(code, year)]["i_alt"])))
+    for year in PERIODS:
+        for code, name, _ in register:
+            rows.append((code, name, "almen_praksis_patienter_pr_laege", year, "",
+                         str(patients[(code, year)]), str(doctors[(code, year)])))
+    return rows
+
+
+# The specialties of speciallægepraksis with a ydernummer: (indicator suffix, persons with a contact
+# per 1.000 residents nationally in 2024, share of the practices, age elasticity of the contacts,
+# urban weight). Dermato-venerologi and øre-næse-hals have their contacts above (INDICATORS) and keep
+# them; their practices are split here like the others'.
+SPECIALTIES = [
+    ("anaestesiologi", 4.0, 0.023, 0.4, 0.6),
+    ("boerne_ungdomspsykiatri", 2.5, 0.021, -1.0, 0.8),
+    ("dermato", None, 0.105, 0.3, 0.45),
+    ("radiologi", 10.0, 0.013, 0.5, 1.6),
+    ("gynaekologi", 32.0, 0.099, -0.3, 0.4),
+    ("intern_medicin", 11.0, 0.053, 0.9, 0.7),
+    ("kirurgi", 9.0, 0.035, 0.5, 0.6),
+    ("neurologi", 7.0, 0.029, 0.4, 0.7),
+    ("oftalmologi", 125.0, 0.175, 0.7, 0.3),
+    ("ortopaedkirurgi", 16.0, 0.058, 0.3, 0.5),
+    ("oere_naese_hals", None, 0.146, -0.2, 0.2),
+    ("plastikkirurgi", 3.0, 0.014, 0.2, 1.0),
+    ("psykiatri", 9.0, 0.152, -0.6, 0.9),
+    ("paediatri", 8.0, 0.029, -1.2, 0.6),
+    ("reumatologi", 8.0, 0.048, 0.7, 1.1),
+]
+
+
+def specialty_contact_rows(register, pop, prof):
+    rng = own_rng("speciallaeger-kontakter")
+    contacts = [Added(f"speciallaege_{suffix}_pr_1000", level, 1000, "i_alt", age=age, sigma=0.10,
+                      drift=0.01, urban=urban, island=0.6)
+                for suffix, level, _, age, urban in SPECIALTIES if level is not None]
+    return share_rows(contacts, register, pop, prof, rng)
+
+
+def specialty_practice_rows(register, pop, ind_rows):
+    """Splits each municipality's practices (speciallaegepraksis_pr_100000 above) over the specialties.
+
+    The specialties' counts add up to the total in every municipality and period. 2023 is a
+    multinomial draw (the rarer specialties more likely in cities); in 2024 a practice that came is
+    given a specialty, and one that closed is taken from a specialty that has one.
+    """
+    rng = own_rng("speciallaeger-praksis")
+    total = {(r[0], r[3]): int(r[5]) for r in ind_rows if r[2] == "speciallaegepraksis_pr_100000"}
+    suffixes = [s[0] for s in SPECIALTIES]
+    counts = {}
+    for code, _, region in register:
+        city = urban_index(code, region)
+        weights = [share * (1 + urban * (city - 0.25)) for _, _, share, _, urban in SPECIALTIES]
+        split = [0] * len(suffixes)
+        for _ in range(total[(code, 2023)]):
+            split[rng.choices(range(len(suffixes)), weights)[0]] += 1
+        counts[(code, 2023)] = list(split)
+        change = total[(code, 2024)] - total[(code, 2023)]
+        for _ in range(abs(change)):
+            if change > 0:
+                split[rng.choices(range(len(suffixes)), weights)[0]] += 1
+            else:
+                split[rng.choices(range(len(suffixes)), split)[0]] -= 1
+        counts[(code, 2024)] = split
+    rows = []
+    for index, suffix in enumerate(suffixes):
+        for year in PERIODS:
+            for code, name, _ in register:
+                assert sum(counts[(code, year)]) == total[(code, year)]
+                rows.append((code, name, f"speciallaegepraksis_{suffix}_pr_100000", year, "",
+                             str(counts[(code, year)][index]), str(pop[(code, year)]["i_alt"])))
+    return rows
+
+
+def added_summary(pop, files):
+    """Country and Midt- og Vestsjælland in 2024, and the cells under 5, for the added files."""
+    out = ["Added indicators, 2024 (sum/sum; country and Midt- og Vestsjælland):"]
+    scale = {"pct": 100, "1000": 1000, "10000": 10_000, "100000": 100_000, "laege": 1}
+    for name, rows in files:
+        out.append(f"  {name}")
+        for ident in dict.fromkeys(r[2] for r in rows):
+            s = 1
+            for suffix, value in scale.items():
+                if ident.endswith(suffix) or ident.endswith(suffix + "_65plus"):
+                    s = value
+            mine = [r for r in rows if r[2] == ident and r[3] == 2024]
+            t, d = sum(int(r[5]) for r in mine), sum(int(r[6]) for r in mine)
+            mv = [r for r in mine if r[0] in MIDT_VEST]
+            tm, dm = sum(int(r[5]) for r in mv), sum(int(r[6]) for r in mv)
+            small = sum(1 for r in rows if r[2] == ident and int(r[5]) < 5)
+            out.append(f"    {ident:44s} country {t / d * s:8.2f}   Midt-Vest {tm / dm * s:8.2f}   cells < 5: {small}")
+    return "\n".join(out)
+
+
 # --------------------------------------------------------------------------- output
 
 def write_csv(path, header, rows):
@@ -435,6 +869,35 @@ def summary(pop, ind_rows):
     return "\n".join(out)
 
 
+def age_band_summary(register, bands, banded):
+    codes = [code for code, _, _ in register]
+    out = []
+    country = [sum(bands[(c, 2025)][i] for c in codes) for i in range(19)]
+    out.append("Denmark 2025-01-01 by age band (the standard population of kronisk_sygdom_pct): "
+               + ", ".join(f"{b} {n:,}" for b, n in zip(AGE_BANDS, country)))
+    for ident, first in (("kronisk_sygdom_pct", 0), (PREVENTABLE_ID, 13)):
+        scale = 100 if ident == "kronisk_sygdom_pct" else 1000
+        for year in PERIODS:
+            rows = [r for r in banded if r[2] == ident and r[3] == year]
+            by_band = {}
+            for r in rows:
+                by_band.setdefault(r[4], [0, 0])[0] += r[5]
+            for c in codes:
+                for i in range(first, 19):
+                    by_band[AGE_BANDS[i]][1] += bands[(c, year)][i]
+            t = sum(v[0] for v in by_band.values())
+            d = sum(v[1] for v in by_band.values())
+            mv = [r for r in rows if r[0] in MIDT_VEST]
+            mv_t = sum(r[5] for r in mv)
+            mv_d = sum(bands[(c, year)][i] for c in MIDT_VEST for i in range(first, 19))
+            small = sorted({r[1] for r in rows if sum(x[5] for x in rows if x[0] == r[0]) < 10})
+            out.append(f"{ident} {year}: country crude {t / d * scale:.2f} ({t:,}/{d:,}); Midt- og Vestsjælland "
+                       f"crude {mv_t / mv_d * scale:.2f}; by band " + ", ".join(
+                           f"{b} {v[0] / v[1] * scale:.1f}" for b, v in by_band.items())
+                       + f"; municipalities with < 10 events: {', '.join(small) or 'none'}")
+    return "\n".join(out)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quiet", action="store_true", help="do not print the calibration summary")
@@ -446,7 +909,7 @@ def main():
     master = random.Random(SEED)
     rng_pop = random.Random(master.getrandbits(64))
     rng_age = random.Random(master.getrandbits(64))
-    ind_seeds = {ind.ident: master.getrandbits(64) for ind in INDICATORS}
+    ind_seeds = {ident: master.getrandbits(64) for ident in RETIRED_SEEDS + tuple(ind.ident for ind in INDICATORS)}
 
     totals = population_totals(register, known, rng_pop)
     prof = age_profiles(register, totals, rng_age)
@@ -462,8 +925,30 @@ def main():
               ["kommunekode", "kommune", "indikator", "periode", "vaerdi", "taeller", "naevner",
                "datagrundlag"],
               [list(r) + ["syntetisk"] for r in ind_rows])
+
+    bands = population_bands(register, pop, prof)
+    write_csv(REPO / "Data" / "befolkning" / "befolkning-aldersgrupper-syntetisk.csv",
+              ["kommunekode", "kommune", "dato", "aldersgruppe", "antal", "datagrundlag"],
+              [[c, n, f"{y}-01-01", AGE_BANDS[i], bands[(c, y)][i], "syntetisk"]
+               for y in YEARS for c, n, _ in register for i in range(19)])
+    banded = age_banded_rows(register, bands)
+    write_csv(REPO / "Data" / "indikatorer" / "syntetiske-aldersfordelte.csv",
+              ["kommunekode", "kommune", "indikator", "periode", "aldersgruppe", "taeller", "datagrundlag"],
+              [list(r) + ["syntetisk"] for r in banded])
+    header = ["kommunekode", "kommune", "indikator", "periode", "vaerdi", "taeller", "naevner", "datagrundlag"]
+    added = [
+        ("syntetiske-kroniske-sygdomme.csv", chronic_disease_rows(register, pop, prof)),
+        ("syntetiske-sundhedsuddannede.csv", staff_rows(register, pop, prof)),
+        ("syntetiske-almen-praksis.csv", general_practice_rows(register, pop)),
+        ("syntetiske-speciallaegepraksis.csv",
+         specialty_contact_rows(register, pop, prof) + specialty_practice_rows(register, pop, ind_rows)),
+    ]
+    for name, rows in added:
+        write_csv(REPO / "Data" / "indikatorer" / name, header, [list(r) + ["syntetisk"] for r in rows])
     if not args.quiet:
         print(summary(pop, ind_rows))
+        print(age_band_summary(register, bands, banded))
+        print(added_summary(pop, added))
 
 
 if __name__ == "__main__":

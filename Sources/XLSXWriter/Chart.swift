@@ -317,6 +317,20 @@ public final class Chart {
         chart_axis_set_label_position(axisHandle, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
     }
 
+    /// Reverses the order of an axis (`chart_axis_set_reverse`): for a bar chart's category axis (`.y`),
+    /// the first category at the top, as it is read.
+    public func setReversed(_ axis: ChartAxis) {
+        guard state.isOpen, let axisHandle = axisHandle(axis, "chart_axis_set_reverse") else { return }
+        chart_axis_set_reverse(axisHandle)
+    }
+
+    /// Makes the other axis cross this one at its maximum (`chart_axis_set_crossing_max`): with a
+    /// reversed category axis, the value axis then stays at the bottom of a bar chart.
+    public func setCrossingAtMaximum(_ axis: ChartAxis) {
+        guard state.isOpen, let axisHandle = axisHandle(axis, "chart_axis_set_crossing_max") else { return }
+        chart_axis_set_crossing_max(axisHandle)
+    }
+
     /// Sets the size in points of an axis's numbers or category names (`chart_axis_set_num_font`).
     public func setAxisFontSize(_ axis: ChartAxis, _ size: Double) {
         guard acceptNumber(size, "chart_axis_set_num_font"), let axisHandle = axisHandle(axis, "chart_axis_set_num_font") else { return }

@@ -351,6 +351,18 @@ public final class Worksheet {
         worksheet_fit_to_pages(handle, w, h)
     }
 
+    /// Prints at `percent` of the size (10...400) instead of fitting to pages (`worksheet_set_print_scale`
+    /// turns "fit to page" off).
+    public func setPrintScale(_ percent: Int) {
+        let operation = "worksheet_set_print_scale"
+        guard state.isOpen else { return }
+        guard let scale = UInt16(exactly: percent), (10...400).contains(scale) else {
+            state.record(.invalidArgument(operation: operation, sheet: name, cell: nil, message: "print scale \(percent) must be 10...400"))
+            return
+        }
+        worksheet_set_print_scale(handle, scale)
+    }
+
     /// Sets the printed page header, using Excel's &L/&C/&R codes (`worksheet_set_header`).
     public func setHeader(_ text: String) throws {
         let operation = "worksheet_set_header"

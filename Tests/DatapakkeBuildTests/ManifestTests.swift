@@ -1,8 +1,9 @@
-import DatapakkeBuild
 import DatapakkeCore
 import DatapakkeTestSupport
 import Foundation
 import Testing
+
+@testable import DatapakkeBuild
 
 /// The manifest: its bytes, the change sentences computed from two entries, and the input texts
 /// whose hashes decide which packs a build must redo.
@@ -49,6 +50,23 @@ import Testing
             Self.indicator(["SR07": ["2022": .number(12.1), "2023": .number(11.9)], "825": ["2023": .number(9.3)]])
         ])
         #expect(PackChanges.between(old, down) == ["Genindlæggelser, somatiske (2023): Sundhedsråd Vendsyssel 12,3 → 11,9 pct. (-0,4)"])
+    }
+
+    /// The distance to the country is stated in the indicator's terms and the rule's words: procentpoint
+    /// between percentages, "ikke signifikant forskellig" under significance; an old manifest's bare
+    /// number is per cent.
+    @Test func aMovedDistanceToTheCountrySaysItInTheRulesWords() {
+        var before = Self.indicator(["SR07": ["2023": .number(12.3)]])
+        before.clusterVersusCountry = "+11,7"
+        var after = Self.indicator(["SR07": ["2023": .number(12.3)]])
+        after.clusterVersusCountry = "=0,1 procentpoint"
+        after.comparison = "signifikans"
+        let lines = PackChanges.between(Self.pack(figures: [before]), Self.pack(figures: [after]))
+        #expect(
+            lines == [
+                "Genindlæggelser, somatiske (2023): Sundhedsråd Vendsyssel i forhold til hele landet 11,7 % over → "
+                    + "ikke signifikant forskellig (0,1 procentpoint)"
+            ])
     }
 
     @Test func identicalEntriesAndMovesInHiddenDecimalsAreNoChange() {
@@ -127,5 +145,24 @@ import Testing
         inputs.observations[indicator]?[Period.year(2023)]?[825]?.value = 60
         #expect(PackInputText.municipalData(of: vendsyssel, inputs: inputs) != before.0)
         #expect(PackInputText.municipalData(of: other, inputs: inputs) == before.1)
+    }
+
+    @Test func countsMovedBetweenAgeBandsChangeThePacksDataAndTheDataDiff() throws {
+        var inputs = try ShippedInputs.councils()
+        let vendsyssel = try #require(inputs.definitions.clusters.first { $0.members.contains { $0.code == 825 } })
+        let before = PackInputText.municipalData(of: vendsyssel, inputs: inputs)
+        let rows = PackInputText.dataRows(inputs)
+        // One stay moved from 65-69 to 90+: the same numerator, another standardised rate.
+        let indicator = "forebyggelige_ophold_aldersstd_pr_1000_65plus"
+        var bands = try #require(inputs.observations[indicator]?[Period.year(2024)]?[825]?.ageBands)
+        let young = try #require(AgeBand(label: "65-69"))
+        let old = try #require(AgeBand(label: "90+"))
+        bands.entries[young]?.events? -= 1
+        bands.entries[old]?.events? += 1
+        inputs.observations[indicator]?[Period.year(2024)]?[825]?.ageBands = bands
+        #expect(PackInputText.municipalData(of: vendsyssel, inputs: inputs) != before)
+        let changed = ManifestDiff.changedRows(rows, PackInputText.dataRows(inputs))
+        #expect(changed.count == 2)
+        #expect(changed.allSatisfy { $0.contains("825 Læsø \(indicator) 2024 aldersgruppe") && $0.contains("tæller") }, "\(changed)")
     }
 }

@@ -114,7 +114,7 @@ import Testing
                 // The same rule written out here over the 98 municipalities' inputs, not through the
                 // Aggregator that the engine itself calls.
                 let members = inputs.register.municipalities.map { engine.input(indicator, period: period, municipality: $0.code) }
-                let direct = Self.ruleByHand(indicator.aggregation, members)
+                let direct = Self.ruleByHand(indicator.aggregation, members, standardWeights: engine.standardWeights[indicator.id])
                 #expect(whole.coverage.municipalities == 98)
                 #expect(whole.coverage.municipalitiesWithValue == direct.covered)
                 #expect(whole.isApproximation == direct.isApproximation)
@@ -143,6 +143,11 @@ import Testing
                     #expect(isClose(whole.value, sum / weight))
                 case .notAdditive(approximateBy: nil):
                     #expect(whole.value == nil)
+                case .standardised(let standardisation):
+                    // The crude rate adds up like a fraction; the DSR is the country's own (above).
+                    let top = parts.compactMap(\.numerator).reduce(0, +)
+                    let bottom = parts.compactMap(\.denominator).reduce(0, +)
+                    #expect(isClose(whole.crudeValue, top / bottom * standardisation.scale))
                 }
                 checked += 1
             }
@@ -152,7 +157,7 @@ import Testing
 
     /// DESIGN.md §3 for members that each count whole: which members have what the rule needs, and
     /// the sums it makes of them.
-    static func ruleByHand(_ aggregation: Aggregation, _ members: [MunicipalInput])
+    static func ruleByHand(_ aggregation: Aggregation, _ members: [MunicipalInput], standardWeights: [Double]? = nil)
         -> (
             value: Double?, numerator: Double?, denominator: Double?, weight: Double?, weightShare: Double?, covered: Int,
             isApproximation: Bool
@@ -163,6 +168,7 @@ import Testing
             case .count, .population: members.filter { $0.value != nil }
             case .ratio, .populationShare: members.filter { $0.numerator != nil && $0.denominator != nil }
             case .weighted, .notAdditive: members.filter { $0.value != nil && $0.weight != nil }
+            case .standardised: members.filter { $0.bandEvents != nil && $0.bandPopulations != nil }
             }
         func sum(_ values: [Double?]) -> Double { values.reduce(0) { $0 + ($1 ?? 0) } }
         let allWeights = members.compactMap(\.weight)
@@ -184,6 +190,18 @@ import Testing
             return (value, nil, nil, weight, weightShare, covered.count, isApproximation)
         case .notAdditive(approximateBy: nil):
             return (nil, nil, nil, weight, weightShare, covered.count, false)
+        case .standardised(let standardisation):
+            // Each band's events and residents summed over the members, its rate weighted by the standard.
+            let weights = standardWeights ?? []
+            var weighted = 0.0
+            var events = 0.0
+            for (band, standard) in weights.enumerated() {
+                let bandEvents = sum(covered.map { $0.bandEvents?[band] })
+                weighted += standard * bandEvents / sum(covered.map { $0.bandPopulations?[band] })
+                events += bandEvents
+            }
+            let value = events >= 10 ? weighted / weights.reduce(0, +) * standardisation.scale : nil
+            return (value, sum(covered.map(\.numerator)), sum(covered.map(\.denominator)), weight, weightShare, covered.count, false)
         }
     }
 }

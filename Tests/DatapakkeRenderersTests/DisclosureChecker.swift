@@ -16,7 +16,9 @@ struct PublishedMap {
 /// An independent disclosure checker: from everything the maps publish together (read back from the
 /// files: the workbooks with openpyxl, the manifests, the figures exports in JSON and CSV) and what is
 /// public anyway (every map's definitions and every denominator), it tries to work out each hidden
-/// count. It does not ask the engine what it hid or why, and it does its own algebra, in exact
+/// count. The similar councils' figures of every pack (its table row "Sammenlignelige …", named on its
+/// front page, and the figures exports' `similar` fields) are sums over whole councils, and join the
+/// attack like every other published sum. It does not ask the engine what it hid or why, and it does its own algebra, in exact
 /// fractions: every published aggregate of every map is a share-weighted sum of municipality counts,
 /// and a hidden cell is worked out when some combination of the published sums isolates it.
 struct DisclosureChecker {
@@ -26,6 +28,8 @@ struct DisclosureChecker {
         case region(map: Int, id: String)
         case cluster(map: Int, id: String)
         case municipality(Int)
+        /// A pack's similar councils taken together: their ids, nearest first, joined by "+".
+        case similar(map: Int, id: String)
     }
 
     /// A count known to an outsider, give or take `error` from rounding.
@@ -74,6 +78,8 @@ struct DisclosureChecker {
     private(set) var filesRead: [String: Int] = [:]
     /// How many funnel plots' data blocks were read from the workbooks.
     private(set) var funnelBlocksRead = 0
+    /// How many values (shown or hidden) of similar councils' figures were read, by the kind of file.
+    private(set) var similarRead: [String: Int] = [:]
 
     init(maps: [PublishedMap], inputs: DatapakkeInputs) throws {
         self.maps = maps
@@ -144,6 +150,15 @@ struct DisclosureChecker {
                 for member in cluster.members { shares[member.code, default: 0] += member.share }
             }
             return shares.keys.sorted().map { ($0, shares[$0] ?? 0) }
+        case .similar(let map, let id):
+            // Whole councils: a split municipality's shares add up, as in a region.
+            var shares: [Int: Double] = [:]
+            for clusterID in id.split(separator: "+").map(String.init) {
+                for member in maps[map].definitions.clusters.first(where: { $0.id == clusterID })?.members ?? [] {
+                    shares[member.code, default: 0] += member.share
+                }
+            }
+            return shares.keys.sorted().map { ($0, shares[$0] ?? 0) }
         }
     }
 
@@ -169,6 +184,7 @@ struct DisclosureChecker {
         case .country: return "Hele landet"
         case .cluster(let map, let id): return maps[map].definitions.clusters.first { $0.id == id }?.name ?? id
         case .region(_, let id): return Self.regionName(id)
+        case .similar(_, let id): return "Sammenlignelige (\(id))"
         }
     }
 
@@ -198,6 +214,10 @@ struct DisclosureChecker {
     }
 
     private mutating func record(_ indicator: Indicator, _ period: String, _ cell: Cell, _ value: Published, source: String) {
+        if case .similar = cell {
+            let kind = source == "manifest.json" ? "manifest" : String(source.split(separator: ".").last ?? "")
+            similarRead[kind, default: 0] += 1
+        }
         let known: Known?
         switch value {
         case .marker(let marker):
@@ -231,8 +251,8 @@ struct DisclosureChecker {
         shown[indicator.id, default: [:]][period, default: [:]][cell] = known
     }
 
-    /// The cell a table row names, in the workbook of one map.
-    private func cell(labelled label: String, map: Int) -> Cell? {
+    /// The cell a table row names, in the workbook of one map; `similar` is the pack's similar councils.
+    private func cell(labelled label: String, map: Int, similar: Cell?) -> Cell? {
         var name = label
         // " (tilnærmet)" and a split municipality's " (50 %)" follow the name.
         while name.hasSuffix(")"), let open = name.range(of: " (", options: .backwards) {
@@ -241,6 +261,7 @@ struct DisclosureChecker {
             name = String(name[..<open.lowerBound])
         }
         if name == "Hele landet" { return .country }
+        if name.hasPrefix("Sammenlignelige ") { return similar }
         if let municipality = inputs.register.municipalities.first(where: { $0.name == name }) { return .municipality(municipality.code) }
         let definitions = maps[map].definitions
         if let cluster = definitions.clusters.first(where: { $0.name == name }) { return .cluster(map: map, id: cluster.id) }
@@ -251,6 +272,7 @@ struct DisclosureChecker {
     /// Every indicator table of a workbook: its title, "Område" two rows below, a column per period,
     /// then a row per area until the rows end.
     private mutating func readTables(_ workbook: ReadWorkbook, file: String, map: Int) {
+        let similar = similarCouncils(in: workbook, map: map)
         for sheet in workbook.sheets {
             var grid: [Int: [Int: JSONValue]] = [:]
             for cell in sheet.cells { grid[cell.row, default: [:]][cell.column] = cell.value }
@@ -268,7 +290,7 @@ struct DisclosureChecker {
                 }
                 var row = header + 1
                 while let label = grid[row]?[0]?.string, grid[row]?[1] != nil {
-                    if let cell = cell(labelled: label, map: map) {
+                    if let cell = cell(labelled: label, map: map, similar: similar) {
                         for (column, period) in columns {
                             switch grid[row]?[column] {
                             case .number(let value):
@@ -325,6 +347,22 @@ struct DisclosureChecker {
         }
     }
 
+    /// The similar councils a workbook's front page names: the rows under the header "Afstand" with a
+    /// distance, by name, nearest first; nil when the page names none.
+    private func similarCouncils(in workbook: ReadWorkbook, map: Int) -> Cell? {
+        guard let front = workbook.sheet("Forside"),
+            let header = front.cells.first(where: { $0.column == 1 && $0.value.string == "Afstand" })
+        else { return nil }
+        var ids: [String] = []
+        var row = header.row + 1
+        while front.cell(row, 1)?.value.number != nil, let name = front.cell(row, 0)?.value.string {
+            guard let cluster = maps[map].definitions.clusters.first(where: { $0.name == name }) else { return nil }
+            ids.append(cluster.id)
+            row += 1
+        }
+        return ids.isEmpty ? nil : .similar(map: map, id: ids.joined(separator: "+"))
+    }
+
     /// `manifest.json`: every pack's rows as shown, with the decimals they are shown with.
     private mutating func readManifest(_ path: String, map: Int) throws {
         let root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
@@ -354,6 +392,7 @@ struct DisclosureChecker {
         case AreaLevel.municipality.rawValue: return Int(id).map(Cell.municipality)
         case AreaLevel.country.rawValue: return .country
         case AreaLevel.region.rawValue: return .region(map: map, id: id)
+        case AreaLevel.similar.rawValue: return .similar(map: map, id: id)
         default: return .cluster(map: map, id: id)
         }
     }
@@ -374,6 +413,30 @@ struct DisclosureChecker {
         }
     }
 
+    /// A council's similar councils' figure in the figures export: the exact rate, which with the public
+    /// denominator gives the exact count, or hidden.
+    private mutating func recordSimilar(
+        indicatorID: String, period: String, ids: [String], value: Double?, hidden: String?, map: Int, source: String
+    ) {
+        guard let indicator = inputs.catalogue.indicator(indicatorID), !ids.isEmpty else { return }
+        let cell = Cell.similar(map: map, id: ids.joined(separator: "+"))
+        if hidden != nil {
+            if value != nil { conflicts.append("\(source) prints a number for the hidden \(indicatorID) \(name(of: cell)) \(period)") }
+            record(indicator, period, cell, .marker(Vocabulary.secondaryMarker), source: source)
+        } else if let value {
+            switch indicator.aggregation {
+            case .ratio(let scale):
+                if let denominator = denominator(indicator, period, cell) {
+                    record(indicator, period, cell, .exact(value * denominator / scale), source: source)
+                }
+            case .count:
+                record(indicator, period, cell, .exact(value), source: source)
+            default:
+                break
+            }
+        }
+    }
+
     /// `datapakke figures --format json`.
     private mutating func readFiguresJSON(_ path: String, map: Int) throws {
         let entries = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [[String: Any]] ?? []
@@ -385,6 +448,10 @@ struct DisclosureChecker {
                 indicatorID: indicator, period: period, level: level, id: id, numerator: (entry["numerator"] as? NSNumber)?.doubleValue,
                 denominator: (entry["denominator"] as? NSNumber)?.doubleValue, value: (entry["value"] as? NSNumber)?.doubleValue,
                 hidden: entry["hidden"] as? String, map: map, source: URL(fileURLWithPath: path).lastPathComponent)
+            recordSimilar(
+                indicatorID: indicator, period: period, ids: entry["similar"] as? [String] ?? [],
+                value: (entry["similarValue"] as? NSNumber)?.doubleValue, hidden: entry["similarHidden"] as? String, map: map,
+                source: URL(fileURLWithPath: path).lastPathComponent)
         }
     }
 
@@ -410,17 +477,30 @@ struct DisclosureChecker {
                 indicatorID: indicator, period: period, level: level, id: id, numerator: number(fields, "taeller"),
                 denominator: number(fields, "naevner"), value: number(fields, "vaerdi"), hidden: field(fields, "skjult"), map: map,
                 source: URL(fileURLWithPath: path).lastPathComponent)
+            recordSimilar(
+                indicatorID: indicator, period: period,
+                ids: field(fields, "sammenlignelige")?.split(separator: "+").map(String.init) ?? [],
+                value: number(fields, "vaerdi_sammenlignelige"), hidden: field(fields, "skjult_sammenlignelige"), map: map,
+                source: URL(fileURLWithPath: path).lastPathComponent)
         }
     }
 
     // MARK: The attack
+
+    /// Whether a hidden cell holds a value that must stay hidden. A similar councils' figure does not:
+    /// it is hidden only so that it adds no sum over a hidden council, and may well equal a published
+    /// sum (a region minus a council); the similar figures that are shown join the attack as sums.
+    static func isConfidential(_ cell: Cell) -> Bool {
+        if case .similar = cell { return false }
+        return true
+    }
 
     /// Every hidden cell no output shows, with its truth.
     var hiddenCells: [HiddenCell] {
         var result: [HiddenCell] = []
         for indicator in inputs.catalogue.indicators {
             for (period, cells) in (hidden[indicator.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                for cell in cells.sorted() where shown[indicator.id]?[period]?[cell] == nil {
+                for cell in cells.sorted() where shown[indicator.id]?[period]?[cell] == nil && Self.isConfidential(cell) {
                     result.append(
                         HiddenCell(
                             indicator: indicator, cell: cell, name: name(of: cell), period: period, truth: truth(indicator, period, cell),
@@ -452,7 +532,7 @@ struct DisclosureChecker {
         for indicator in inputs.catalogue.indicators where isAdditive(indicator) {
             for (period, cells) in (hidden[indicator.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 let known = shown[indicator.id]?[period] ?? [:]
-                let targets = cells.filter { known[$0] == nil }.sorted()
+                let targets = cells.filter { known[$0] == nil && Self.isConfidential($0) }.sorted()
                 // Unknown: every municipality in the sums whose count no output shows.
                 let unknown = inputs.register.municipalities.map(\.code)
                     .filter { contributes(indicator, period, $0) && known[.municipality($0)] == nil }

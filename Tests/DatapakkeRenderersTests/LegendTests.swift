@@ -11,9 +11,24 @@ import Testing
     @Test func theDefaultThresholdsGiveTheLegendOfTheNationalGoalsReport() {
         let entries = Vocabulary.legend(rules: [SuppressionRule.danishDefault.applying(to: .ratio(scale: 1))])
         #expect(entries.map(\.marker) == ["▲ Bedre / ▼ Dårligere", "● Uændret / På niveau", "<5", "–", "x", "..", "·"])
-        #expect(entries[1].meaning == "Forskellen er inden for ±1 pct. (som i Nationale mål for sundhedsvæsenet).")
+        #expect(entries[1].meaning == "Forskellen er inden for ±1 pct. (konventionen i Nationale mål for sundhedsvæsenet).")
         #expect(entries[2].meaning == "Skjult: færre end 5 hændelser (diskretionering).")
         #expect(entries[3].meaning == "Skjult: færre end 20 i nævneren (diskretionering).")
+    }
+
+    /// The marks' legend lists the comparison rules the pack uses, with the bands' widths in their units.
+    @Test func theMarksLegendFollowsTheComparisonRulesInUse() {
+        let significance = Vocabulary.comparisonLegend([(.significance, "pct.")])
+        #expect(significance.map(\.marker) == ["▲ Signifikant bedre / ▼ Signifikant dårligere", "● Ikke signifikant forskellig / ændret"])
+        let all = Vocabulary.comparisonLegend([(.significance, "pct."), (.nationalGoals, "pct."), (.absoluteBand(width: 0.5), "år")])
+        #expect(all.count == 4)
+        #expect(
+            all.last?.meaning
+                == "Forskellen er inden for ±1 pct. (konventionen i Nationale mål for sundhedsvæsenet) eller indikatorens eget bånd (±0,5 år)."
+        )
+        let absoluteOnly = Vocabulary.comparisonLegend([(.absoluteBand(width: 0.5), "år"), (ComparisonRule.none, "pct.")])
+        #expect(absoluteOnly.last?.meaning == "Forskellen er inden for indikatorens eget bånd (±0,5 år).")
+        #expect(Vocabulary.comparisonLegend([(ComparisonRule.none, "pct.")]).isEmpty)
     }
 
     @Test func everyThresholdInUseGetsItsOwnMarkerAndNoOtherIsListed() {
@@ -76,7 +91,10 @@ import Testing
             #expect(page.contains("<span class=\"marker\">&lt;10</span>, <span class=\"marker\">–</span>, <span class=\"marker\">x</span>"))
             #expect(page.contains("færre end 10 hændelser, færre end 50 i nævneren"))
             #expect(!page.contains("&lt;5<") && !page.contains("færre end 20"))
-            #expect(page.contains("inden for ±1 pct."))
+            // The fixture's one indicator is a fraction with counts: its marks are by significance, and
+            // the page explains that rule and no band.
+            #expect(page.contains("95 %-konfidensintervallet rummer ikke landets tal"))
+            #expect(!page.contains("inden for ±1 pct."))
         }
     }
 }

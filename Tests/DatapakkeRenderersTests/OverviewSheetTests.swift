@@ -78,9 +78,9 @@ import Testing
             }
             let level = try #require(sheet.cell(row, 8)?.value.string)
             if let mark = indicator.clusterRow?.levelMark {
-                #expect(level == Vocabulary.level(mark))
+                #expect(level == Vocabulary.level(mark, rule: indicator.indicator.comparison))
             } else {
-                #expect(level == Vocabulary.levelUnjudged(direction: indicator.indicator.direction))
+                #expect(level == Vocabulary.levelUnjudged(indicator.indicator))
             }
         }
     }

@@ -50,16 +50,21 @@ import Testing
         let html = try Self.presentation(report, renderer: renderer)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"da\">"))
 
-        // Title, overview (a slide per 32 rows), then per section its divider (the population
-        // overview after its own) and its indicators.
+        // Title, overview (a slide per 32 rows), the similar councils, then per section its divider (the population
+        // overview after its own) and its indicators, a group of indicators on one slide.
         let overviewRows = report.sections.reduce(0) { $0 + 1 + $1.indicators.count }  // a heading and the indicators
         let overviewSlides = (overviewRows + Presentation.overviewRowsPerSlide - 1) / Presentation.overviewRowsPerSlide
-        #expect(overviewSlides == 2, "the shipped catalogue's \(overviewRows) overview rows take two slides")
-        var expected = ["Forside"] + Array(repeating: "Overblik", count: overviewSlides)
+        #expect(overviewSlides == 3, "the shipped catalogue's \(overviewRows) overview rows take three slides")
+        var expected = ["Forside"] + Array(repeating: "Overblik", count: overviewSlides) + ["Sammenlignelige"]
         for section in report.sections {
             expected.append(section.section.title)
             if section.section.id == "population" { expected.append("Populationsoverblik") }
-            expected += section.indicators.map(\.indicator.title)
+            expected += section.blocks.map { block in
+                switch block {
+                case .indicator(let indicator): return indicator.indicator.title
+                case .group(let group): return group.group.title
+                }
+            }
         }
         #expect(try Self.slideLabels(html) == expected.map(Self.escape))
         #expect(html.contains(">\(expected.count) / \(expected.count)</span>"), "the last slide's number")
@@ -85,15 +90,21 @@ import Testing
         }
 
         // Every indicator slide: the prompts' facts and questions, the definition and the source.
-        for item in prompts.items where item.indicatorID != nil {
+        for item in prompts.items where item.indicatorID != nil || item.groupID != nil {
             for text in item.facts + item.questions.map(\.text) {
                 #expect(html.contains("<li>\(Self.escape(text))</li>"), "\(item.title): \(text)")
             }
         }
-        for indicator in report.sections.flatMap(\.indicators) {
-            let info = indicator.indicator
-            #expect(html.contains("<strong>Definition:</strong> \(Self.escape(info.definition))</p>"), "\(info.id)")
-            #expect(html.contains("Kilde: \(Self.escape(info.source)).</p>"), "\(info.id)")
+        for block in report.sections.flatMap(\.blocks) {
+            switch block {
+            case .indicator(let indicator):
+                let info = indicator.indicator
+                #expect(html.contains("<strong>Definition:</strong> \(Self.escape(info.definition))</p>"), "\(info.id)")
+                #expect(html.contains("Kilde: \(Self.escape(info.source)).</p>"), "\(info.id)")
+            case .group(let group):
+                #expect(html.contains("<strong>Definition:</strong> \(Self.escape(group.group.definition))</p>"), "\(group.group.id)")
+                #expect(html.contains("Kilde: \(Self.escape(group.sources.joined(separator: "; "))).</p>"), "\(group.group.id)")
+            }
         }
 
         // Self-contained: no script, no file or address to fetch.
@@ -111,12 +122,43 @@ import Testing
         let population = try #require(slides.first { $0["titel"] as? String == "Borgere i alt" })
         #expect(population["summer"] as? Bool == true)
         let rows = try #require((population["diagram"] as? [String: Any])?["raekker"] as? [[String: Any]])
-        #expect(rows.count == 11)
-        for row in rows.suffix(3) {
+        #expect(rows.count == 12, "8 municipalities, the council, the region, the similar councils and the country")
+        for row in rows.suffix(4) {
             #expect(row["bjaelke"] is NoValue && row["ikke_tegnet"] as? Bool == true, "\(row["etiket"] ?? "")")
             #expect(row["tal"] is String)
         }
         #expect(rows.prefix(8).allSatisfy { $0["bjaelke"] is [String: Any] })
+    }
+
+    @Test func aGroupHasOneSlideWithAPairOfBarsPerMember() throws {
+        let report = try #require(try Self.councils().first { $0.cluster.id == "SR06" })
+        let context = Presentation.context(report, prompts: try PromptTestSupport.shippedRenderer().prompts(for: report))
+        let sections = try #require(context["sektioner"] as? [[String: Any]])
+        let slides = sections.flatMap { ($0["indikatorer"] as? [[String: Any]]) ?? [] }
+        let group = try #require(
+            report.sections.flatMap(\.blocks).compactMap { block -> IndicatorGroupReport? in
+                if case .group(let group) = block, group.group.id == "speciallaeger_kontakter" { return group }
+                return nil
+            }.first)
+        #expect(!slides.contains { ($0["titel"] as? String) == group.indicators.first?.indicator.title }, "no slide of a member's own")
+        let slide = try #require(slides.first { $0["titel"] as? String == group.group.title })
+        let chart = try #require(slide["diagram"] as? [String: Any])
+        // The members' short titles label the pairs, in catalogue order; each pair is the council and the country.
+        let labels = try #require(chart["grupper"] as? [[String: Any]]).compactMap { $0["etiket"] as? String }
+        #expect(labels == group.indicators.map(\.indicator.shortTitle))
+        #expect(labels.count == 15)
+        let rows = try #require(chart["raekker"] as? [[String: Any]])
+        #expect(rows.map { $0["art"] as? String } == Array(repeating: ["raad", "land"], count: 15).flatMap { $0 })
+        for (pair, member) in zip(stride(from: 0, to: rows.count, by: 2), group.indicators) {
+            let council = try #require(member.clusterRow?.latest.number)
+            #expect(rows[pair]["tal"] as? String == DanishNumber.format(council, decimals: member.indicator.decimals))
+        }
+        let legend = try #require(chart["forklaring"] as? [[String: Any]]).compactMap { $0["etiket"] as? String }
+        #expect(legend == ["Sundhedsråd Midt- og Vestsjælland", "Hele landet"])
+        // The drawing stays about as tall as the other charts, so its text is not shrunk much more.
+        let heightText = try #require(chart["hoejde"] as? String)
+        let height = try #require(Double(heightText))
+        #expect(height <= 560, "\(height)")
     }
 
     // MARK: - Charts

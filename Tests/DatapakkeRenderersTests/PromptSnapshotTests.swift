@@ -36,8 +36,15 @@ import Testing
             let population = try #require(report.population)
             #expect(facts.contains { $0.contains(DanishNumber.format(population, decimals: 0)) }, "\(report.cluster.name)")
             #expect(seen.insert(facts).inserted, "\(report.cluster.name) har samme fakta som et andet sundhedsråd")
-            let catalogued = Set(report.sections.flatMap(\.indicators).map(\.indicator.id))
-            #expect(Set(prompts.items.compactMap(\.indicatorID)) == catalogued, "hver indikator har et punkt")
+            // An indicator on its own has an item, a group one item for all its members.
+            var blocks: Set<String> = []
+            for block in report.sections.flatMap(\.blocks) {
+                switch block {
+                case .indicator(let indicator): blocks.insert(indicator.indicator.id)
+                case .group(let group): blocks.insert(group.group.id)
+                }
+            }
+            #expect(Set(prompts.items.compactMap { $0.indicatorID ?? $0.groupID }) == blocks, "hver indikator og gruppe har et punkt")
             for item in prompts.items {
                 #expect(!item.facts.isEmpty || !item.questions.isEmpty, "\(report.cluster.id) \(item.title) er tomt")
             }

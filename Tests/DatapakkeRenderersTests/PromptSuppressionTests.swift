@@ -27,7 +27,9 @@ import Testing
                 #expect(row.latest == .missing)
             }
             for templates in [PromptTestSupport.shippedTemplates, fixturePath("prompts/regler")] {
-                let renderer = try PromptRenderer(templatesDirectory: templates)
+                let renderer =
+                    templates == PromptTestSupport.shippedTemplates
+                    ? try PromptTestSupport.shippedRenderer() : try PromptRenderer(templatesDirectory: templates)
                 let prompts = try renderer.prompts(for: report)
                 let item = try #require(prompts.items.first { $0.indicatorID == PromptTestSupport.ratioID })
                 let texts = item.facts + item.questionTexts

@@ -23,8 +23,11 @@ enum PromptTestSupport {
         ReportBuilder(inputs: inputs).build(documentDate: documentDate, toolVersion: "test")
     }
 
+    /// The shipped templates, checked against `catalogue` or else the shipped one (a group's template
+    /// names its members, which only the catalogue knows).
     static func shippedRenderer(catalogue: IndicatorCatalogue? = nil) throws -> PromptRenderer {
-        try PromptRenderer(templatesDirectory: shippedTemplates, catalogue: catalogue, relativeTo: packageRoot)
+        try PromptRenderer(
+            templatesDirectory: shippedTemplates, catalogue: catalogue ?? ShippedInputs.councils().catalogue, relativeTo: packageRoot)
     }
 
     /// The prompts as the HTML document of the shipped templates.

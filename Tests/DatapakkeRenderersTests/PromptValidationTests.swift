@@ -104,6 +104,35 @@ import Testing
         }
     }
 
+    @Test func groupTemplatesAreCheckedAgainstTheCatalogue() throws {
+        let inputs = try ShippedInputs.councils()
+        let files = [
+            "_standard.mustache": "fakta: {{vaerdi}}\n",
+            // A group's template may name its members, the group's values and the indicator names.
+            "aktivitet/speciallaeger_kontakter.mustache":
+                "fakta: {{#speciallaege_kirurgi_pr_1000}}{{vaerdi}}{{/speciallaege_kirurgi_pr_1000}} {{stoerst_under_titel}} {{titel}}\n",
+            "_gruppe.mustache": "fakta: {{antal_i_gruppen}} {{ukendt_navn}}\n",
+            // A group belongs to its members' section.
+            "medicin/speciallaeger_praksis.mustache": "fakta: x\n",
+            // A member gets its group's questions, not its own.
+            "aktivitet/speciallaege_kirurgi_pr_1000.mustache": "fakta: x\n",
+        ]
+        try withTemplates(files) { folder in
+            let text = PromptRenderer.validate(templatesDirectory: folder, catalogue: inputs.catalogue, relativeTo: folder).map(
+                \.description)
+            #expect(text.contains { $0.hasPrefix("_gruppe.mustache:1:") && $0.contains("ukendt_navn") }, "\(text)")
+            #expect(
+                text.contains { $0.hasPrefix("medicin/speciallaeger_praksis.mustache") && $0.contains("hører til sektionen «kapacitet»") },
+                "\(text)")
+            #expect(
+                text.contains {
+                    $0.hasPrefix("aktivitet/speciallaege_kirurgi_pr_1000.mustache")
+                        && $0.contains("vises i gruppen «speciallaeger_kontakter» og får ingen spørgsmål af sine egne")
+                }, "\(text)")
+            #expect(text.count == 3, "\(text)")
+        }
+    }
+
     @Test func missingStandardTemplateIsAProblem() throws {
         try withTemplates(["aktivitet/indlaeggelse_pct.mustache": "fakta: x\n"]) { folder in
             let text = PromptRenderer.validate(templatesDirectory: folder, relativeTo: folder).map(\.description)
@@ -113,7 +142,7 @@ import Testing
 
     @Test func everyVariableIsDocumented() throws {
         let readme = try String(contentsOfFile: packageRoot + "/Templates/README-refleksioner.md", encoding: .utf8)
-        for name in PromptVariables.values + PromptVariables.flags + PromptVariables.sectionValues {
+        for name in PromptVariables.values + PromptVariables.flags + PromptVariables.sectionValues + PromptVariables.groupValues {
             #expect(readme.contains("`\(name)`"), "\(name) mangler i Templates/README-refleksioner.md")
         }
     }

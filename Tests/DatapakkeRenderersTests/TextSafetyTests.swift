@@ -49,7 +49,7 @@ import Testing
             for: try inputs.definitions.cluster(named: "SR07"), tables: builder.allTables(), documentDate: PromptTestSupport.documentDate,
             toolVersion: "test")
         let csv = PackFiguresCSV.csv(report)
-        #expect(csv.hasPrefix("\u{FEFF}indikator;titel;enhed;periode;niveau;id;navn;vaerdi;skjult;"))
+        #expect(csv.hasPrefix("\u{FEFF}indikator;titel;enhed;periode;niveau;id;navn;vaerdi;taeller;naevner;nedre_95;oevre_95;skjult;"))
         let lines = csv.split(separator: "\n").map(String.init)
         let shownRows = report.sections.flatMap(\.indicators).reduce(0) { $0 + $1.rows.count * $1.periods.count }
         #expect(lines.count == shownRows + 1)
@@ -59,8 +59,23 @@ import Testing
             let row = lines.first {
                 $0.hasPrefix("\(indicator.id);") && $0.contains(";\(cell.period.label);") && $0.contains(";\(cell.rowName);")
             }
-            #expect(row?.contains(";\(cell.rowName);;\(cell.reason.marker);") == true, "\(indicator.id) \(cell.rowName)")
+            // No value, no counts, no interval: only the marker.
+            #expect(row?.contains(";\(cell.rowName);;;;;;\(cell.reason.marker);") == true, "\(indicator.id) \(cell.rowName)")
         }
+        // A shown rate of persons carries its counts and its Wilson interval, which holds the value.
+        let admissions = try #require(report.sections.flatMap(\.indicators).first { $0.indicator.id == "indlaeggelse_pct" })
+        let council = try #require(admissions.clusterRow)
+        let numerator = try #require(council.latestNumerator)
+        let denominator = try #require(council.latestDenominator)
+        let interval = try #require(council.latestInterval)
+        let value = try #require(council.latest.number)
+        #expect(abs(value - numerator / denominator * 100) < 1e-9 && interval.lower < value && value < interval.upper)
+        let line = try #require(lines.first { $0.hasPrefix("indlaeggelse_pct;") && $0.contains(";SR07;") && $0.contains(";2024;") })
+        let fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        #expect(fields[8] == DanishNumber.formatCount(numerator) && fields[9] == DanishNumber.formatCount(denominator))
+        #expect(
+            fields[10] == DanishNumber.format(interval.lower, decimals: 2) && fields[11] == DanishNumber.format(interval.upper, decimals: 2)
+        )
         #expect(csv.contains(";sundhedsråd;SR07;Sundhedsråd Vendsyssel;"))
     }
 }

@@ -20,10 +20,13 @@ struct ReadWorkbook: Decodable {
         var categories: String?
         var values: String?
         var pointColours: [String?]
+        var name: String?
     }
 
     struct Chart: Decodable {
         var type: String
+        /// "bar" for horizontal bars, "col" for columns, nil for other chart types.
+        var direction: String?
         var title: String?
         var series: [Series]
         var row: Int

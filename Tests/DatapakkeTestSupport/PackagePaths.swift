@@ -26,10 +26,13 @@ public func copyFixture(_ name: String, to folder: String, filePath: String = #f
 }
 
 /// Loads a fixture folder laid out like the tests' fixtures: `kommuner.csv`, `klynger.yaml`, `Data/`
-/// and the catalogue (`indikatorer.yaml` unless `catalogue` names another file in the folder).
+/// and the catalogue (`indikatorer.yaml` unless `catalogue` names another file in the folder), with the
+/// profile of similar councils (`sammenlignelige.yaml`) beside the catalogue when there is one.
 public func loadFixtureInputs(at folder: String, catalogue: String = "indikatorer.yaml") throws -> DatapakkeInputs {
-    try DatapakkeInputs.load(
+    let catalogueFolder = URL(fileURLWithPath: folder + "/" + catalogue).deletingLastPathComponent().path
+    return try DatapakkeInputs.load(
         InputPaths(
             register: folder + "/kommuner.csv", definitions: folder + "/klynger.yaml",
-            data: folder + "/Data", catalogue: folder + "/" + catalogue), relativeTo: folder)
+            data: folder + "/Data", catalogue: folder + "/" + catalogue,
+            similarityProfile: catalogueFolder + "/" + SimilarityProfile.fileName), relativeTo: folder)
 }

@@ -1,6 +1,7 @@
 import DatapakkeCore
 
-/// The shipped inputs (the register, `Data/`, `Templates/indikatorer.yaml` and a definition file),
+/// The shipped inputs (the register, `Data/`, `Templates/indikatorer.yaml`, the profile of similar
+/// councils `Templates/sammenlignelige.yaml` and a definition file),
 /// loaded once per test process and shared: tests copy the value before changing it. A shipped
 /// definition file is published together with the other one, as `datapakke` does by default.
 public enum ShippedInputs {
@@ -18,8 +19,9 @@ public enum ShippedInputs {
         let others = publishedWith ?? (shipped.contains(definitions) ? shipped.filter { $0 != definitions } : [])
         return InputPaths(
             register: packageRoot + "/ClusterDefinitions/kommuner.csv", definitions: absolute(definitions),
-            data: data ?? packageRoot + "/Data", catalogue: packageRoot + "/Templates/indikatorer.yaml", publishedWith: others.map(absolute)
-        )
+            data: data ?? packageRoot + "/Data", catalogue: packageRoot + "/Templates/indikatorer.yaml",
+            publishedWith: others.map(absolute),
+            similarityProfile: packageRoot + "/Templates/" + SimilarityProfile.fileName)
     }
 
     // Loaded at first use; a load that failed fails every test that asks, with the same problems.

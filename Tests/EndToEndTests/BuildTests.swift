@@ -189,11 +189,11 @@ import Testing
                 withBreaks += 1
                 #expect(xml.contains("hidden=\"1\""), "\(entry): the chart's helper column is hidden")
                 #expect(
-                    xml.contains("<pageSetup") && xml.contains("fitToHeight=\"0\""), "\(entry): one page wide, as many pages tall as needed"
-                )
+                    xml.contains("scale=\"80\"") && xml.contains("orientation=\"landscape\"") && !xml.contains("fitToPage"),
+                    "\(entry): A4 landscape at a fixed 80 %, so that the text prints at 8 pt or more")
             }
-            // Every section with more than one indicator: all but Udgifter, which has one.
-            #expect(withBreaks == 5)
+            // Every section with more than one block (an indicator or a group): all seven.
+            #expect(withBreaks == 7)
         }
     }
 }

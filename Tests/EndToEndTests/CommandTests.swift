@@ -27,7 +27,7 @@ import Testing
         let outcome = try CommandRunner.run(["check"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("Ingen problemer fundet."))
-        #expect(outcome.stdout.contains("31 indikatorer i 6 sektioner"))
+        #expect(outcome.stdout.contains("73 indikatorer i 7 sektioner"))
         #expect(outcome.stderr.isEmpty)
     }
 
@@ -164,7 +164,7 @@ import Testing
         #expect(areas.filter { $0.hasPrefix("region") }.count == 4)
         #expect(areas.contains("land DK"))
         let indicators = Set(entries.map(\.indicator))
-        #expect(indicators.count == 31)
+        #expect(indicators.count == 73)
         for area in areas {
             #expect(Set(entries.filter { "\($0.level) \($0.id)" == area }.map(\.indicator)) == indicators)
         }

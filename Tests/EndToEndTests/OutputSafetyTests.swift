@@ -35,8 +35,10 @@ import Testing
             #expect(read.status == 0)
             let rows = try JSONDecoder().decode([[String]].self, from: Data(read.stdout.utf8))
             let header = try #require(rows.first)
-            #expect(header.first == "niveau" && header.count == 17, "\(header)")
-            #expect(rows.allSatisfy { $0.count == 17 }, "a field broke out of its row")
+            // 17 columns, the crude rate beside an age-standardised one, and 10 on the similar councils and
+            // the opportunity (docs/similar-councils.md).
+            #expect(header.first == "niveau" && header.count == 28, "\(header)")
+            #expect(rows.allSatisfy { $0.count == 28 }, "a field broke out of its row")
 
             for (id, name) in Self.hostileNames {
                 let names = Set(rows.filter { $0[1] == id }.map { $0[2] })
@@ -44,10 +46,11 @@ import Testing
                 #expect(names == [shown], "\(id): \(names)")
             }
             // Numbers stay numbers: never prefixed, Danish decimal comma, a minus sign kept.
-            let numeric = ["vaerdi", "taeller", "naevner", "kommuner_med_vaerdi", "kommuner", "vaegtandel"].compactMap {
-                header.firstIndex(of: $0)
-            }
-            #expect(numeric.count == 6)
+            let numeric = [
+                "vaerdi", "taeller", "naevner", "kommuner_med_vaerdi", "kommuner", "vaegtandel", "raa_rate", "vaerdi_sammenlignelige",
+                "mulighed", "bedste_kvartil",
+            ].compactMap { header.firstIndex(of: $0) }
+            #expect(numeric.count == 10)
             for row in rows.dropFirst() {
                 for column in numeric {
                     let value = row[column]

@@ -147,11 +147,15 @@ public struct Manifest: Codable, Equatable, Sendable {
         public var rows: [FigureRow]
         /// The cluster against the country in the latest period, as the prompts state it ("+11,7", "=0,4").
         public var clusterVersusCountry: String?
+        /// The comparison rule the marks were decided by, as the catalogue names it ("signifikans");
+        /// nil in manifests written before there were rules (the ±1 % band then).
+        public var comparison: String?
 
         public init(
             id: String, title: String, unit: String, decimals: Int, periods: [String], rows: [FigureRow],
-            clusterVersusCountry: String? = nil
+            clusterVersusCountry: String? = nil, comparison: String? = nil
         ) {
+            self.comparison = comparison
             self.id = id
             self.title = title
             self.unit = unit
@@ -331,8 +335,11 @@ extension Manifest.IndicatorFigures {
                     level: row.level.rawValue, id: row.id, name: row.name, values: values,
                     development: row.development?.rawValue, versusCountry: row.levelMark?.rawValue)
             },
-            clusterVersusCountry: PackInputText.distanceToCountry(report))
+            clusterVersusCountry: PackInputText.distanceToCountry(report), comparison: report.comparison.catalogueName)
     }
+
+    /// The rule the marks were decided by, for their words; only significance has words of its own.
+    var comparisonRule: ComparisonRule { comparison == ComparisonRule.significance.catalogueName ? .significance : .nationalGoals }
 }
 
 /// SHA-256 as lower-case hexadecimal.

@@ -71,7 +71,7 @@ public enum PackChanges {
         let oldIndicators = Dictionary(old.figures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var own: [String] = []
         var comparison: [String] = []
-        let comparisonLevels = [AreaLevel.region.rawValue, AreaLevel.country.rawValue]
+        let comparisonLevels = [AreaLevel.region.rawValue, AreaLevel.similar.rawValue, AreaLevel.country.rawValue]
         for indicator in new.figures {
             guard let before = oldIndicators[indicator.id] else { continue }
             let oldRows = Dictionary(before.rows.map { ("\($0.level)/\($0.id)", $0) }, uniquingKeysWith: { first, _ in first })
@@ -98,19 +98,22 @@ public enum PackChanges {
                 guard let oldRow = oldRows["\(row.level)/\(row.id)"] else { continue }
                 if let was = oldRow.development, let now = row.development, was != now {
                     let line =
-                        "\(indicator.title)\(latest): \(row.name), udvikling \(mark(was, Vocabulary.development)) → \(mark(now, Vocabulary.development))"
+                        "\(indicator.title)\(latest): \(row.name), udvikling \(mark(was) { Vocabulary.development($0, rule: before.comparisonRule) }) → "
+                        + "\(mark(now) { Vocabulary.development($0, rule: indicator.comparisonRule) })"
                     if comparisonLevels.contains(row.level) { comparison.append(line) } else { own.append(line) }
                 }
                 if let was = oldRow.versusCountry, let now = row.versusCountry, was != now {
                     comparison.append(
-                        "\(indicator.title)\(latest): \(row.name) \(mark(was, Vocabulary.level)) → \(mark(now, Vocabulary.level))")
+                        "\(indicator.title)\(latest): \(row.name) \(mark(was) { Vocabulary.level($0, rule: before.comparisonRule) }) → "
+                            + "\(mark(now) { Vocabulary.level($0, rule: indicator.comparisonRule) })")
                 }
             }
-            if let was = before.clusterVersusCountry, let now = indicator.clusterVersusCountry, was != now,
+            if let was = before.clusterVersusCountry.map(withUnit), let now = indicator.clusterVersusCountry.map(withUnit), was != now,
                 let cluster = indicator.rows.first(where: { $0.level == AreaLevel.cluster.rawValue })
             {
                 comparison.append(
-                    "\(indicator.title)\(latest): \(cluster.name) i forhold til hele landet \(distance(was)) → \(distance(now))")
+                    "\(indicator.title)\(latest): \(cluster.name) i forhold til hele landet "
+                        + "\(distance(was, rule: before.comparisonRule)) → \(distance(now, rule: indicator.comparisonRule))")
             }
         }
         switch comparison.count {
@@ -129,13 +132,19 @@ public enum PackChanges {
         TrafficLight(rawValue: stored).map(words) ?? stored
     }
 
-    /// "+11,7" → "11,7 % over", "=0,4" → "på niveau (0,4 %)".
-    private static func distance(_ text: String) -> String {
-        let number = text.dropFirst()
+    /// A distance as stored now: "+11,7" from a manifest written before the distances had units is "+11,7 %".
+    private static func withUnit(_ text: String) -> String {
+        text.contains(" ") ? text : text + " %"
+    }
+
+    /// "+2,6 procentpoint" → "2,6 procentpoint over", "=0,4 %" → "på niveau (0,4 %)", or "ikke
+    /// signifikant forskellig (0,4 %)" under significance.
+    private static func distance(_ text: String, rule: ComparisonRule) -> String {
+        let amount = String(text.dropFirst())
         switch text.first {
-        case "+": return "\(number) % over"
-        case "-": return "\(number) % under"
-        default: return "på niveau (\(number) %)"
+        case "+": return "\(amount) over"
+        case "-": return "\(amount) under"
+        default: return rule == .significance ? "ikke signifikant forskellig (\(amount))" : "på niveau (\(amount))"
         }
     }
 

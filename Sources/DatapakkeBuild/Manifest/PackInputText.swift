@@ -43,6 +43,10 @@ public enum PackInputText {
                             "obs", indicatorID, period.id, String(code), exact(observation.value), exact(observation.numerator),
                             exact(observation.denominator), observation.origin.rawValue,
                         ].joined(separator: ";"))
+                    // Counts by age band: bands that sum to the same numerator still give another DSR.
+                    for (band, entry) in (observation.ageBands?.entries ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        lines.append("obs-aldersgruppe;\(indicatorID);\(period.id);\(code);\(band);\(exact(entry.events))")
+                    }
                 }
             }
         }
@@ -51,6 +55,10 @@ public enum PackInputText {
                 guard let groups = inputs.population.counts[date]?[code] else { continue }
                 for group in groups.keys.sorted() {
                     lines.append("bef;\(date);\(code);\(group);\(exact(groups[group]))")
+                }
+                for band in AgeBand.all {
+                    guard let count = inputs.population.count(band, municipality: code, date: date) else { continue }
+                    lines.append("bef-aldersgruppe;\(date);\(code);\(band);\(exact(count))")
                 }
             }
             lines.append("bef-kilde;\(date);\(inputs.population.origins[date]?.rawValue ?? "")")
@@ -63,8 +71,9 @@ public enum PackInputText {
     /// every row, the cluster's distance to the country as the prompts state it, the pack's hidden
     /// cells (secondary suppression depends on the whole definition set and the maps published with
     /// it, whose names the documentation sheet gives), the periods shown and the spread between all
-    /// clusters on the overview (lowest and highest shown figure, as rounded), and the points of the
-    /// funnel plots, which show every municipality of the country.
+    /// clusters on the overview (lowest and highest shown figure, as rounded); the points of the
+    /// funnel plots, which show every municipality of the country; for an indicator
+    /// standardised to the whole country's population also the pack's own rows, which move with it.
     ///
     /// Only shown values enter, so that a change in another region, which moves the country figure in
     /// a far decimal, leaves the text alone.
@@ -75,6 +84,7 @@ public enum PackInputText {
             "syntetisk;" + report.syntheticIndicators.joined(separator: ","),
             "offentliggjort-sammen-med;" + report.publishedWith.joined(separator: ","),
         ]
+        lines += similarLines(report)
         for section in report.sections {
             for indicator in section.indicators {
                 let decimals = indicator.indicator.decimals
@@ -82,19 +92,27 @@ public enum PackInputText {
                     "indikator;\(indicator.indicator.id);\(indicator.origin.rawValue);"
                         + indicator.periods.map(\.id).joined(separator: ",") + ";" + indicator.allPeriods.map(\.id).joined(separator: ","))
                 lines.append("note;" + (indicator.trafficLightNote ?? ""))
+                if let note = indicator.standardisationNote { lines.append("standardisering;" + note) }
                 for row in indicator.rows {
                     var fields = [row.level.rawValue, row.id, row.development?.rawValue ?? "", row.levelMark?.rawValue ?? ""]
-                    if row.level == .region || row.level == .country {
+                    if row.level == .region || row.level == .country || row.level == .similar {
                         fields.append(row.name)
                         fields.append(row.isApproximation ? "tilnærmet" : "")
                         fields += row.values.map { shown($0, decimals: decimals) }
                         fields += row.coverage.map(coverageText)
+                        fields += (row.crudeValues ?? []).map { "rå " + shown($0, decimals: decimals) }
                     }
                     if row.level == .cluster {
                         fields.append(distanceToCountry(indicator) ?? "")
                     }
+                    // Standardised to the whole country's population, the pack's own rows move with every
+                    // municipality's population on the standard date.
+                    if case .danish = indicator.indicator.standardisation?.standard, row.level == .municipality || row.level == .cluster {
+                        fields += row.values.map { shown($0, decimals: decimals) }
+                    }
                     lines.append(fields.joined(separator: ";"))
                 }
+                lines += similarLines(indicator)
                 for cell in indicator.hiddenCells {
                     lines.append("skjult;\(cell.level.rawValue);\(cell.rowName);\(cell.period.id);\(cell.reason.marker)")
                 }
@@ -130,6 +148,13 @@ public enum PackInputText {
         for (indicatorID, periods) in inputs.observations {
             for (period, byMunicipality) in periods {
                 for (code, observation) in byMunicipality {
+                    for (band, entry) in observation.ageBands?.entries ?? [:] {
+                        rows.append(
+                            [
+                                observation.location.file, name(code), indicatorID, "\(period.id) aldersgruppe \(band)",
+                                "t=" + exact(entry.events),
+                            ].joined(separator: "|"))
+                    }
                     rows.append(
                         [
                             observation.location.file, name(code), indicatorID, period.id, "v=" + exact(observation.value),
@@ -142,6 +167,11 @@ public enum PackInputText {
             for (code, groups) in inputs.population.counts[date] ?? [:] {
                 for (group, count) in groups {
                     rows.append(["befolkning", name(code), group.rawValue, date.id, "v=" + exact(count)].joined(separator: "|"))
+                }
+            }
+            for (code, counts) in inputs.population.bands[date] ?? [:] {
+                for (band, count) in zip(AgeBand.all, counts) {
+                    rows.append(["befolkning", name(code), "aldersgruppe \(band)", date.id, "v=" + exact(count)].joined(separator: "|"))
                 }
             }
         }
@@ -164,23 +194,40 @@ public enum PackInputText {
             + (coverage.weightShare.map { DanishNumber.format($0 * 100, decimals: 1) } ?? "")
     }
 
-    /// The cluster's latest value against the country as the prompts state it: percent with one
-    /// decimal, "+" above, "-" below, "=" on level (within the ±1 % band). Nil when it cannot be said.
+    /// The cluster's latest value against the country as the prompts state it: "+2,6 procentpoint"
+    /// between percentages, "-0,7 år" for an indicator compared by a band in its unit, "+11,7 %"
+    /// (relative, one decimal) otherwise; "+" above, "-" below and "=" within by the indicator's
+    /// comparison rule (not significant, on level), or by the shown values' sign where the rule gives
+    /// no verdict. Nil when it cannot be said, and for counts: a council is no share of the country.
     ///
     /// Like the prompts, it rests on the values as shown, so a far-decimal move of the country figure
     /// leaves it alone.
     public static func distanceToCountry(_ report: IndicatorReport) -> String? {
-        let asShown = { (value: Double?) in value.map { DanishNumber.rounded($0, decimals: report.indicator.decimals) } }
-        guard
-            let difference = TrafficLightRule.relativeDifference(
-                asShown(report.clusterRow?.latest.number), from: asShown(report.countryRow?.latest.number))
-        else { return nil }
+        let indicator = report.indicator
+        switch indicator.aggregation {
+        case .count, .population: return nil
+        default: break
+        }
+        let asShown = { (value: Double?) in value.map { DanishNumber.rounded($0, decimals: indicator.decimals) } }
+        guard let value = asShown(report.clusterRow?.latest.number), let country = asShown(report.countryRow?.latest.number) else {
+            return nil
+        }
+        let amount: String
+        if indicator.unit.hasPrefix("pct.") {
+            amount = DanishNumber.format(abs(value - country), decimals: indicator.decimals) + " procentpoint"
+        } else if case .absoluteBand = indicator.comparison {
+            amount = DanishNumber.format(abs(value - country), decimals: indicator.decimals) + " " + indicator.unit
+        } else {
+            guard let relative = TrafficLightRule.relativeDifference(value, from: country) else { return nil }
+            amount = DanishNumber.format(abs(relative) * 100, decimals: 1) + " %"
+        }
         let side: String
-        switch TrafficLightRule.position(of: difference) {
+        switch report.clusterRow?.levelPosition {
         case .within: side = "="
         case .above: side = "+"
         case .below: side = "-"
+        case nil: side = value > country ? "+" : value < country ? "-" : "="
         }
-        return side + DanishNumber.format(abs(difference) * 100, decimals: 1)
+        return side + amount
     }
 }

@@ -21,10 +21,15 @@ public struct Project: Sendable {
         } catch {
             problems += error.problems
         }
-        // Compiled once, also when the inputs failed, so that template mistakes are reported in the same run.
+        // Compiled once, also when the inputs failed, so that template mistakes are reported in the same run:
+        // then against the catalogue read on its own (a group's template names its members, which only
+        // the catalogue knows), unless the catalogue itself failed.
         var prompts: PromptRenderer?
         do {
-            prompts = try PromptRenderer(templatesDirectory: layout.promptTemplates, catalogue: inputs?.catalogue, relativeTo: layout.base)
+            let catalogue =
+                inputs?.catalogue
+                ?? (try? CatalogueLoader.load(path: layout.inputPaths.catalogue, displayName: layout.display(layout.inputPaths.catalogue)))
+            prompts = try PromptRenderer(templatesDirectory: layout.promptTemplates, catalogue: catalogue, relativeTo: layout.base)
         } catch let error as InputProblems {
             problems += error.problems
         } catch {

@@ -35,9 +35,13 @@ public struct ProjectLayout: Sendable, Equatable {
     public var promptTemplates: String { PromptRenderer.directory(inTemplates: templates) }
     /// The folder with the HTML templates of the download page and the prompt documents.
     public var htmlTemplates: String { HTMLTemplates.directory(inTemplates: templates) }
+    /// The profile of similar councils in the templates folder; without it, no similar councils.
+    public var similarityProfile: String { templates + "/" + SimilarityProfile.fileName }
     /// The paths the loaders take.
     public var inputPaths: InputPaths {
-        InputPaths(register: register, definitions: definitions, data: data, catalogue: catalogue, publishedWith: publishedWith)
+        InputPaths(
+            register: register, definitions: definitions, data: data, catalogue: catalogue, publishedWith: publishedWith,
+            similarityProfile: similarityProfile)
     }
 
     /// The layout of explicitly given paths (nil: the default), relative to `workingDirectory`, checked.

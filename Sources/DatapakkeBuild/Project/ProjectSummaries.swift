@@ -15,6 +15,7 @@ extension Project {
                 + "\(definitions.regions.count) regioner, \(inputs.register.municipalities.count) kommuner.",
             publicationLine,
             "Katalog: \(inputs.catalogue.indicators.count) indikatorer i \(inputs.catalogue.sections.count) sektioner.",
+            Vocabulary.similarSummary(inputs),
             "Data: \(observationCount) indikatorværdier, befolkningstal pr. "
                 + "\(inputs.population.dates.map(\.label).joined(separator: ", ")).",
         ]

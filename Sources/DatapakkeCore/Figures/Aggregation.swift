@@ -5,12 +5,30 @@ public struct MunicipalInput: Sendable, Hashable {
     public var denominator: Double?
     /// The municipality's population in the indicator's base (the weight, and the measure of coverage).
     public var weight: Double?
+    /// For an age-standardised indicator: the events and the population of each of its age bands,
+    /// youngest first, and the municipality's own DSR (nil with fewer than 10 events).
+    public var bandEvents: [Double]?
+    public var bandPopulations: [Double]?
+    public var standardised: DirectlyStandardisedRate?
 
-    public init(value: Double? = nil, numerator: Double? = nil, denominator: Double? = nil, weight: Double? = nil) {
+    public init(
+        value: Double? = nil, numerator: Double? = nil, denominator: Double? = nil, weight: Double? = nil, bandEvents: [Double]? = nil,
+        bandPopulations: [Double]? = nil, standardised: DirectlyStandardisedRate? = nil
+    ) {
         self.value = value
         self.numerator = numerator
         self.denominator = denominator
         self.weight = weight
+        self.bandEvents = bandEvents
+        self.bandPopulations = bandPopulations
+        self.standardised = standardised
+    }
+
+    /// Σ events / Σ population × scale: the crude rate of an age-standardised indicator, nil without
+    /// counts or with no residents.
+    public func crudeRate(scale: Double) -> Double? {
+        guard let numerator, let denominator, denominator > 0 else { return nil }
+        return numerator / denominator * scale
     }
 }
 
@@ -44,6 +62,12 @@ public struct Figure: Sendable, Hashable, Codable {
     public var coverage: Coverage
     /// True when the indicator is not additive and the figure is a weighted approximation of it.
     public var isApproximation: Bool
+    /// For an age-standardised indicator (then `value` is the DSR): the crude rate Σ events / Σ
+    /// population × scale, shown beside it.
+    public var crudeValue: Double? = nil
+    /// For an age-standardised indicator: the DSR with what its Dobson interval needs; nil with fewer
+    /// than 10 events (docs/statistics.md#directly-standardised-rates-and-dobsons-method).
+    public var standardised: DirectlyStandardisedRate? = nil
 }
 
 /// The weighting rules (docs/weighting.md), as pure functions of the members' inputs.
@@ -55,13 +79,20 @@ public enum Aggregator {
         case .count, .population: return input.value != nil
         case .ratio, .populationShare: return input.numerator != nil && input.denominator != nil
         case .weighted, .notAdditive: return input.value != nil && input.weight != nil
+        case .standardised:
+            return input.numerator != nil && input.denominator != nil && input.bandEvents != nil && input.bandPopulations != nil
         }
     }
 
-    /// Aggregates members (each with its share of the municipality) by `aggregation`.
+    /// Aggregates members (each with its share of the municipality) by `aggregation`; an age-standardised
+    /// indicator needs the standard population's weights for its bands.
     ///
     /// A member without a value is left out of every sum; it only lowers the coverage.
-    public static func aggregate(_ aggregation: Aggregation, _ members: [(share: Double, input: MunicipalInput)]) -> Figure {
+    public static func aggregate(
+        _ aggregation: Aggregation, _ members: [(share: Double, input: MunicipalInput)], standardWeights: [Double]? = nil
+    ) -> Figure {
+        var bandEvents: [Double] = []
+        var bandPopulations: [Double] = []
         var numerator = 0.0
         var denominator = 0.0
         var weightedSum = 0.0
@@ -83,6 +114,20 @@ public enum Aggregator {
             case .weighted, .notAdditive:
                 weightedSum += share * (input.value ?? 0) * (input.weight ?? 0)
                 weightSum += share * (input.weight ?? 0)
+            case .standardised:
+                numerator += share * (input.numerator ?? 0)
+                denominator += share * (input.denominator ?? 0)
+                // Band by band: the area's DSR rests on its own band rates, not on its members' DSRs.
+                let events = input.bandEvents ?? []
+                let populations = input.bandPopulations ?? []
+                if bandEvents.isEmpty {
+                    bandEvents = Array(repeating: 0, count: events.count)
+                    bandPopulations = Array(repeating: 0, count: populations.count)
+                }
+                for index in bandEvents.indices where index < events.count && index < populations.count {
+                    bandEvents[index] += share * events[index]
+                    bandPopulations[index] += share * populations[index]
+                }
             }
             covered += 1
             coveredWeight += share * (input.weight ?? 0)
@@ -108,6 +153,15 @@ public enum Aggregator {
             // Only a figure that is computed can be an approximation; without a base there is none.
             figure.isApproximation = base != nil
             figure.value = base != nil && weightSum > 0 ? weightedSum / weightSum : nil
+        case .standardised(let standardisation):
+            figure.numerator = numerator
+            figure.denominator = denominator
+            figure.crudeValue = denominator > 0 ? numerator / denominator * standardisation.scale : nil
+            figure.standardised = standardWeights.flatMap {
+                DirectlyStandardisedRate(
+                    events: bandEvents, populations: bandPopulations, standardPopulation: $0, multiplier: standardisation.scale)
+            }
+            figure.value = figure.standardised?.value
         }
         return figure
     }

@@ -1,9 +1,11 @@
-/// The level of an area in a table: a municipality, a cluster, a region or the whole country.
+/// The level of an area in a table: a municipality, a cluster, a region, the whole country, or the
+/// cluster's similar clusters taken together (docs/similar-councils.md).
 public enum AreaLevel: String, Sendable, Hashable, Codable {
     case municipality = "kommune"
     case cluster = "klynge"
     case region = "region"
     case country = "land"
+    case similar = "sammenlignelige"
 }
 
 /// A set of municipalities (with shares) that a figure is computed for.
@@ -23,13 +25,15 @@ public struct Area: Sendable, Hashable, Codable {
     /// The id of the whole country.
     public static let countryID = "DK"
 
-    /// The area's cell in the published tables.
-    public var key: CellKey {
+    /// The area's cell in the published tables; nil for a group of similar clusters, which is no
+    /// cell of the linked sums but a sum of cluster cells (docs/similar-councils.md#small-numbers).
+    public var key: CellKey? {
         switch level {
         case .municipality: return members.first.map { .municipality($0.code) } ?? .cluster(id)
         case .cluster: return .cluster(id)
         case .region: return .region(id)
         case .country: return .country
+        case .similar: return nil
         }
     }
 

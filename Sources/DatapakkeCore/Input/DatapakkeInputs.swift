@@ -10,13 +10,20 @@ public struct InputPaths: Sendable {
     public var catalogue: String
     /// Definition files of the maps whose figures are published beside those of `definitions`.
     public var publishedWith: [String]
+    /// The profile of similar councils (`sammenlignelige.yaml`); nil or a file that does not exist:
+    /// no similar councils (docs/similar-councils.md).
+    public var similarityProfile: String?
 
-    public init(register: String, definitions: String, data: String, catalogue: String, publishedWith: [String] = []) {
+    public init(
+        register: String, definitions: String, data: String, catalogue: String, publishedWith: [String] = [],
+        similarityProfile: String? = nil
+    ) {
         self.register = register
         self.definitions = definitions
         self.data = data
         self.catalogue = catalogue
         self.publishedWith = publishedWith
+        self.similarityProfile = similarityProfile
     }
 }
 
@@ -35,6 +42,9 @@ public struct DatapakkeInputs: Sendable {
     public var files: [String]
     /// Things worth knowing that do not stop a build (data for indicators the catalogue does not use).
     public var notices: [InputProblem]
+    /// The most similar clusters and municipalities by the profile, when there is one
+    /// (docs/similar-councils.md); set by `load` or `computeSimilarAreas(_:)`.
+    public var similar: SimilarAreas?
 
     public init(
         register: MunicipalityRegister, definitions: ClusterDefinitionSet, catalogue: IndicatorCatalogue,
@@ -83,6 +93,10 @@ public struct DatapakkeInputs: Sendable {
         }
         let register = attempt { try MunicipalityRegisterLoader.load(path: paths.register, displayName: display(paths.register)) }
         let catalogue = attempt { try CatalogueLoader.load(path: paths.catalogue, displayName: display(paths.catalogue)) }
+        let profilePath = paths.similarityProfile.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+        let profile = profilePath.flatMap { path in
+            attempt { try SimilarityProfileLoader.load(path: path, displayName: display(path), catalogue: catalogue) }
+        }
         let definitions = register.flatMap { register in
             attempt {
                 try ClusterDefinitionsLoader.load(path: paths.definitions, displayName: display(paths.definitions), register: register)
@@ -109,6 +123,9 @@ public struct DatapakkeInputs: Sendable {
                 files.append(display(file))
                 _ = attempt { try PopulationLoader.load(path: file, displayName: display(file), register: register, into: &population) }
             }
+            if !populationFiles.isEmpty {
+                _ = attempt { try PopulationLoader.checkBands(&population, register: register) }
+            }
             for file in indicatorFiles {
                 files.append(display(file))
                 _ = attempt {
@@ -118,12 +135,22 @@ public struct DatapakkeInputs: Sendable {
         }
         try log.throwIfAny()
         guard let register, let definitions, let catalogue else { throw InputProblems(log.problems) }
-        return try DatapakkeInputs(
+        var inputs = try DatapakkeInputs(
             register: register, definitions: definitions, catalogue: catalogue, population: population,
             observations: observations,
             files: [display(paths.register), display(paths.definitions)] + paths.publishedWith.map(display) + [display(paths.catalogue)]
-                + files,
+                + (profilePath.map { [display($0)] } ?? []) + files,
             publishedWith: publishedWith)
+        if let profile { try inputs.computeSimilarAreas(profile) }
+        return inputs
+    }
+
+    /// Computes the similar clusters and municipalities by `profile` (docs/similar-councils.md) and
+    /// adds what lowers their precision to the notices; throws the profile's problems with the data.
+    public mutating func computeSimilarAreas(_ profile: SimilarityProfile) throws(InputProblems) {
+        let (areas, notices) = try SimilarAreas.compute(self, profile: profile)
+        similar = areas
+        self.notices += notices
     }
 
     /// The `*.csv` files of a folder, sorted by name so the order never depends on the file system.
@@ -149,6 +176,17 @@ public struct DatapakkeInputs: Sendable {
         return origins.contains(.synthetic) ? .synthetic : origins.first
     }
 
+    /// Whether real municipal figures are weighted into council, region and country figures with a
+    /// synthetic population: those figures then mix real values with synthetic weights and must say so.
+    public func hasSyntheticWeights(_ indicator: Indicator) -> Bool {
+        switch indicator.aggregation {
+        case .weighted, .notAdditive(approximateBy: .some):
+            return origin(of: indicator) == .real && population.origins.values.contains(.synthetic)
+        default:
+            return false
+        }
+    }
+
     /// The population date an indicator's period is weighted by.
     public func populationDate(for indicator: Indicator, period: Period) -> Period {
         indicator.populationDate ?? period.defaultPopulationDate
@@ -164,6 +202,9 @@ public struct DatapakkeInputs: Sendable {
         }
         for indicator in catalogue.indicators {
             let catalogueLocation = indicator.location
+            if case .danish(let date) = indicator.standardisation?.standard {
+                checkStandardPopulation(indicator, date: date, log: &log)
+            }
             if indicator.isPopulationDerived {
                 if population.dates.isEmpty { log.add(catalogueLocation, "«\(indicator.id)» bygger på befolkningstal, men der er ingen") }
                 continue
@@ -190,7 +231,16 @@ public struct DatapakkeInputs: Sendable {
     /// numerator within its denominator, no events over a denominator of 0, a value in the plausible range.
     private func checkShape(_ observation: Observation, _ indicator: Indicator, log: inout ProblemLog) {
         let problems = log.problems.count
+        if observation.ageBands != nil, indicator.standardisation == nil {
+            log.add(
+                observation.location,
+                "«\(indicator.id)» har tal pr. aldersgruppe, men kataloget beregner den ikke som aldersstandardiseret "
+                    + "(beregning: aldersstandardiseret); aldersgrupper bruges kun til aldersstandardisering")
+            return
+        }
         switch indicator.aggregation {
+        case .standardised(let standardisation):
+            checkBands(observation, indicator, standardisation, log: &log)
         case .ratio(let scale):
             if (observation.numerator == nil) != (observation.denominator == nil) {
                 log.add(observation.location, "«\(indicator.id)» beregnes som tæller/nævner; begge skal være udfyldt (eller begge tomme)")
@@ -229,6 +279,84 @@ public struct DatapakkeInputs: Sendable {
         }
     }
 
+    /// The bands of an age-banded observation: exactly the indicator's, all given or all not shown,
+    /// and each within its population (no events among 0 residents; no more persons than residents).
+    private func checkBands(
+        _ observation: Observation, _ indicator: Indicator, _ standardisation: AgeStandardisation, log: inout ProblemLog
+    ) {
+        let problems = log.problems.count
+        guard let counts = observation.ageBands else {
+            log.add(
+                observation.location,
+                "«\(indicator.id)» er aldersstandardiseret; tallene skal stå pr. aldersgruppe i en fil med kolonnen aldersgruppe "
+                    + "(se Data/README.md), ikke som vaerdi, taeller og naevner")
+            return
+        }
+        let wanted = standardisation.bands
+        let bandLocation = { (line: Int) in SourceLocation(file: observation.location.file, line: line, column: counts.column) }
+        for (band, entry) in counts.entries.sorted(by: { $0.key < $1.key }) where !wanted.contains(band) {
+            log.add(
+                SourceLocation(file: observation.location.file, line: entry.line),
+                "aldersgruppen \(band) hører ikke til «\(indicator.id)», som kataloget standardiserer over \(wanted.phrase)")
+        }
+        let missing = wanted.bands.filter { counts.entries[$0] == nil }
+        if !missing.isEmpty {
+            log.add(
+                observation.location,
+                "\(observation.municipality) «\(indicator.id)» \(observation.period) mangler aldersgrupperne "
+                    + "\(missing.map(\.label).joined(separator: ", ")); hver af \(wanted.phrase) skal stå i filen "
+                    + "(tom eller .., når tallet ikke vises)")
+        }
+        let shown = wanted.bands.filter { counts.entries[$0]?.events != nil }
+        if missing.isEmpty, !shown.isEmpty, shown.count < wanted.bands.count {
+            let empty = wanted.bands.filter { counts.entries[$0]?.events == nil }
+            log.add(
+                observation.location,
+                "\(observation.municipality) «\(indicator.id)» \(observation.period) har tal i nogle aldersgrupper, men ikke i "
+                    + "\(empty.map(\.label).joined(separator: ", ")); udfyld alle aldersgrupper, eller lad dem alle være tomme, "
+                    + "når kommunens tal ikke vises (en aldersgruppe uden tal er ikke 0)")
+        }
+        guard log.problems.count == problems, shown.count == wanted.bands.count else { return }
+        // Against the population in the same bands; a missing population is reported once per period.
+        let date = populationDate(for: indicator, period: observation.period)
+        var events = 0.0
+        var residents = 0.0
+        for band in wanted.bands {
+            guard let entry = counts.entries[band], let count = entry.events,
+                let population = population.count(band, municipality: observation.municipality, date: date)
+            else { return }
+            events += count
+            residents += population
+            if population == 0, count > 0 {
+                log.add(
+                    bandLocation(entry.line),
+                    "\(DanishNumber.format(count, decimals: 0)) hændelser blandt 0 borgere i aldersgruppen \(band) pr. \(date.label); "
+                        + "en rate kan ikke beregnes af 0")
+            } else if indicator.numeratorIsPartOfDenominator, count > population {
+                log.add(
+                    bandLocation(entry.line),
+                    "tælleren (\(DanishNumber.format(count, decimals: 0))) er større end antal borgere i aldersgruppen \(band) "
+                        + "pr. \(date.label) (\(DanishNumber.format(population, decimals: 0))); for «\(indicator.id)» tælles borgere blandt aldersgruppens"
+                )
+            }
+        }
+        if log.problems.count == problems, residents > 0 {
+            checkRange(events / residents * standardisation.scale, observation, indicator, column: counts.column, log: &log)
+        }
+    }
+
+    /// A Danish standard population needs every municipality's age bands on its date.
+    private func checkStandardPopulation(_ indicator: Indicator, date: Period, log: inout ProblemLog) {
+        let missing = register.municipalities.map(\.code).filter { population.bands[date]?[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let names = missing.prefix(5).map { "\($0) \(register.municipality($0)?.name ?? "")" }.joined(separator: ", ")
+        let more = missing.count > 5 ? " og \(missing.count - 5) andre" : ""
+        log.add(
+            indicator.location,
+            "«\(indicator.id)» standardiseres til \(StandardPopulation.danish(date: date).name), men befolkningen i aldersgrupper "
+                + "pr. \(date.label) mangler for \(names)\(more); tilføj befolkningstal i aldersgrupper for den dato, eller vælg en anden")
+    }
+
     private func checkRange(_ value: Double, _ observation: Observation, _ indicator: Indicator, column: Int?, log: inout ProblemLog) {
         guard let range = indicator.plausibleRange, !range.contains(value) else { return }
         let decimals = max(indicator.decimals, 1)
@@ -243,6 +371,9 @@ public struct DatapakkeInputs: Sendable {
         switch indicator.aggregation {
         case .weighted, .notAdditive(approximateBy: .some):
             break
+        case .standardised(let standardisation):
+            checkBandPopulation(indicator, standardisation, period: period, municipalities: municipalities, log: &log)
+            return
         default:
             return
         }
@@ -260,6 +391,23 @@ public struct DatapakkeInputs: Sendable {
 }
 
 extension DatapakkeInputs {
+    /// An age-banded indicator's denominators are the population in its bands on its population date.
+    fileprivate func checkBandPopulation(
+        _ indicator: Indicator, _ standardisation: AgeStandardisation, period: Period, municipalities: [MunicipalityCode],
+        log: inout ProblemLog
+    ) {
+        let date = populationDate(for: indicator, period: period)
+        let missing = municipalities.filter { population.bands[date]?[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let names = missing.prefix(5).map { "\($0) \(register.municipality($0)?.name ?? "")" }.joined(separator: ", ")
+        let more = missing.count > 5 ? " og \(missing.count - 5) andre" : ""
+        log.add(
+            indicator.location,
+            "«\(indicator.id)» periode \(period.label) er opgjort i \(standardisation.bands.phrase), men befolkningen i "
+                + "aldersgrupper pr. \(date.label) mangler for \(names)\(more); tilføj befolkningstal i aldersgrupper "
+                + "(Data/README.md) eller angiv «befolkningsdato»")
+    }
+
     /// The newest date the data speaks of: a population date, or 31 December of the latest indicator
     /// year. Used as the fixed document date, so that the same data always gives the same files.
     public var dataDate: Date {

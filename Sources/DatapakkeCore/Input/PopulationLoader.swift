@@ -1,4 +1,5 @@
-/// Reads population files: the tool's own wide format, or an export of Statistikbanken's FOLK1A.
+/// Reads population files: the tool's own wide format, its long format by age band, or an export of
+/// Statistikbanken's FOLK1A.
 public enum PopulationLoader {
     /// Reads one file into `table`, recording problems in `problems` and returning the encoding read.
     public static func load(path: String, displayName: String, register: MunicipalityRegister, into table: inout PopulationTable) throws {
@@ -6,8 +7,148 @@ public enum PopulationLoader {
         var log = ProblemLog()
         if text.column("område", "omrade") != nil, text.column("alder") != nil {
             readFOLK1A(text, register: register, into: &table, log: &log)
+        } else if text.column("aldersgruppe") != nil {
+            readBands(text, register: register, into: &table, log: &log)
         } else {
             readWide(text, register: register, into: &table, log: &log)
+        }
+        try log.throwIfAny()
+    }
+
+    /// The long format by age band: `kommunekode;kommune;dato;aldersgruppe;antal;datagrundlag`, one row
+    /// per municipality, date and band, every one of ESP 2013's 19 bands given.
+    private static func readBands(
+        _ text: DelimitedText, register: MunicipalityRegister, into table: inout PopulationTable, log: inout ProblemLog
+    ) {
+        guard let codeColumn = text.column("kommunekode", "kode"), let dateColumn = text.column("dato", "pr_1_januar"),
+            let bandColumn = text.column("aldersgruppe"), let countColumn = text.column("antal")
+        else {
+            log.add(
+                SourceLocation(file: text.file, line: 1),
+                headerMessage(text, expected: "kommunekode;kommune;dato;aldersgruppe;antal;datagrundlag"))
+            return
+        }
+        let nameColumn = text.column("kommune", "navn")
+        let originColumn = text.column("datagrundlag")
+        struct Collected {
+            var counts: [AgeBand: Double] = [:]
+            var lines: [AgeBand: Int] = [:]
+            var firstLine: Int
+            var origin: DataOrigin
+        }
+        var collected: [Pair: Collected] = [:]
+        var order: [Pair] = []
+        for row in text.rows {
+            guard checkFieldCount(row, text, log: &log) else { continue }
+            guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else {
+                continue
+            }
+            guard let date = populationDate(row.fields[dateColumn]) else {
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: dateColumn + 1),
+                    "«\(row.fields[dateColumn])» er ikke en dato; forventede fx 2025-01-01")
+                continue
+            }
+            guard let band = AgeBand(label: row.fields[bandColumn]) else {
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: bandColumn + 1),
+                    "\(quoted(row.fields[bandColumn])) er ikke en aldersgruppe; forventede en af \(AgeBand.labels)")
+                continue
+            }
+            let count: Double
+            switch parseNumber(row.fields[countColumn], as: .count) {
+            case .number(let number):
+                count = number
+            case .notAvailable:
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: countColumn + 1),
+                    "antal borgere mangler; en befolkning skal have et antal i hver aldersgruppe (0 er et antal)")
+                continue
+            case .invalid(let why):
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: countColumn + 1),
+                    "\(quoted(row.fields[countColumn])) i kolonnen antal \(why); forventede et antal borgere som 3120 eller 3.120")
+                continue
+            }
+            let origin = dataOrigin(row, column: originColumn, text, log: &log)
+            let key = Pair(date: date, code: code)
+            if collected[key] == nil {
+                collected[key] = Collected(firstLine: row.line, origin: origin)
+                order.append(key)
+            }
+            if let earlier = collected[key]?.lines[band] {
+                log.add(
+                    SourceLocation(file: text.file, line: row.line, column: bandColumn + 1),
+                    "aldersgruppen \(band) for \(code) pr. \(date) står også på linje \(earlier)")
+                continue
+            }
+            collected[key]?.counts[band] = count
+            collected[key]?.lines[band] = row.line
+        }
+        for key in order {
+            guard let entry = collected[key] else { continue }
+            let location = SourceLocation(file: text.file, line: entry.firstLine, column: countColumn + 1)
+            let missing = AgeBand.all.filter { entry.counts[$0] == nil }
+            if !missing.isEmpty {
+                log.add(
+                    SourceLocation(file: text.file, line: entry.firstLine),
+                    "\(key.code) \(register.municipality(key.code)?.name ?? "") pr. \(key.date) mangler aldersgrupperne "
+                        + "\(missing.map(\.label).joined(separator: ", ")); alle \(AgeBand.count) aldersgrupper (\(AgeBand.labels)) skal stå i filen"
+                )
+                continue
+            }
+            if table.bands[key.date]?[key.code] != nil {
+                log.add(
+                    SourceLocation(file: text.file, line: entry.firstLine),
+                    "befolkningstal i aldersgrupper for \(key.code) pr. \(key.date) står også i en anden befolkningsfil")
+                continue
+            }
+            table.setBands(
+                AgeBand.all.map { entry.counts[$0] ?? 0 }, municipality: key.code, date: key.date, origin: entry.origin, location: location)
+        }
+    }
+
+    /// Checks the age bands against the groups of the same municipality and date, whichever files
+    /// they came from: the bands must sum to `i_alt`, from 65-69 to `alder_65plus` and from 80-84 to
+    /// `alder_80plus`, and hold `alder_0_15` and `alder_16_67` between the bands around them. A group
+    /// the data does not give is taken from the bands. Run once every population file is read.
+    public static func checkBands(_ table: inout PopulationTable, register: MunicipalityRegister) throws {
+        var log = ProblemLog()
+        for date in table.bands.keys.sorted() {
+            for code in (table.bands[date] ?? [:]).keys.sorted() {
+                guard let bands = table.bands[date]?[code] else { continue }
+                let location = table.bandLocations[date]?[code] ?? SourceLocation(file: "?")
+                let name = "\(code) \(register.municipality(code)?.name ?? "")"
+                func sum(_ range: ClosedRange<Int>) -> Double { range.reduce(0) { $0 + bands[$1] } }
+                let sums: [(group: PopulationGroup, sum: Double, from: String)] = [
+                    (.total, sum(0...18), "alle aldersgrupper"), (.aged65plus, sum(13...18), "aldersgrupperne fra 65-69"),
+                    (.aged80plus, sum(16...18), "aldersgrupperne fra 80-84"),
+                ]
+                for (group, total, from) in sums {
+                    guard let given = table.count(group, municipality: code, date: date) else {
+                        table.set(total, group: group, municipality: code, date: date, origin: table.origins[date] ?? .real)
+                        continue
+                    }
+                    if given != total {
+                        log.add(
+                            location,
+                            "\(name) pr. \(date.label): \(from) summer til \(DanishNumber.format(total, decimals: 0)), men \(group) er "
+                                + "\(DanishNumber.format(given, decimals: 0)); befolkningen i aldersgrupper skal passe med befolkningstallene"
+                        )
+                    }
+                }
+                let between: [(group: PopulationGroup, low: Double, high: Double, bands: String)] = [
+                    (.aged0to15, sum(0...2), sum(0...3), "0-14 og 0-19"), (.aged16to67, sum(4...12), sum(3...13), "20-64 og 15-69"),
+                ]
+                for (group, low, high, span) in between {
+                    guard let given = table.count(group, municipality: code, date: date), given < low || given > high else { continue }
+                    log.add(
+                        location,
+                        "\(name) pr. \(date.label): \(group) er \(DanishNumber.format(given, decimals: 0)), men aldersgrupperne "
+                            + "\(span) har \(DanishNumber.format(low, decimals: 0)) og \(DanishNumber.format(high, decimals: 0)); "
+                            + "befolkningen i aldersgrupper skal passe med befolkningstallene")
+                }
+            }
         }
         try log.throwIfAny()
     }
@@ -171,10 +312,22 @@ public enum PopulationLoader {
         for pair in found.sorted(by: { ($0.date.id, $0.code) < ($1.date.id, $1.code) }) where table.counts[pair.date]?[pair.code] != nil {
             log.add(SourceLocation(file: text.file), "befolkningstal for \(pair.code) pr. \(pair.date) står også i en anden befolkningsfil")
         }
+        for pair in found.sorted(by: { ($0.date.id, $0.code) < ($1.date.id, $1.code) }) where table.bands[pair.date]?[pair.code] != nil {
+            log.add(
+                SourceLocation(file: text.file),
+                "befolkningstal i aldersgrupper for \(pair.code) pr. \(pair.date) står også i en anden befolkningsfil")
+        }
         guard log.isEmpty else { return }
         for (date, municipalities) in singleAges {
             for (code, ages) in municipalities {
                 func sum(_ range: ClosedRange<Int>) -> Double { ages.filter { range.contains($0.key) }.reduce(0) { $0 + $1.value } }
+                // The single years summed into ESP 2013's bands, when the export has every age up to 90
+                // (an export of some ages only gives no bands, rather than bands with holes).
+                if (0...89).allSatisfy({ ages[$0] != nil }), ages.keys.contains(where: { $0 >= 90 }) {
+                    table.setBands(
+                        AgeBand.all.map { band in sum(band.firstAge...(band.lastAge ?? 200)) }, municipality: code, date: date,
+                        origin: .real, location: SourceLocation(file: text.file))
+                }
                 table.set(sum(0...15), group: .aged0to15, municipality: code, date: date, origin: .real)
                 table.set(sum(16...67), group: .aged16to67, municipality: code, date: date, origin: .real)
                 table.set(sum(65...200), group: .aged65plus, municipality: code, date: date, origin: .real)

@@ -41,6 +41,9 @@ public enum Aggregation: Sendable, Hashable {
     case population(group: PopulationGroup)
     /// A population share read from the population data: Σ numerator group / Σ denominator group × scale.
     case populationShare(numerator: PopulationGroup, denominator: PopulationGroup, scale: Double)
+    /// Events by age band, directly standardised to a standard population: the DSR over the members'
+    /// summed band events and band populations, with the crude rate Σ events / Σ population × scale beside it.
+    case standardised(AgeStandardisation)
 }
 
 /// Which direction of an indicator is good, for the traffic lights.
@@ -84,6 +87,30 @@ public struct Section: Sendable, Hashable {
     }
 }
 
+/// Indicators of one section shown together (`grupper` in the catalogue): one chart with every
+/// member's figure for the cluster and the country, the members' tables under it, and one prompt item
+/// for the whole group instead of one per member. The members share the section and the unit and
+/// stand next to each other in the catalogue.
+public struct IndicatorGroup: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// A short label for the overview and chart titles.
+    public var shortTitle: String
+    /// What the members have in common, for the group's slide and documentation; may be empty.
+    public var definition: String
+    public var location: SourceLocation
+
+    public init(
+        id: String, title: String, shortTitle: String? = nil, definition: String = "", location: SourceLocation = SourceLocation(file: "")
+    ) {
+        self.id = id
+        self.title = title
+        self.shortTitle = shortTitle ?? title
+        self.definition = definition
+        self.location = location
+    }
+}
+
 /// One indicator of the catalogue: what it is, how it aggregates, how to read it.
 public struct Indicator: Sendable, Hashable {
     public var id: String
@@ -111,6 +138,10 @@ public struct Indicator: Sendable, Hashable {
     public var plausibleRange: ClosedRange<Double>?
     /// True when the numerator counts persons among the denominator's (so it can never exceed it).
     public var numeratorIsPartOfDenominator: Bool
+    /// How the figures are compared with the country and the previous period (`sammenligning`).
+    public var comparison: ComparisonRule
+    /// The id of the group the indicator is shown in (`indikatorgruppe`), if any.
+    public var groupID: String?
     /// Where in the catalogue the indicator was defined, for messages.
     public var location: SourceLocation
 
@@ -119,8 +150,11 @@ public struct Indicator: Sendable, Hashable {
         direction: Direction = .none, decimals: Int = 1, definition: String = "", source: String = "", sourceID: String? = nil,
         periodNote: String? = nil, notes: [String] = [], populationDate: Period? = nil,
         suppression: SuppressionRule = .danishDefault, plausibleRange: ClosedRange<Double>? = nil,
-        numeratorIsPartOfDenominator: Bool = false, location: SourceLocation = SourceLocation(file: "")
+        numeratorIsPartOfDenominator: Bool = false, comparison: ComparisonRule? = nil, groupID: String? = nil,
+        location: SourceLocation = SourceLocation(file: "")
     ) {
+        self.comparison = comparison ?? Self.defaultComparison(for: aggregation)
+        self.groupID = groupID
         self.plausibleRange = plausibleRange
         self.numeratorIsPartOfDenominator = numeratorIsPartOfDenominator
         self.id = id
@@ -141,6 +175,15 @@ public struct Indicator: Sendable, Hashable {
         self.location = location
     }
 
+    /// Significance where the figures have counts (fractions and population shares), the national
+    /// goals' ±1 % band where they are published without them (docs/comparisons.md).
+    public static func defaultComparison(for aggregation: Aggregation) -> ComparisonRule {
+        switch aggregation {
+        case .ratio, .populationShare, .standardised: return .significance
+        default: return .nationalGoals
+        }
+    }
+
     /// The population group that weights the indicator and measures its coverage.
     public var weightBase: PopulationGroup {
         switch aggregation {
@@ -148,8 +191,26 @@ public struct Indicator: Sendable, Hashable {
         case .notAdditive(let base): return base ?? .total
         case .populationShare(_, let denominator, _): return denominator
         case .population(let group): return group
+        case .standardised(let standardisation): return standardisation.matchingGroup ?? .total
         case .count, .ratio: return .total
         }
+    }
+
+    /// The age standardisation, for an indicator delivered by age band.
+    public var standardisation: AgeStandardisation? {
+        if case .standardised(let standardisation) = aggregation { return standardisation }
+        return nil
+    }
+
+    /// The rule of a standardised indicator in Danish, naming the standard population and the
+    /// method: "Direkte aldersstandardiseret til Den Europæiske Standardbefolkning 2013 (ESP 2013) …".
+    public var standardisationDescription: String? {
+        guard let standardisation else { return nil }
+        return "Direkte aldersstandardiseret til \(standardisation.standard.name) over \(standardisation.bands.phrase). "
+            + "Den aldersstandardiserede rate er den rate, området ville have med standardbefolkningens aldersfordeling; "
+            + "den rå rate er antal hændelser divideret med antal borgere i aldersgrupperne. "
+            + "Med færre end \(DanishNumber.format(DirectlyStandardisedRate.minimumEvents, decimals: 0)) hændelser beregnes "
+            + "ingen aldersstandardiseret rate. 95 %-konfidensintervallet er beregnet med Dobsons metode."
     }
 
     /// Whether the indicator reads the population data rather than indicator rows.
@@ -179,6 +240,10 @@ public struct Indicator: Sendable, Hashable {
         case .populationShare(let numerator, let denominator, let scale):
             return "Summen af kommunernes \(numerator.phrase) divideret med summen af deres "
                 + "\(denominator.phrase)\(scaleText(scale))."
+        case .standardised(let standardisation):
+            return "Kommunernes hændelser og borgere lægges sammen i hver aldersgruppe; aldersgruppernes rater vægtes med "
+                + "\(standardisation.standard.name)\(scaleText(standardisation.scale)). Den rå rate er summen af hændelser "
+                + "divideret med summen af borgere i aldersgrupperne."
         }
     }
 
@@ -241,13 +306,21 @@ public struct IndicatorCatalogue: Sendable {
     public var indicators: [Indicator]
     /// The sources the indicators name, by id.
     public var sources: [DataSource]
+    /// The groups of indicators shown together, in catalogue order.
+    public var groups: [IndicatorGroup]
     public var file: String
 
-    public init(sections: [Section], indicators: [Indicator], sources: [DataSource] = [], file: String) {
+    public init(sections: [Section], indicators: [Indicator], sources: [DataSource] = [], groups: [IndicatorGroup] = [], file: String) {
         self.sections = sections
         self.indicators = indicators
         self.sources = sources
+        self.groups = groups
         self.file = file
+    }
+
+    /// The group an indicator is shown in.
+    public func group(of indicator: Indicator) -> IndicatorGroup? {
+        indicator.groupID.flatMap { id in groups.first { $0.id == id } }
     }
 
     /// The source an indicator names.

@@ -31,6 +31,23 @@ public struct FigureListing: Sendable {
         public var upper: Double?
         public var method: String?
         public var intervalNote: String?
+        /// For an age-standardised indicator, whose `value` is the standardised rate: the crude rate.
+        public var crude: Double? = nil
+        /// A cluster's similar clusters (ids, nearest first), their figure by the indicator's rule, or
+        /// why it is hidden, and the cluster's opportunity in the latest period (docs/similar-councils.md).
+        public var similar: [String]? = nil
+        public var similarValue: Double? = nil
+        public var similarHidden: String? = nil
+        /// The cluster against the similar clusters by the indicator's rule: "over", "inden for", "under".
+        public var similarPosition: String? = nil
+        public var opportunity: Double? = nil
+        public var opportunityLower: Double? = nil
+        public var opportunityUpper: Double? = nil
+        /// The best quartile's rate of the similar clusters' shown figures, and what the amount counts.
+        public var opportunityBest: Double? = nil
+        public var opportunityUnit: String? = nil
+        /// Σ over the member municipalities with a shown figure of what they are above the best quartile.
+        public var opportunityMembers: Double? = nil
     }
 
     public var entries: [Entry] = []
@@ -42,9 +59,12 @@ public struct FigureListing: Sendable {
         let regions = Set(clusters.map(\.region))
         let areas = clusters.map { Area.cluster($0) } + builder.regionAreas.filter { regions.contains($0.id) } + [builder.countryArea]
         for area in areas {
-            let key = area.key
+            guard let key = area.key else { continue }
             for indicator in inputs.catalogue.indicators {
-                let origin = inputs.origin(of: indicator)?.rawValue ?? ""
+                // Real municipal figures weighted with a synthetic population are neither (docs/weighting.md).
+                let origin =
+                    inputs.hasSyntheticWeights(indicator)
+                    ? Vocabulary.realWithSyntheticWeights : inputs.origin(of: indicator)?.rawValue ?? ""
                 for period in inputs.periods(of: indicator) {
                     guard let table = tables[indicator.id]?[period], let figure = table.figures[key] else { continue }
                     let hidden = table.hidden[key]
@@ -54,7 +74,9 @@ public struct FigureListing: Sendable {
                         value = nil
                         notAdditive = true
                     }
-                    let interval = hidden == nil && value != nil ? Self.interval(indicator, figure: figure) : nil
+                    // A standardised figure without a DSR (under 10 events) still shows its crude rate, and says why it has no interval.
+                    let shown = hidden == nil && (value != nil || figure.crudeValue != nil)
+                    let interval = shown ? Self.interval(indicator, figure: figure) : nil
                     entries.append(
                         Entry(
                             level: inputs.definitions.kind.name(of: area.level), id: area.id, name: area.name, indicator: indicator.id,
@@ -65,32 +87,19 @@ public struct FigureListing: Sendable {
                             municipalitiesWithValue: figure.coverage.municipalitiesWithValue,
                             municipalities: figure.coverage.municipalities, weightShare: figure.coverage.weightShare,
                             lower: interval?.interval?.lower, upper: interval?.interval?.upper, method: interval?.interval?.method.rawValue,
-                            intervalNote: hidden == nil && value != nil ? interval?.note : nil))
+                            intervalNote: shown ? interval?.note : nil,
+                            crude: hidden == nil ? figure.crudeValue : nil))
                 }
             }
         }
+        addSimilarClusters(builder: builder, tables: tables, clusters: clusters)
     }
 
-    /// The 95 % interval of a figure with counts: Wilson's for persons among a population or a
-    /// denominator that counts them, exact Poisson or Byar's for events per population; a note
-    /// saying why there is none otherwise.
+    /// The 95 % interval of a figure with counts (Wilson, exact Poisson / Byar, or Dobson for a
+    /// directly standardised rate), or a note saying why there is none (`FigureUncertainty`,
+    /// docs/statistics.md).
     static func interval(_ indicator: Indicator, figure: Figure) -> (interval: ConfidenceInterval?, note: String?) {
-        switch indicator.aggregation {
-        case .ratio(let scale), .populationShare(_, _, let scale):
-            guard let numerator = figure.numerator, let denominator = figure.denominator else {
-                return (nil, "tæller eller nævner mangler")
-            }
-            let interval =
-                indicator.countsPersonsAmongDenominator == true
-                ? ConfidenceIntervals.wilson(numerator: numerator, denominator: denominator, multiplier: scale)
-                : ConfidenceIntervals.poissonRate(events: numerator, denominator: denominator, multiplier: scale)
-            return interval.map { ($0, nil) } ?? (nil, "tælleren er ikke et helt antal (en delt kommune indgår med en andel)")
-        case .weighted:
-            return (nil, "kilden oplyser ikke tællere og nævnere")
-        case .notAdditive:
-            return (nil, "tallet kan ikke lægges sammen over kommuner")
-        case .count, .population:
-            return (nil, "et antal, ikke en rate")
-        }
+        FigureUncertainty.interval(
+            indicator, numerator: figure.numerator, denominator: figure.denominator, standardised: figure.standardised)
     }
 }

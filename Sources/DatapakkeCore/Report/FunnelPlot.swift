@@ -82,6 +82,7 @@ public struct FunnelPlot: Sendable, Hashable {
         case .ratio(let scale), .populationShare(_, _, let scale): multiplier = scale
         default: return .failure(.noCounts(indicator.aggregation))
         }
+        guard multiplier > 1 else { return .failure(.plainRatio) }
         guard table.hidden[.country] == nil, let country = table.figures[.country]?.value, country.isFinite else {
             return .failure(.countryNotShown(table.period))
         }
@@ -154,6 +155,9 @@ public enum FunnelPlotAbsence: Error, Sendable, Hashable {
     /// The indicator has no numerator and denominator per municipality (a count, a rate given only as
     /// a value, a figure that cannot be added up).
     case noCounts(Aggregation)
+    /// A plain ratio (skala 1, e.g. patients per doctor): its numerator is no count of events or persons
+    /// that a Poisson or binomial model describes.
+    case plainRatio
     /// There is no period with data.
     case noPeriod
     /// The country's figure is hidden or missing in the period, so there is no target.

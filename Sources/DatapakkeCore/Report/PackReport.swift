@@ -26,7 +26,8 @@ public enum ReportValue: Sendable, Hashable {
     }
 }
 
-/// One row of an indicator table: a member municipality, the cluster, its region or the country.
+/// One row of an indicator table: a member municipality, the cluster, its region, its similar clusters
+/// taken together, or the country.
 public struct ReportRow: Sendable, Hashable {
     public var level: AreaLevel
     public var id: String
@@ -37,11 +38,32 @@ public struct ReportRow: Sendable, Hashable {
     public var values: [ReportValue]
     /// Coverage of aggregate rows per period (nil for municipalities).
     public var coverage: [Coverage?]
+    /// The counts behind each period's value, only where the value is shown and the indicator has
+    /// counts: a hidden rate hides its numerator and denominator too.
+    public var numerators: [Double?]
+    public var denominators: [Double?]
+    /// The 95 % confidence interval of each period's shown value, where its counts give one.
+    public var intervals: [ConfidenceInterval?]
+    /// For an age-standardised indicator: each period's DSR with what its interval and the test of
+    /// its change need (nil where hidden or under 10 events); empty for other indicators.
+    public var standardised: [DirectlyStandardisedRate?] = []
     public var isApproximation: Bool
+    /// The latest value against the country, and the latest against the previous period, as the
+    /// indicator's comparison rule places them (also for indicators without a direction).
+    public var levelPosition: ComparisonPosition?
+    public var developmentPosition: ComparisonPosition?
     /// Development since the previous period (latest against previous).
     public var development: TrafficLight?
     /// Level against the country in the latest period.
     public var levelMark: TrafficLight?
+    /// For an age-standardised indicator (whose `values` are the standardised rates): the crude rate
+    /// per period, hidden wherever the standardised value is hidden; nil for other indicators.
+    public var crudeValues: [ReportValue]? = nil
+
+    /// The latest period's counts and interval.
+    public var latestNumerator: Double? { numerators.last ?? nil }
+    public var latestDenominator: Double? { denominators.last ?? nil }
+    public var latestInterval: ConfidenceInterval? { intervals.last ?? nil }
 
     /// The latest period's value.
     public var latest: ReportValue { values.last ?? .missing }
@@ -61,11 +83,16 @@ public struct HiddenCell: Sendable, Hashable {
 public struct IndicatorReport: Sendable {
     public var indicator: Indicator
     public var origin: DataOrigin
+    /// True when the municipalities' figures are real but the council, region and country figures
+    /// weight them with a synthetic population (a mix, labelled as such).
+    public var hasSyntheticWeights: Bool = false
     /// The shown periods, oldest first: the latest and, when there is one, the one before.
     public var periods: [Period]
     /// Every period in the data, oldest first.
     public var allPeriods: [Period]
     public var rows: [ReportRow]
+    /// How the figures are compared with the country and the previous period.
+    public var comparison: ComparisonRule { indicator.comparison }
     /// Why traffic lights are missing, when they are.
     public var trafficLightNote: String?
     public var hiddenCells: [HiddenCell]
@@ -75,6 +102,12 @@ public struct IndicatorReport: Sendable {
     /// nil when the indicator has none, and then `funnelAbsence` says why.
     public var funnel: FunnelPlot? = nil
     public var funnelAbsence: FunnelPlotAbsence? = nil
+    /// For an age-standardised indicator: why a row shows a crude rate but no standardised one in the
+    /// latest period (fewer than 10 events), naming the rows; nil when every shown row has both.
+    public var standardisationNote: String? = nil
+    /// The cluster against its similar clusters, and the opportunity; nil without similar clusters
+    /// (docs/similar-councils.md).
+    public var similar: SimilarComparison? = nil
 
     /// The member municipalities' rows, in table order.
     public var municipalityRows: [ReportRow] { rows.filter { $0.level == .municipality } }
@@ -132,7 +165,66 @@ public struct ClusterSpread: Sendable, Hashable {
 /// A section of the pack with its indicators.
 public struct SectionReport: Sendable {
     public var section: Section
+    /// Every indicator of the section in catalogue order, group members included.
     public var indicators: [IndicatorReport]
+    /// The catalogue's groups with members in this section.
+    public var groups: [IndicatorGroup] = []
+
+    public init(section: Section, indicators: [IndicatorReport], groups: [IndicatorGroup] = []) {
+        self.section = section
+        self.indicators = indicators
+        self.groups = groups
+    }
+
+    /// What the section shows, in order: an indicator on its own, or a group of indicators shown
+    /// together, in the place of its first member.
+    public var blocks: [SectionBlock] {
+        var blocks: [SectionBlock] = []
+        var placed: Set<String> = []
+        for indicator in indicators {
+            guard let id = indicator.indicator.groupID, let group = groups.first(where: { $0.id == id }) else {
+                blocks.append(.indicator(indicator))
+                continue
+            }
+            guard placed.insert(id).inserted else { continue }
+            blocks.append(.group(IndicatorGroupReport(group: group, indicators: indicators.filter { $0.indicator.groupID == id })))
+        }
+        return blocks
+    }
+}
+
+/// One block of a section: an indicator on its own or a group shown together.
+public enum SectionBlock: Sendable {
+    case indicator(IndicatorReport)
+    case group(IndicatorGroupReport)
+}
+
+/// A group of indicators as one pack shows it: its members' reports in catalogue order.
+public struct IndicatorGroupReport: Sendable {
+    public var group: IndicatorGroup
+    public var indicators: [IndicatorReport]
+
+    public init(group: IndicatorGroup, indicators: [IndicatorReport]) {
+        self.group = group
+        self.indicators = indicators
+    }
+
+    /// The members' unit (the catalogue makes them share one).
+    public var unit: String { indicators.first?.indicator.unit ?? "" }
+    /// The most decimals of any member, so that no member's figure is shown coarser than in its own table.
+    public var decimals: Int { indicators.map(\.indicator.decimals).max() ?? 1 }
+    /// The latest period of the members (they usually share it).
+    public var latestPeriod: Period? { indicators.compactMap(\.periods.last).max() }
+    /// Whether any member's figures are synthetic.
+    public var isSynthetic: Bool { indicators.contains { $0.origin == .synthetic } }
+    /// The members' sources, each once, in order.
+    public var sources: [String] {
+        var result: [String] = []
+        for indicator in indicators where !indicator.indicator.source.isEmpty && !result.contains(indicator.indicator.source) {
+            result.append(indicator.indicator.source)
+        }
+        return result
+    }
 }
 
 /// A member municipality on the front page.
@@ -173,10 +265,18 @@ public struct PackReport: Sendable {
     /// The names of the other maps published together with this one, whose hidden cells were decided
     /// with it (docs/small-numbers.md#both-maps-as-linked-tables).
     public var publishedWith: [String] = []
+    /// The most similar clusters and how they were chosen; nil without a profile (docs/similar-councils.md).
+    public var similar: SimilarClusters? = nil
 
     /// The small-number rules of the pack's indicators, as they apply to each indicator's kind.
     public var suppressionRules: [SuppressionRule] {
         sections.flatMap { $0.indicators.map { $0.indicator.suppression.applying(to: $0.indicator.aggregation) } }
+    }
+
+    /// The comparison rules of the indicators that get marks (those with a direction), with their
+    /// units, for the legend.
+    public var comparisons: [(rule: ComparisonRule, unit: String)] {
+        sections.flatMap { $0.indicators.map(\.indicator) }.filter { $0.direction != .none }.map { ($0.comparison, $0.unit) }
     }
 
     /// Every hidden cell of the pack.

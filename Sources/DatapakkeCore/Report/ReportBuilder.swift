@@ -20,6 +20,9 @@ public struct ReportBuilder: Sendable {
     /// Turn the linear check of secondary suppression off only to show in a test that the sums alone
     /// leave a difference of two maps' clusters open (docs/small-numbers.md#both-maps-as-linked-tables).
     public var linearCheck = true
+    /// Turn the hiding of a similar clusters' figure that rests on a hidden cluster figure off only to
+    /// show in a test that the disclosure checker can fail (docs/similar-councils.md#small-numbers).
+    public var similarGroupProtection = true
 
     public init(inputs: DatapakkeInputs) {
         self.inputs = inputs
@@ -106,9 +109,10 @@ public struct ReportBuilder: Sendable {
             }
             // A cell without a value is not published and adds nothing to any sum: it is no part of a
             // constraint, and hiding it would protect nothing.
+            // An age-standardised figure without a DSR (under 10 events) still shows its crude rate.
             let hasValue: (LinkedCell) -> Bool = { cell in
                 if case .municipality(let code) = cell.key { return contributes(code) }
-                return linkedFigures[cell]?.value != nil
+                return linkedFigures[cell]?.value != nil || linkedFigures[cell]?.crudeValue != nil
             }
             let publishedSums = constraints.filter { hasValue($0.total) }.map {
                 SumConstraint(total: $0.total, parts: $0.parts.filter(hasValue))
@@ -192,7 +196,9 @@ public struct ReportBuilder: Sendable {
                 if report.origin == .synthetic { synthetic.append(indicator.title) }
                 return report
             }
-            if !indicators.isEmpty { sections.append(SectionReport(section: section, indicators: indicators)) }
+            let groupIDs = Set(indicators.compactMap(\.indicator.groupID))
+            let groups = inputs.catalogue.groups.filter { groupIDs.contains($0.id) }
+            if !indicators.isEmpty { sections.append(SectionReport(section: section, indicators: indicators, groups: groups)) }
         }
         // Each source the pack's indicators use, once, in catalogue order, with its date. The cluster's
         // own sources, confidence and note are the analysts' research notes and stay in the definitions.
@@ -205,7 +211,7 @@ public struct ReportBuilder: Sendable {
             sections: sections, periods: allPeriods.sorted(), sources: sources,
             hasSyntheticData: !synthetic.isEmpty, syntheticIndicators: synthetic,
             documentDate: documentDate, dataDate: inputs.dataDate, toolVersion: toolVersion,
-            publishedWith: inputs.publishedWith.map(\.name))
+            publishedWith: inputs.publishedWith.map(\.name), similar: similarClusters(of: cluster, members: members))
     }
 
     private func indicatorReport(
@@ -215,28 +221,47 @@ public struct ReportBuilder: Sendable {
         let periods = Array(allPeriods.suffix(2))
         var rows: [ReportRow] = []
         var hiddenCells: [HiddenCell] = []
+        let hasCounts = FigureUncertainty.hasCounts(indicator)
+        let standardisation = indicator.standardisation
         func row(_ key: CellKey, name: String, share: Double) -> ReportRow {
             let level = key.level
             var values: [ReportValue] = []
+            var crude: [ReportValue] = []
             var coverage: [Coverage?] = []
+            var numerators: [Double?] = []
+            var denominators: [Double?] = []
+            var standardised: [DirectlyStandardisedRate?] = []
             var approximation = false
             for period in periods {
+                var counts: (numerator: Double?, denominator: Double?) = (nil, nil)
+                var rate: DirectlyStandardisedRate?
+                defer {
+                    numerators.append(counts.numerator)
+                    denominators.append(counts.denominator)
+                    standardised.append(rate)
+                }
                 guard let table = tables[period] else {
                     values.append(.missing)
+                    crude.append(.missing)
                     coverage.append(nil)
                     continue
                 }
                 if let reason = table.hidden[key] {
                     values.append(.hidden(reason))
+                    crude.append(.hidden(reason))
                     hiddenCells.append(HiddenCell(rowName: name, level: level, period: period, reason: reason))
                     coverage.append(table.figures[key]?.coverage)
                     continue
                 }
                 if case .municipality(let code) = key {
-                    let value = table.inputs[code]?.value
-                    values.append(value.map(ReportValue.shown) ?? .missing)
+                    let input = table.inputs[code]
+                    values.append(input?.value.map(ReportValue.shown) ?? .missing)
+                    crude.append(standardisation.flatMap { input?.crudeRate(scale: $0.scale) }.map(ReportValue.shown) ?? .missing)
                     coverage.append(nil)
+                    if hasCounts, input?.value != nil { counts = (input?.numerator, input?.denominator) }
+                    rate = input?.standardised
                 } else {
+                    crude.append(table.figures[key]?.crudeValue.map(ReportValue.shown) ?? .missing)
                     let figure = table.figures[key]
                     approximation = approximation || (figure?.isApproximation ?? false)
                     if case .notAdditive(nil) = indicator.aggregation {
@@ -245,44 +270,111 @@ public struct ReportBuilder: Sendable {
                         values.append(figure?.value.map(ReportValue.shown) ?? .missing)
                     }
                     coverage.append(figure?.coverage)
+                    if hasCounts, figure?.value != nil { counts = (figure?.numerator, figure?.denominator) }
+                    rate = figure?.value != nil ? figure?.standardised : nil
                 }
             }
+            let intervals = periods.indices.map { index in
+                FigureUncertainty.interval(
+                    indicator, numerator: numerators[index], denominator: denominators[index], standardised: standardised[index]
+                ).interval
+            }
             return ReportRow(
-                level: level, id: key.id, name: name, share: share, values: values, coverage: coverage,
-                isApproximation: approximation, development: nil, levelMark: nil)
+                level: level, id: key.id, name: name, share: share, values: values, coverage: coverage, numerators: numerators,
+                denominators: denominators, intervals: intervals, standardised: standardised, isApproximation: approximation,
+                levelPosition: nil, developmentPosition: nil, development: nil, levelMark: nil,
+                crudeValues: standardisation == nil ? nil : crude)
         }
         for member in members {
             rows.append(row(.municipality(member.code), name: name(of: member.code), share: member.share))
         }
         rows.append(row(.cluster(cluster.id), name: cluster.name, share: 1))
         rows.append(row(.region(region.id), name: region.name, share: 1))
+        // The similar clusters after the region (docs/similar-councils.md), marked against the country like it.
+        let neighbours = inputs.similar?.clusters[cluster.id] ?? []
+        if !neighbours.isEmpty {
+            let similar = similarRow(indicator, tables: tables, periods: periods, neighbours: neighbours)
+            rows.append(similar.row)
+            hiddenCells += similar.hidden
+        }
         rows.append(row(.country, name: "Hele landet", share: 1))
 
         let country = rows.last?.latest.number
         for index in rows.indices {
-            let current = rows[index].latest.number
-            if let previous = rows[index].previous {
-                rows[index].development = TrafficLightRule.development(
-                    current: current, previous: previous.number, direction: indicator.direction)
+            if rows[index].previous != nil {
+                rows[index].developmentPosition = Self.developmentPosition(of: rows[index], indicator: indicator)
+                rows[index].development = rows[index].developmentPosition?.mark(direction: indicator.direction)
             }
             if rows[index].level != .country {
-                rows[index].levelMark = TrafficLightRule.level(value: current, country: country, direction: indicator.direction)
+                rows[index].levelPosition = Self.levelPosition(of: rows[index], country: country, indicator: indicator)
+                rows[index].levelMark = rows[index].levelPosition?.mark(direction: indicator.direction)
             }
         }
-        var note: String?
+        var notes: [String] = []
         if indicator.direction == .none {
-            note = "Ingen trafiklys: indikatoren har ingen retning, hvor høj eller lav er bedst."
-        } else if periods.count < 2 {
-            note =
-                "Ingen markering af udvikling: der er kun data for én periode (\(periods.first?.label ?? "")). Niveau er sammenlignet med hele landet."
+            notes.append("Ingen trafiklys: indikatoren har ingen retning, hvor høj eller lav er bedst.")
+        } else {
+            notes.append(Vocabulary.comparisonNote(indicator))
+            if periods.count < 2 {
+                notes.append(
+                    "Ingen markering af udvikling: der er kun data for én periode (\(periods.first?.label ?? "")). Niveau er sammenlignet med hele landet."
+                )
+            }
         }
+        let note: String? = notes.isEmpty ? nil : notes.joined(separator: " ")
         let funnel = FunnelPlot.make(
             indicator, table: periods.last.flatMap { tables[$0] }, register: inputs.register, members: Set(members.map(\.code)))
-        return IndicatorReport(
-            indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, periods: periods, allPeriods: allPeriods,
+        var report = IndicatorReport(
+            indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, hasSyntheticWeights: inputs.hasSyntheticWeights(indicator),
+            periods: periods, allPeriods: allPeriods,
             rows: rows, trafficLightNote: note, hiddenCells: hiddenCells,
             spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } },
-            funnel: try? funnel.get(), funnelAbsence: funnel.absence)
+            funnel: try? funnel.get(), funnelAbsence: funnel.absence,
+            standardisationNote: standardisationNote(indicator, rows: rows, period: periods.last))
+        report.similar = similarComparison(
+            indicator, tables: tables, periods: periods, cluster: cluster, rows: rows, neighbours: neighbours)
+        return report
+    }
+
+    /// Names the rows whose crude rate is shown in the latest period but whose standardised rate is
+    /// not: under 10 events, where Fingertips and PHStatsMethods publish no DSR.
+    private func standardisationNote(_ indicator: Indicator, rows: [ReportRow], period: Period?) -> String? {
+        guard indicator.standardisation != nil, let period else { return nil }
+        let names = rows.filter { $0.latest == .missing && $0.crudeValues?.last?.number != nil }.map(\.name)
+        guard !names.isEmpty else { return nil }
+        let minimum = DanishNumber.format(DirectlyStandardisedRate.minimumEvents, decimals: 0)
+        return "Ingen aldersstandardiseret rate for \(DanishText.list(names)) i \(period.label) (vist som \(Vocabulary.missingMarker)): "
+            + "med færre end \(minimum) hændelser er en aldersstandardiseret rate for usikker og beregnes ikke. Den rå rate vises."
+    }
+
+    /// The latest value against the country's by the indicator's rule: the interval against the
+    /// country's value for significance, the shown values for a band.
+    static func levelPosition(of row: ReportRow, country: Double?, indicator: Indicator) -> ComparisonPosition? {
+        guard let value = row.latest.number, let country else { return nil }
+        switch indicator.comparison {
+        case .significance:
+            return row.latestInterval.map { ComparisonRule.position(of: Significance($0, reference: country)) }
+        case .relativeBand, .absoluteBand, .none:
+            return indicator.comparison.bandPosition(value, against: country, decimals: indicator.decimals)
+        }
+    }
+
+    /// The latest value against the previous period's by the indicator's rule: the test of the
+    /// change from both periods' counts for significance, the shown values for a band.
+    static func developmentPosition(of row: ReportRow, indicator: Indicator) -> ComparisonPosition? {
+        guard let value = row.latest.number, let previous = row.previous?.number else { return nil }
+        switch indicator.comparison {
+        case .significance:
+            let count = row.numerators.count
+            guard count >= 2 else { return nil }
+            let rates = row.standardised.count == count ? (row.standardised[count - 1], row.standardised[count - 2]) : (nil, nil)
+            let change = FigureUncertainty.change(
+                indicator, latest: (row.numerators[count - 1], row.denominators[count - 1]),
+                previous: (row.numerators[count - 2], row.denominators[count - 2]), standardised: rates)
+            return change.map { ComparisonRule.position(of: $0.significance) }
+        case .relativeBand, .absoluteBand, .none:
+            return indicator.comparison.bandPosition(value, against: previous, decimals: indicator.decimals)
+        }
     }
 
     /// Every cluster's latest figure as its own pack shows it: hidden figures keep only their reason.

@@ -48,6 +48,8 @@ public enum IntervalMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case newcombe
     /// The score interval for a rate ratio, from the binomial split of the two periods' events.
     case conditionalScore
+    /// The normal approximation to the difference of two directly standardised rates.
+    case normalDifference
 }
 
 /// A confidence interval for a figure, in the figure's unit (after the multiplier).

@@ -2,7 +2,7 @@ import Foundation
 
 /// A directly standardised rate: the rate the area would have with the standard population's make-up
 /// (docs/statistics.md#directly-standardised-rates-and-dobsons-method).
-public struct DirectlyStandardisedRate: Sendable, Hashable {
+public struct DirectlyStandardisedRate: Sendable, Hashable, Codable {
     /// Σ wᵢ Oᵢ / nᵢ / Σ wᵢ × multiplier.
     public var value: Double
     /// O = Σ Oᵢ, the events over all bands.

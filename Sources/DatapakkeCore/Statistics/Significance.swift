@@ -85,4 +85,18 @@ public struct ChangeTest: Sendable, Hashable {
         let interval = ConfidenceInterval(lower: ratio(low), upper: ratio(high), level: level, method: .conditionalScore)
         return ChangeTest(estimate: estimate, interval: interval, significance: Significance(interval, reference: 1))
     }
+
+    /// The change of a directly standardised rate from `previous` to `latest`: the difference with
+    /// the normal approximation of its interval, ± z √(var₁ + var₂) × multiplier, each variance that of
+    /// Dobson's method (docs/statistics.md#development-between-two-periods). Nil when the two rates
+    /// have different multipliers.
+    public static func standardisedRate(
+        latest: DirectlyStandardisedRate, previous: DirectlyStandardisedRate, level: ConfidenceLevel = .percent95
+    ) -> ChangeTest? {
+        guard latest.multiplier == previous.multiplier else { return nil }
+        let difference = latest.value - previous.value
+        let half = level.z * (latest.variance + previous.variance).squareRoot() * latest.multiplier
+        let interval = ConfidenceInterval(lower: difference - half, upper: difference + half, level: level, method: .normalDifference)
+        return ChangeTest(estimate: difference, interval: interval, significance: Significance(interval, reference: 0))
+    }
 }

@@ -31,6 +31,12 @@ public enum DanishNumber {
         return (value * factor).rounded() / factor
     }
 
+    /// A count as shown: whole counts without decimals, a council's share of a split municipality
+    /// (not whole) with one.
+    public static func formatCount(_ value: Double) -> String {
+        format(value, decimals: value == value.rounded() ? 0 : 1)
+    }
+
     /// Excel number format for a value with this many decimals; Excel shows it with the user's separators.
     public static func excelFormat(decimals: Int) -> String {
         decimals == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: decimals)

@@ -113,6 +113,7 @@ extension Vocabulary {
             case .notAdditive: reason = "tallet er hverken en andel eller en rate med tæller og nævner"
             default: reason = "indikatoren har ikke tæller og nævner for hver kommune"
             }
+        case .plainRatio: reason = "tallet er et forhold (fx patienter pr. læge), ikke en andel eller en rate af hændelser"
         case .noPeriod: reason = "der er ingen data"
         case .countryNotShown(let period): reason = "landstallet for \(period.label) vises ikke"
         case .noMunicipalities(let period): reason = "ingen kommune har et vist tal med nævner for \(period.label)"

@@ -25,7 +25,7 @@ public struct DownloadPage: Sendable {
         "antal_pakker", "en_pakke", "dataperioder", "befolkningsdatoer", "dato", "dato_iso", "version",
         "syntetiske_data", "syntetiske_indikatorer", "antal_syntetiske_indikatorer", "pakker",
         // The legend, from the rules the packs use.
-        "baand", "diskretion", "diskretion_markoerer", "komma", "diskretion_regler",
+        "baand", "baand_brugt", "signifikans_brugt", "signifikans", "diskretion", "diskretion_markoerer", "komma", "diskretion_regler",
         // One pack.
         "navn", "id", "stamme", "soegetekst", "region", "akutsygehuse", "flere_akutsygehuse", "antal_kommuner", "kommuner",
         "indbyggere", "befolkningsdato", "aendret", "har_noegletal", "noegletal", "fil_xlsx", "fil_html", "fil_md", "fil_praesentation",
@@ -73,6 +73,7 @@ public struct DownloadPage: Sendable {
         let words = reports.first?.kind ?? .sundhedsraad
         // The legend follows the rules the packs use: the band and every suppression threshold.
         let rules = reports.flatMap(\.suppressionRules)
+        let comparisons = reports.first?.comparisons ?? []
         let markers = Vocabulary.suppressionLegend(rules: rules).map(\.marker)
         var allPeriods: Set<Period> = []
         for report in reports { allPeriods.formUnion(report.periods) }
@@ -92,7 +93,9 @@ public struct DownloadPage: Sendable {
             "bestemt_ental_stort": capitalized(words.definite),
             "bestemt_flertal": words.definitePlural,
             "hver_stort": capitalized(words.each),
-            "baand": Vocabulary.bandText,
+            "baand": Vocabulary.bandsDescription(comparisons) ?? "",
+            "baand_brugt": Vocabulary.bandsDescription(comparisons) != nil,
+            "signifikans_brugt": comparisons.contains { $0.rule == .significance },
             "diskretion": !markers.isEmpty,
             "diskretion_markoerer": markers.enumerated().map { ["markoer": $1, "komma": $0 < markers.count - 1] as [String: Any] },
             "diskretion_regler": Vocabulary.suppressionSummary(rules: rules),
@@ -166,8 +169,9 @@ public struct DownloadPage: Sendable {
             "landets_tal": value(report.countryRow?.latest ?? .missing, decimals: indicator.decimals),
             "daekning": coverage,
             "tilnaermet": clusterRow?.isApproximation == true && clusterRow?.latest.number != nil,
-            "niveau": judgement(clusterRow?.levelMark, unjudged: unjudged),
-            "udvikling": judgement(clusterRow?.development, since: since.isEmpty ? nil : since, unjudged: undeveloped),
+            "niveau": judgement(clusterRow?.levelMark, rule: indicator.comparison, unjudged: unjudged),
+            "udvikling": judgement(
+                clusterRow?.development, rule: indicator.comparison, since: since.isEmpty ? nil : since, unjudged: undeveloped),
         ]
     }
 
@@ -207,9 +211,9 @@ public struct DownloadPage: Sendable {
 
     /// A level or development: the traffic-light flag of the mark, or without one the flag `unjudged`
     /// that says why there is none.
-    private static func judgement(_ mark: TrafficLight?, since: String? = nil, unjudged: String) -> [String: Any] {
+    private static func judgement(_ mark: TrafficLight?, rule: ComparisonRule, since: String? = nil, unjudged: String) -> [String: Any] {
         var context: [String: Any] = [
-            "bedre": mark == .green, "samme": mark == .yellow, "daarligere": mark == .red,
+            "bedre": mark == .green, "samme": mark == .yellow, "daarligere": mark == .red, "signifikans": rule == .significance,
             "kun_en_periode": false, "ingen_retning": false, "ikke_vurderet": false, "siden": NoValue.or(since),
         ]
         if mark == nil { context[unjudged] = true }

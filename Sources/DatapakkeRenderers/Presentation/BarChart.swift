@@ -8,14 +8,15 @@ import Foundation
 ///
 /// The kinds of area are told apart by lightness and pattern, not by hue alone, so the chart reads in
 /// greyscale too: municipalities light, the cluster dark, the region hatched, the country hollow with a
-/// dark outline. The hatching is drawn as lines, not as an SVG pattern, which browsers print to PDF as
-/// large images.
+/// dark outline, the similar clusters a mid-tone. The hatching is drawn as lines, not as an SVG pattern,
+/// which browsers print to PDF as large images.
 struct BarChart {
     /// What a bar stands for; the raw value names its style in the templates.
     enum Kind: String, CaseIterable {
         case municipality = "kommune"
         case cluster = "raad"
         case region = "region"
+        case similar = "sammenlignelige"
         case country = "land"
     }
 
@@ -65,6 +66,10 @@ struct BarChart {
     static let targetHeight = 360.0
     static let rowHeights = 18.0...30.0
     static let groupGap = 9.0
+    /// Rows and gaps for a chart of many labelled pairs (a group's members), so that it stays about as
+    /// tall as the slide's chart box and its text about as large as in the other charts.
+    static let compactRowHeights = 12.0...30.0
+    static let compactGroupGap = 5.0
     static let top = 4.0
     static let labelCharacterWidth = 6.2
     static let valueCharacterWidth = 6.4
@@ -78,12 +83,19 @@ struct BarChart {
     let legend: [(kind: Kind, label: String)]
     /// The unit, under the axis.
     let unit: String
+    let rowHeights: ClosedRange<Double>
+    let groupGap: Double
 
     /// - Parameters:
     ///   - id: unique within the page; prefixes the chart's pattern and title ids.
     ///   - legend: the label of each kind of bar; only kinds that appear in the chart are shown.
-    init(groups: [Group], decimals: Int, unit: String, id: String, description: String, legend: [Kind: String]) {
+    init(
+        groups: [Group], decimals: Int, unit: String, id: String, description: String, legend: [Kind: String],
+        rowHeights: ClosedRange<Double> = BarChart.rowHeights, groupGap: Double = BarChart.groupGap
+    ) {
         self.unit = unit
+        self.rowHeights = rowHeights
+        self.groupGap = groupGap
         self.groups = groups.filter { !$0.bars.isEmpty }
         self.decimals = decimals
         self.id = id
@@ -119,18 +131,18 @@ struct BarChart {
         // Room below the rows: tick labels, the unit and one or two lines of legend.
         let below = 70.0
         let rowHeight = min(
-            Self.rowHeights.upperBound,
+            rowHeights.upperBound,
             max(
-                Self.rowHeights.lowerBound,
-                (Self.targetHeight - Self.top - below - Double(max(0, groups.count - 1)) * Self.groupGap) / Double(max(1, bars.count))))
+                rowHeights.lowerBound,
+                (Self.targetHeight - Self.top - below - Double(max(0, groups.count - 1)) * groupGap) / Double(max(1, bars.count))))
         var rows: [[String: Any]] = []
         var groupLabels: [[String: Any]] = []
         var separators: [[String: Any]] = []
         var y = Self.top
         for (index, group) in groups.enumerated() {
             if index > 0 {
-                y += Self.groupGap
-                separators.append(["y": SVGNumber.text(y - Self.groupGap / 2), "x1": "0", "x2": SVGNumber.text(Self.width)])
+                y += groupGap
+                separators.append(["y": SVGNumber.text(y - groupGap / 2), "x1": "0", "x2": SVGNumber.text(Self.width)])
             }
             let groupTop = y
             for bar in group.bars {

@@ -5,7 +5,8 @@ import Foundation
 /// HTML file (inline style and drawings, no script, nothing from the network) that prints on A4
 /// landscape with one slide per page, built like the real council presentations: a title slide, the
 /// one-page overview, and per section a divider and a slide per indicator with its chart, the facts
-/// and questions of the reflection prompts, the definition and the source; the population overview
+/// and questions of the reflection prompts, the definition and the source; a group of indicators has
+/// one slide with one chart of the cluster against the country per member. The population overview
 /// (the key shares in one panel and one chart) follows the divider of the section that holds them.
 ///
 /// The slides come from the templates in `Templates/html/praesentation/`; this type computes what
@@ -47,12 +48,15 @@ public struct Presentation: Sendable {
         "tal", "skjult", "markoer", "faerre_haendelser", "lille_naevner", "lille_antal", "sekundaer", "minimum", "ikke_oplyst",
         "intet_samlet_tal",
         // A level.
-        "bedre", "samme", "daarligere", "ingen_retning", "ikke_vurderet",
+        "bedre", "samme", "daarligere", "signifikans", "ingen_retning", "ikke_vurderet",
         // A chart.
         "diagram_id", "bredde", "hoejde", "akse_top", "akse_bund", "akse_tekst_y", "har_akse", "akse", "x", "y", "etiket",
         "nul", "raekker", "etiket_x", "tekst_y", "fed", "art", "skravering", "bjaelke", "vaerdi_x", "vaerdi_anker", "ikke_tegnet",
         "grupper", "skillelinjer", "x1", "x2", "forklaring", "har_forklaring", "tekst_x", "beskrivelse", "har_boks", "akse_titel",
         "akse_titel_x", "akse_titel_y",
+        // The similar clusters and the opportunity (docs/similar-councils.md).
+        "sammenlignelige", "naboer", "afstand", "profil", "muligheder", "sammenlignelige_tal", "bedste", "interval",
+        "med_sammenlignelige", "kolonner",
     ]
 
     let templates: HTMLTemplates
@@ -82,16 +86,28 @@ public struct Presentation: Sendable {
             slide["nummer"] = nextNumber()
             return slide
         }
+        var similar: Any = NoValue()
+        if var slide = similarSlide(report) {
+            slide["nummer"] = nextNumber()
+            similar = slide
+        }
         // The population overview follows the divider of the section that holds the first of its shares.
         let population = populationSlide(report)
         let populationSection = report.sections.first { section in
             section.indicators.contains { populationOverviewIDs.contains($0.indicator.id) }
         }?.section.id
         var items: [String: PromptItem] = [:]
+        var groupItems: [String: PromptItem] = [:]
         var sectionItems: [String: [PromptItem]] = [:]
         for section in prompts.sections {
             for item in section.items {
-                if let id = item.indicatorID { items[id] = item } else { sectionItems[section.section.id, default: []].append(item) }
+                if let id = item.indicatorID {
+                    items[id] = item
+                } else if let id = item.groupID {
+                    groupItems[id] = item
+                } else {
+                    sectionItems[section.section.id, default: []].append(item)
+                }
             }
         }
         let sections = report.sections.map { section -> [String: Any] in
@@ -112,16 +128,22 @@ public struct Presentation: Sendable {
                 "intro": NoValue.or(
                     section.section.introduction.map { $0.replacingOccurrences(of: "sundhedsrådet", with: words.definite) }),
                 "nummer": divider,
-                "emner": section.indicators.map { ["titel": $0.indicator.title] },
-                "mange_emner": section.indicators.count > manyTopics,
+                "emner": section.blocks.map { ["titel": title(of: $0)] },
+                "mange_emner": section.blocks.count > manyTopics,
                 "har_punkter": !points.isEmpty,
                 "punkter": points,
                 "populationsoverblik": overview,
-                "indikatorer": section.indicators.map { indicator -> [String: Any] in
+                "indikatorer": section.blocks.map { block -> [String: Any] in
                     let slideNumber = nextNumber()
-                    return indicatorSlide(
-                        indicator, section: section.section, item: items[indicator.indicator.id], report: report,
-                        number: slideNumber)
+                    switch block {
+                    case .indicator(let indicator):
+                        return indicatorSlide(
+                            indicator, section: section.section, item: items[indicator.indicator.id], report: report,
+                            number: slideNumber)
+                    case .group(let group):
+                        return groupSlide(
+                            group, section: section.section, item: groupItems[group.group.id], report: report, number: slideNumber)
+                    }
                 },
             ]
         }
@@ -164,6 +186,9 @@ public struct Presentation: Sendable {
             "fil_xlsx": PackFiles(cluster: cluster).workbook,
             "forside": ["nummer": "1"],
             "overblik": overview,
+            "sammenlignelige": similar,
+            "med_sammenlignelige": report.similar != nil,
+            "kolonner": report.similar != nil ? "10" : "9",
             "sektioner": sections,
             "antal_sider": String(number),
         ]
@@ -210,10 +235,11 @@ public struct Presentation: Sendable {
             "laveste": DownloadPage.value(line.minimumValue, decimals: decimals),
             "hoejeste": DownloadPage.value(line.maximumValue, decimals: decimals),
             "spaendvidde": line.scale.map { SpreadBar(scale: $0).context as Any } ?? NoValue(),
-            "niveau": level(line.levelMark, direction: line.indicator.direction),
+            "niveau": level(line.levelMark, indicator: line.indicator),
             "antal_med_tal": String(line.shownClusters),
             "antal_i_alt": String(line.clusters),
             "faerre_med_tal": line.shownClusters > 0 && line.shownClusters < line.clusters,
+            "sammenlignelige_tal": similarValue(line.report),
         ]
     }
 
@@ -271,7 +297,7 @@ public struct Presentation: Sendable {
             return BarChart.Bar(label: label, kind: .municipality, value: row.latest)
         }
         let aggregates = indicator.rows.filter { $0.level != .municipality }.map { row -> BarChart.Bar in
-            let kind: BarChart.Kind = row.level == .cluster ? .cluster : row.level == .region ? .region : .country
+            let kind = BarChart.Kind(row.level)
             let approximate = row.isApproximation && row.latest.number != nil
             return BarChart.Bar(label: row.name + (approximate ? " (tilnærmet)" : ""), kind: kind, value: row.latest, toScale: !sums)
         }
@@ -312,6 +338,67 @@ public struct Presentation: Sendable {
         ]
     }
 
+    /// A group's slide: one chart with a pair of bars (the cluster and the country) per member, the
+    /// group's facts and questions, its definition and the members' sources; the members' municipalities
+    /// are in the workbook.
+    private static func groupSlide(
+        _ group: IndicatorGroupReport, section: DatapakkeCore.Section, item: PromptItem?, report: PackReport, number: String
+    ) -> [String: Any] {
+        let bars = group.indicators.map { indicator in
+            BarChart.Group(
+                label: indicator.indicator.shortTitle,
+                bars: [(indicator.clusterRow, BarChart.Kind.cluster), (indicator.countryRow, .country)].compactMap { row, kind in
+                    row.map {
+                        BarChart.Bar(label: "", kind: kind, value: $0.latest, title: "\(indicator.indicator.shortTitle), \($0.name)")
+                    }
+                })
+        }
+        let period = group.latestPeriod?.label
+        var legend = legend(report, municipalities: false)
+        legend[.region] = nil
+        let chart = BarChart(
+            groups: bars, decimals: group.decimals, unit: group.unit, id: "d" + number,
+            description: "\(group.group.title), \(group.unit)" + (period.map { ", \($0)" } ?? ""), legend: legend,
+            rowHeights: BarChart.compactRowHeights, groupGap: BarChart.compactGroupGap)
+        let facts = item?.facts ?? []
+        let questions = item?.questions.map(\.text) ?? []
+        let size = textSize(facts: facts, questions: questions, longTitle: group.group.title.count > 60)
+        let notes = ["Tallene for de enkelte kommuner står i datapakken under \(section.title)."]
+        let definitionLength = (notes + [group.group.definition]).reduce(0) { $0 + $1.count }
+        return [
+            "nummer": number,
+            "titel": group.group.title,
+            "kort_titel": group.group.shortTitle,
+            "sektion": section.title,
+            "periode": NoValue.or(period),
+            "enhed": group.unit,
+            "syntetisk": group.isSynthetic,
+            "diagram": chart.context,
+            "summer": false,
+            "skjulte_tal": group.indicators.contains { indicator in
+                [indicator.clusterRow, indicator.countryRow].contains { if case .hidden = $0?.latest { return true } else { return false } }
+            },
+            "har_fakta": !facts.isEmpty,
+            "fakta": facts,
+            "har_spoergsmaal": !questions.isEmpty,
+            "spoergsmaal": questions,
+            "definition": NoValue.or(group.group.definition.isEmpty ? nil : group.group.definition),
+            "noter": notes,
+            "har_boks": true,
+            "kilde": NoValue.or(sentence(group.sources.joined(separator: "; "))),
+            "taet": size == 1 && definitionLength <= longDefinition,
+            "meget_taet": size == 2 || definitionLength > longDefinition,
+        ]
+    }
+
+    /// A block's title on a section's divider: the indicator's, or the group's with its number of members.
+    private static func title(of block: SectionBlock) -> String {
+        switch block {
+        case .indicator(let indicator): return indicator.indicator.title
+        case .group(let group): return "\(group.group.title) (\(group.indicators.count))"
+        }
+    }
+
     // MARK: Parts
 
     /// The first of `textSizes` (its index) at which the facts and questions fit the text column, by an
@@ -334,16 +421,18 @@ public struct Presentation: Sendable {
     private static func legend(_ report: PackReport, municipalities: Bool) -> [BarChart.Kind: String] {
         var legend: [BarChart.Kind: String] = [
             .cluster: report.cluster.name, .region: report.regionName, .country: "Hele landet",
+            .similar: ReportBuilder.similarRowName(report.kind),
         ]
         if municipalities { legend[.municipality] = "Kommuner" }
         return legend
     }
 
     /// A level mark as flags, with the reason when there is none.
-    private static func level(_ mark: TrafficLight?, direction: Direction) -> [String: Any] {
+    private static func level(_ mark: TrafficLight?, indicator: Indicator) -> [String: Any] {
         [
             "bedre": mark == .green, "samme": mark == .yellow, "daarligere": mark == .red,
-            "ingen_retning": mark == nil && direction == .none, "ikke_vurderet": mark == nil && direction != .none,
+            "signifikans": indicator.comparison == .significance,
+            "ingen_retning": mark == nil && indicator.direction == .none, "ikke_vurderet": mark == nil && indicator.direction != .none,
         ]
     }
 

@@ -28,8 +28,10 @@ public struct SectionPrompts: Sendable, Hashable {
 /// After `PromptRenderer.prompts(for:)` the questions are the selected ones (`PromptSelection`),
 /// most notable first; the facts are always all of them.
 public struct PromptItem: Sendable, Hashable {
-    /// The indicator the item is about; nil for a section-level item (`_sektion.mustache`).
+    /// The indicator the item is about; nil for a section-level item (`_sektion.mustache`) and a group's.
     public var indicatorID: String?
+    /// The group of indicators the item is about (`<sektion>/<gruppe-id>.mustache` or `_gruppe.mustache`).
+    public var groupID: String?
     public var title: String
     /// The latest period the facts are about ("2024", "1. januar 2025"); nil for section items.
     public var period: String?
@@ -41,10 +43,11 @@ public struct PromptItem: Sendable, Hashable {
     public var template: String
 
     public init(
-        indicatorID: String?, title: String, period: String? = nil, isSynthetic: Bool = false,
+        indicatorID: String?, groupID: String? = nil, title: String, period: String? = nil, isSynthetic: Bool = false,
         facts: [String], questions: [PromptQuestion], template: String = ""
     ) {
         self.indicatorID = indicatorID
+        self.groupID = groupID
         self.title = title
         self.period = period
         self.isSynthetic = isSynthetic
@@ -90,20 +93,24 @@ public enum PromptFinding: String, CaseIterable, Sendable {
     case rightWay
     case differsFromCountry
     case changed
+    /// Worse than the similar clusters, or above the best quartile of them (docs/similar-councils.md).
+    case opportunity
+    case betterThanSimilar
 
     /// The priority of a question that depends on no finding: after every finding.
     public static let genericPriority = 7
 
-    /// 1 is chosen first: worse than the country, moving the wrong way, one municipality far from the
-    /// rest, a large spread, hidden or missing values, then the other findings.
+    /// 1 is chosen first: worse than the country, moving the wrong way or worse than the similar
+    /// clusters, one municipality far from the rest, a large spread, hidden or missing values, then the
+    /// other findings.
     public var priority: Int {
         switch self {
         case .worseThanCountry: 1
-        case .wrongWay: 2
+        case .wrongWay, .opportunity: 2
         case .outlier: 3
         case .spread: 4
         case .hidden, .missing: 5
-        case .betterThanCountry, .rightWay, .differsFromCountry, .changed: 6
+        case .betterThanCountry, .rightWay, .differsFromCountry, .changed, .betterThanSimilar: 6
         }
     }
 
@@ -121,6 +128,8 @@ public enum PromptFinding: String, CaseIterable, Sendable {
         case .udviklingRigtigVej: self = .rightWay
         case .overLandet, .underLandet: self = .differsFromCountry
         case .steget, .faldet: self = .changed
+        case .daarligereEndSammenlignelige, .harMulighed: self = .opportunity
+        case .bedreEndSammenlignelige: self = .betterThanSimilar
         default: return nil
         }
     }

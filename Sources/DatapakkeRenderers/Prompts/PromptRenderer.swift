@@ -13,6 +13,8 @@ public struct PromptRenderer: Sendable {
     let shared: PromptTemplate?
     let byIndicator: [String: PromptTemplate]
     let bySection: [String: PromptTemplate]
+    let groupStandard: PromptTemplate?
+    let byGroup: [String: PromptTemplate]
 
     /// The prompt template folder inside a `Templates/` folder.
     public static func directory(inTemplates templates: String) -> String {
@@ -34,18 +36,24 @@ public struct PromptRenderer: Sendable {
         var shared: PromptTemplate?
         var byIndicator: [String: PromptTemplate] = [:]
         var bySection: [String: PromptTemplate] = [:]
+        var groupStandard: PromptTemplate?
+        var byGroup: [String: PromptTemplate] = [:]
         for template in templates {
             switch template.kind {
             case .standard: standard = template
             case .shared: shared = template
             case .section(let id): bySection[id] = template
             case .indicator(_, let id): byIndicator[id] = template
+            case .groupStandard: groupStandard = template
+            case .group(_, let id): byGroup[id] = template
             }
         }
         self.standard = standard
         self.shared = shared
         self.byIndicator = byIndicator
         self.bySection = bySection
+        self.groupStandard = groupStandard
+        self.byGroup = byGroup
     }
 
     /// Every problem of the template folder (syntax errors, unknown variables, lines without
@@ -64,8 +72,9 @@ public struct PromptRenderer: Sendable {
     }
 
     /// Every fact and every question the templates give for one pack, before selection: per section,
-    /// the section-level item (if the section has a template) and one item per indicator, from its own
-    /// template or the standard one, followed by the shared rules.
+    /// the section-level item (if the section has a template), then one item per indicator, from its own
+    /// template or the standard one, followed by the shared rules, and one item per group of
+    /// indicators in the place of its members, from the group's template or `_gruppe.mustache`.
     func candidates(for report: PackReport) throws -> PackPrompts {
         var sections: [SectionPrompts] = []
         for section in report.sections {
@@ -96,7 +105,26 @@ public struct PromptRenderer: Sendable {
                     template: template.relativePath)
                 if !item.facts.isEmpty || !item.questions.isEmpty { items.append(item) }
             }
-            for indicator in section.indicators {
+            for block in section.blocks {
+                let indicator: IndicatorReport
+                switch block {
+                case .indicator(let single): indicator = single
+                case .group(let group):
+                    guard let template = byGroup[group.group.id] ?? groupStandard else { continue }
+                    // Any other indicator a template names renders as absent, so its line is dropped.
+                    let known = Set(byIndicator.keys).union(report.sections.flatMap { $0.indicators.map(\.indicator.id) })
+                    let others = known.filter { id in !group.indicators.contains { $0.indicator.id == id } }
+                    let groupFacts = GroupFacts(group, members: facts, pack: report, otherIndicators: others.sorted())
+                    var item = Self.item(
+                        from: template.template.render(groupFacts.context), indicatorID: nil, title: group.group.title,
+                        period: group.latestPeriod?.label, isSynthetic: group.isSynthetic, template: template.relativePath)
+                    item.groupID = group.group.id
+                    for index in item.questions.indices {
+                        item.questions[index].strength = item.questions[index].findings.first.flatMap { groupFacts.strengths[$0] } ?? 0
+                    }
+                    items.append(item)
+                    continue
+                }
                 guard let template = byIndicator[indicator.indicator.id] ?? standard else { continue }
                 let context = byID[indicator.indicator.id] ?? [:]
                 var text = template.template.render(context)

@@ -110,7 +110,7 @@ public struct PromptSelection: Sendable {
                     .sorted { ($0.question.priority, $0.position) < ($1.question.priority, $1.position) }
                     .map(\.question)
                 // A section's own item has no indicator whose facts must stay; without text it goes.
-                if kept.indicatorID == nil, kept.facts.isEmpty, kept.questions.isEmpty { continue }
+                if kept.indicatorID == nil, kept.groupID == nil, kept.facts.isEmpty, kept.questions.isEmpty { continue }
                 items.append(kept)
             }
             result.sections[sectionIndex].items = items

@@ -12,6 +12,10 @@ enum PromptTemplateKind: Sendable, Hashable {
     case section(sectionID: String)
     /// `<sektion>/<indikator-id>.mustache`.
     case indicator(sectionID: String, indicatorID: String)
+    /// `_gruppe.mustache`: every group of indicators without a template of its own.
+    case groupStandard
+    /// `<sektion>/<gruppe-id>.mustache`: one item for a whole group of indicators.
+    case group(sectionID: String, groupID: String)
 }
 
 /// One compiled prompt template.
@@ -157,6 +161,7 @@ struct PromptTemplateLoader {
     static let standardName = "_standard.mustache"
     static let sharedName = "_faelles.mustache"
     static let sectionName = "_sektion.mustache"
+    static let groupStandardName = "_gruppe.mustache"
     static let fileExtension = ".mustache"
     /// Every template is rendered as plain text: the outputs escape for their own format.
     static let pragma = "{{% CONTENT_TYPE: TEXT}}"
@@ -185,6 +190,11 @@ struct PromptTemplateLoader {
         let sectionIDs = Set(catalogue?.sections.map(\.id) ?? [])
         let indicatorSection = Dictionary(
             catalogue?.indicators.map { ($0.id, $0.sectionID) } ?? [], uniquingKeysWith: { first, _ in first })
+        // A group's section is its members'.
+        var groupSection: [String: String] = [:]
+        for indicator in catalogue?.indicators ?? [] {
+            if let id = indicator.groupID, groupSection[id] == nil { groupSection[id] = indicator.sectionID }
+        }
         for name in top where !name.hasPrefix(".") {
             let path = directory + "/" + name
             var folder: ObjCBool = false
@@ -202,7 +212,23 @@ struct PromptTemplateLoader {
                         continue
                     }
                     let id = String(file.dropLast(Self.fileExtension.count))
-                    if catalogue != nil {
+                    if let section = groupSection[id] {
+                        if section != name {
+                            problems.append(
+                                InputProblem(
+                                    SourceLocation(file: display(directory + "/" + relative)),
+                                    "gruppen «\(id)» hører til sektionen «\(section)»; flyt skabelonen til \(section)/"))
+                        }
+                        files.append((relative, .group(sectionID: name, groupID: id)))
+                        continue
+                    }
+                    if let group = catalogue?.indicators.first(where: { $0.id == id })?.groupID {
+                        problems.append(
+                            InputProblem(
+                                SourceLocation(file: display(directory + "/" + relative)),
+                                "indikatoren «\(id)» vises i gruppen «\(group)» og får ingen spørgsmål af sine egne; skriv dem i \(name)/\(group).mustache"
+                            ))
+                    } else if catalogue != nil {
                         if let section = indicatorSection[id], section != name {
                             problems.append(
                                 InputProblem(
@@ -221,6 +247,8 @@ struct PromptTemplateLoader {
                 files.append((name, .standard))
             } else if name == Self.sharedName {
                 files.append((name, .shared))
+            } else if name == Self.groupStandardName {
+                files.append((name, .groupStandard))
             } else if name.hasSuffix(Self.fileExtension) {
                 problems.append(
                     InputProblem(
@@ -243,9 +271,12 @@ struct PromptTemplateLoader {
             }
             let text = raw.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\r\n", with: "\n")
             let known: Set<String>
-            if case .section = file.kind {
+            switch file.kind {
+            case .section:
                 known = PromptVariables.indicatorNames.union(PromptVariables.sectionValues).union(indicatorIDs)
-            } else {
+            case .group, .groupStandard:
+                known = PromptVariables.indicatorNames.union(PromptVariables.groupValues).union(indicatorIDs)
+            default:
                 known = PromptVariables.indicatorNames
             }
             let location = { (line: Int?, column: Int?) in SourceLocation(file: display(path), line: line, column: column) }

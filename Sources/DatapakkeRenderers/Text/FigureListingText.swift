@@ -28,7 +28,10 @@ extension FigureListing {
     public func csv() -> String {
         let header = [
             "niveau", "id", "navn", "indikator", "periode", "vaerdi", "taeller", "naevner", "tilnaermelse", "skjult", "datagrundlag",
-            "kommuner_med_vaerdi", "kommuner", "vaegtandel", "nedre_95", "oevre_95", "metode",
+            "kommuner_med_vaerdi", "kommuner", "vaegtandel", "nedre_95", "oevre_95", "metode", "raa_rate",
+            // The similar clusters and the opportunity (docs/similar-councils.md).
+            "sammenlignelige", "vaerdi_sammenlignelige", "skjult_sammenlignelige", "ift_sammenlignelige", "mulighed", "mulighed_nedre_95",
+            "mulighed_oevre_95", "bedste_kvartil", "mulighed_enhed", "mulighed_kommuner",
         ]
         func number(_ value: Double?) -> CSVText.Field {
             guard let value else { return .number("") }
@@ -40,7 +43,11 @@ extension FigureListing {
                 .text(entry.level), .text(entry.id), .text(entry.name), .text(entry.indicator), .text(entry.period), number(entry.value),
                 number(entry.numerator), number(entry.denominator), .text(entry.approximation ? "ja" : "nej"), .text(entry.hidden ?? ""),
                 .text(entry.origin), .number(String(entry.municipalitiesWithValue)), .number(String(entry.municipalities)),
-                number(entry.weightShare), number(entry.lower), number(entry.upper), .text(entry.method ?? ""),
+                number(entry.weightShare), number(entry.lower), number(entry.upper), .text(entry.method ?? ""), number(entry.crude),
+                .text(entry.similar?.joined(separator: "+") ?? ""), number(entry.similarValue), .text(entry.similarHidden ?? ""),
+                .text(entry.similarPosition ?? ""), number(entry.opportunity), number(entry.opportunityLower),
+                number(entry.opportunityUpper), number(entry.opportunityBest), .text(entry.opportunityUnit ?? ""),
+                number(entry.opportunityMembers),
             ]
         }
         return CSVText.document(header: header, rows: rows)
@@ -55,6 +62,9 @@ extension FigureListing {
             if entry.id != currentArea {
                 currentArea = entry.id
                 text += "\n" + TerminalText.escape("\(entry.name) (\(entry.level) \(entry.id))") + "\n"
+                if let similar = entry.similar {
+                    text += TerminalText.escape("  Sammenlignelige: " + similar.joined(separator: ", ")) + "\n"
+                }
             }
             let value: String
             if let hidden = entry.hidden {
@@ -64,14 +74,16 @@ extension FigureListing {
             } else {
                 value = entry.notAdditive ? "intet samlet tal" : ".."
             }
+            // An age-standardised figure with its crude rate beside it.
+            let crude = entry.hidden == nil ? entry.crude.map { " (rå \(DanishNumber.format($0, decimals: entry.decimals)))" } ?? "" : ""
             let coverage = Vocabulary.coverage(
                 Coverage(
                     municipalitiesWithValue: entry.municipalitiesWithValue, municipalities: entry.municipalities,
                     weightShare: entry.weightShare),
-                shareDecimals: 1, alwaysShowShare: true)
+                alwaysShowShare: true)
             let synthetic = entry.origin == "syntetisk" ? " [syntetisk]" : ""
             let line =
-                "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit) (\(coverage))\(synthetic)"
+                "  \(Self.pad(entry.title, 62)) \(Self.pad(entry.periodLabel, 15)) \(Self.pad(value, 18)) \(entry.unit)\(crude) (\(coverage))\(synthetic)"
             text += TerminalText.escape(line) + "\n"
         }
         return text

@@ -35,19 +35,28 @@ struct DocumentationSheet {
                 row += 1
                 let coverage =
                     (indicator.clusterRow?.coverage.last ?? nil).map {
-                        Vocabulary.coverage($0, shareDecimals: 1, alwaysShowShare: true)
+                        Vocabulary.coverage($0, alwaysShowShare: true)
                     } ?? ""
                 try field("Sektion", section.section.title)
                 try field("Definition", info.definition)
                 try field("Enhed", info.unit)
+                let origin =
+                    indicator.origin == .synthetic
+                    ? "SYNTETISKE eksempeldata"
+                    : indicator.hasSyntheticWeights ? Vocabulary.syntheticWeightsNote + "." : "Reelle, offentliggjorte tal"
                 try field(
-                    "Datagrundlag", indicator.origin == .synthetic ? "SYNTETISKE eksempeldata" : "Reelle, offentliggjorte tal",
-                    style: indicator.origin == .synthetic ? styles.warning : nil)
+                    "Datagrundlag", origin, style: indicator.origin == .synthetic || indicator.hasSyntheticWeights ? styles.warning : nil)
                 try field("Kilde", info.source)
                 try field("Perioder", indicator.allPeriods.map(\.label).joined(separator: ", ") + (info.periodNote.map { ". \($0)" } ?? ""))
                 try field("Beregning", info.weightingDescription)
+                try field("Aldersstandardisering", info.standardisationDescription ?? "")
                 try field("Dækning", coverage.isEmpty ? "" : "\(coverage) i \(report.kind.definite), seneste periode")
                 try field("Diskretionering", suppressionText(info.suppression, aggregation: info.aggregation))
+                try field("Usikkerhed", Vocabulary.intervalDescription(info))
+                try field(
+                    "Sammenligning",
+                    info.direction == .none
+                        ? "Ingen trafiklys: hverken en høj eller en lav værdi er i sig selv bedre." : Vocabulary.comparisonNote(info))
                 if let funnel = indicator.funnel {
                     try field("Tragtdiagram", Vocabulary.funnelDocumentation(funnel))
                 } else if let absence = indicator.funnelAbsence {
@@ -60,6 +69,8 @@ struct DocumentationSheet {
         for (column, width) in Self.widths.enumerated() {
             try sheet.setColumn(column, column, width: width)
         }
+        row = try SimilarWorkbook(report: report, styles: styles).writeDocumentation(
+            sheet, layout: layout, from: row, textWidth: Self.textWidth)
 
         try layout.write(.text("Skjulte celler"), row: row, column: 0, style: styles.heading, measure: false)
         row += 1

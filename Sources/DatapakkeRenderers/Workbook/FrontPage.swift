@@ -47,7 +47,7 @@ struct FrontPage {
         for (label, value) in facts {
             try layout.write(.text(label), row: row, column: 0, style: styles.subheading)
             row += try sheet.writeWrapped(
-                value, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
+                value, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.wrappedText)
         }
         row += 1
 
@@ -55,7 +55,8 @@ struct FrontPage {
             try layout.write(.text("Ændringer siden forrige version"), row: row, column: 0, style: styles.heading)
             row += 1
             for change in changes {
-                row += try sheet.writeWrapped(change, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.text)
+                row += try sheet.writeWrapped(
+                    change, row: row, firstColumn: 0, lastColumn: 3, width: Self.totalWidth, style: styles.wrappedText)
             }
             row += 1
         }
@@ -87,6 +88,7 @@ struct FrontPage {
             row += 1
         }
         row += 1
+        row = try SimilarWorkbook(report: report, styles: styles).writeFrontPage(sheet, layout: layout, from: row, widths: Self.widths)
 
         try layout.write(.text("Indhold"), row: row, column: 0, style: styles.heading)
         row += 1
@@ -100,10 +102,18 @@ struct FrontPage {
 
         try layout.write(.text("Sådan læses tallene"), row: row, column: 0, style: styles.heading)
         row += 1
-        for entry in Vocabulary.legend(rules: report.suppressionRules) {
-            try layout.write(.text(entry.marker), row: row, column: 0, style: styles.subheading)
-            row += try sheet.writeWrapped(
-                entry.meaning, row: row, firstColumn: 1, lastColumn: 3, width: Self.totalWidth - Self.widths[0], style: styles.text)
+        for entry in Vocabulary.legend(rules: report.suppressionRules, comparisons: report.comparisons) {
+            // The marker wraps in its own column ("▲ Signifikant bedre / ▼ Signifikant dårligere"); the
+            // row is as tall as the longer of the two.
+            try layout.write(.text(entry.marker), row: row, column: 0, style: styles.wrappedSubheading, measure: false)
+            let width = Self.totalWidth - Self.widths[0]
+            let used = try sheet.writeWrapped(
+                entry.meaning, row: row, firstColumn: 1, lastColumn: 3, width: width, style: styles.wrappedText)
+            let markerLines = wrappedLines(entry.marker, width: Int(Self.widths[0] * 0.95)).count
+            if used == 1, markerLines > estimatedLines(entry.meaning, width: width) {
+                try sheet.setRow(row, height: rowHeight(lines: markerLines, lineHeight: 15))
+            }
+            row += used
         }
         row += 1
         try layout.write(.text("Kilder"), row: row, column: 0, style: styles.heading)
@@ -131,7 +141,14 @@ struct FrontPage {
         case .documentation: return "Definitioner, kilder, beregning, dækning og skjulte celler"
         case .section(let section):
             let shown = report.sections.first { $0.section == section }
-            return shown.map { $0.indicators.map(\.indicator.shortTitle).joined(separator: ", ") } ?? ""
+            // A group by its own short title: its members are listed on the sheet.
+            let titles = shown?.blocks.map { block -> String in
+                switch block {
+                case .indicator(let indicator): return indicator.indicator.shortTitle
+                case .group(let group): return "\(group.group.shortTitle) (\(group.indicators.count))"
+                }
+            }
+            return titles?.joined(separator: ", ") ?? ""
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import XLSXWriter
 
 /// The funnel plot of one indicator on its section sheet (docs/statistics.md#funnel-plots-in-the-pack):
-/// a native scatter chart under the bar chart, a note on how to read it under the chart, and the
+/// a native scatter chart beside the bar chart, a note on how to read it under both, and the
 /// numbers it plots in a titled data block in the sheet's hidden helper columns, beside the block's
 /// own rows. The block holds only what the plot shows: no hidden or missing municipality is in it.
 struct FunnelChart {
@@ -12,13 +12,9 @@ struct FunnelChart {
     let kind: ClusterKind
     let styles: WorkbookStyles
 
-    /// Rows the bar chart and the funnel plot cover when the page has room for both at full height,
-    /// and the fewest they get when it has not.
-    static let preferredRows = (bar: SectionSheet.chartRows, funnel: 22)
-    static let minimumRows = (bar: 11, funnel: 13)
     /// The data block's first (label) column; the values run to the right of it. The columns from here
     /// on are hidden, as the bar chart's helper column is.
-    static let dataColumn = 7
+    static let dataColumn = SectionSheet.countryChartDataColumn + 1
     /// Pixels the legend at the right takes from the plot's width, for the label placement.
     static let legendWidth = 150.0
     /// Rows of the data block, title included.
@@ -27,38 +23,6 @@ struct FunnelChart {
     /// The last column the data block of `plot` uses.
     static func lastDataColumn(_ plot: FunnelPlot) -> Int {
         dataColumn + max(plot.points.count, plot.limits.count)
-    }
-
-    /// The printed page, as `setUpPage` sets it up: A4 portrait, margins of 0,5" left and right, 0,75"
-    /// at the top and 0,6" at the bottom, scaled to the sheet's width; in points.
-    static let printableWidth = 595.28 - 2 * 0.5 * 72
-    static let printableHeight = 841.89 - (0.75 + 0.6) * 72
-    /// Excel's height of a row left at its default (Calibri 11), and the share of the page kept free
-    /// for rows that Excel makes taller than that (headings in larger type) and for rounding.
-    static let defaultRowHeight = 15.0
-    static let reserve = 0.05
-
-    /// How much sheet, in points, one printed page holds when the visible columns are `columnWidths`
-    /// characters wide: Excel shows a column of w characters in w × 7 + 5 pixels (Calibri 11), a pixel
-    /// is 0,75 point, and fitting to the page's width scales by a whole percent.
-    static func pageHeight(columnWidths: [Double]) -> Double {
-        let points = columnWidths.reduce(0) { $0 + ($1 * 7 + 5).rounded(.down) * 0.75 }
-        let scale = min(100, (printableWidth / max(points, 1) * 100).rounded(.down)) / 100
-        return printableHeight / scale
-    }
-
-    /// The rows of the bar chart and of the funnel plot right under it, so that the indicator's block
-    /// prints on one page: `used` points of the page lie above the bar chart, and under the charts come
-    /// the note (`noteHeight`) and `trailingRows` rows before the next block. Both charts get their
-    /// preferred height when it fits; else the bar chart, which reads well when low, gives up rows first,
-    /// down to its minimum, then the funnel plot down to its own.
-    static func chartRows(used: Double, pageHeight: Double, noteHeight: Double) -> (bar: Int, funnel: Int) {
-        let free = pageHeight * (1 - reserve) - used - noteHeight - Double(trailingRows) * defaultRowHeight
-        let rows = Int((free / defaultRowHeight).rounded(.down))
-        let preferred = preferredRows.bar + preferredRows.funnel
-        guard rows < preferred else { return preferredRows }
-        let funnel = max(minimumRows.funnel, min(preferredRows.funnel, rows - minimumRows.bar))
-        return (max(minimumRows.bar, min(preferredRows.bar, rows - funnel)), funnel)
     }
 
     /// The height the note under the chart takes when written `width` characters wide.
@@ -76,7 +40,8 @@ struct FunnelChart {
     /// `chartTop`, `rows` high and `width` characters wide, with the note under it, as wide; returns
     /// the first row after the note.
     func write(
-        on sheet: Worksheet, workbook: Workbook, dataTop: Int, chartTop: Int, rows: Int, width: Double, noteLastColumn: Int
+        on sheet: Worksheet, workbook: Workbook, dataTop: Int, chartTop: Int, rows: Int, width: Double, xOffset: Int = 0,
+        noteLastColumn: Int, noteWidth: Double? = nil
     ) throws -> Int {
         let ranges = try writeData(on: sheet, top: dataTop)
         let chart = try workbook.addChart(.scatter)
@@ -142,12 +107,12 @@ struct FunnelChart {
         chart.setLegendFontSize(11)
         chart.showHiddenData()
         try sheet.insertChart(
-            chart, row: chartTop, column: 0, xOffset: 0, yOffset: 0, xScale: (width * 7 + 5) / 480,
+            chart, row: chartTop, column: 0, xOffset: xOffset, yOffset: 0, xScale: (width * 7 + 5) / 480,
             yScale: Double(rows) * 20 / 288)
         var row = chartTop + rows
         row += try sheet.writeWrapped(
-            Vocabulary.funnelNote(plot), row: row, firstColumn: 0, lastColumn: noteLastColumn, width: width, style: styles.note,
-            lineHeight: Self.noteLineHeight)
+            Vocabulary.funnelNote(plot), row: row, firstColumn: 0, lastColumn: noteLastColumn, width: noteWidth ?? width,
+            style: styles.note, lineHeight: Self.noteLineHeight)
         return row
     }
 

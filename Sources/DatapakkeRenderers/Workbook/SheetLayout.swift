@@ -59,9 +59,7 @@ extension Worksheet {
     func writeWrapped(_ text: String, row: Int, firstColumn: Int, lastColumn: Int, width: Double, style: Format, lineHeight: Double = 15)
         throws -> Int
     {
-        // The usual estimate: characters over the width, per line of the text.
-        let estimate = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .reduce(0) { $0 + max(1, Int((Double($1.count) / max(1, width * 0.95)).rounded(.up))) }
+        let estimate = estimatedLines(text, width: width)
         let linesPerRow = max(1, Int((maximumRowHeight - 2) / lineHeight))
         guard estimate > linesPerRow else {
             if firstColumn == lastColumn {
@@ -89,6 +87,26 @@ extension Worksheet {
         }
         return used
     }
+}
+
+/// The usual estimate of the lines a text wraps into in `width` characters: characters over the
+/// width, per line of the text.
+func estimatedLines(_ text: String, width: Double) -> Int {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+        .reduce(0) { $0 + max(1, Int((Double($1.count) / max(1, width * 0.95)).rounded(.up))) }
+}
+
+/// The height in points `Worksheet.writeWrapped` gives a text (over one row or several), for
+/// estimating where a printed page ends.
+func wrappedHeight(_ text: String, width: Double, lineHeight: Double = 15) -> Double {
+    let estimate = estimatedLines(text, width: width)
+    let linesPerRow = max(1, Int((maximumRowHeight - 2) / lineHeight))
+    guard estimate > linesPerRow else { return rowHeight(lines: estimate, lineHeight: lineHeight) }
+    let lines = wrappedLines(text, width: max(1, Int(width * 0.95))).count
+    let fullRows = lines / linesPerRow
+    let rest = lines % linesPerRow
+    return Double(fullRows) * rowHeight(lines: linesPerRow, lineHeight: lineHeight)
+        + (rest > 0 ? rowHeight(lines: rest, lineHeight: lineHeight) : 0)
 }
 
 /// The lines a text wraps into at `width` characters: its own line breaks, then words.

@@ -10,11 +10,13 @@ enum Palette {
     static let region: UInt32 = 0x9AA5B1
     static let country: UInt32 = 0x323F4B
     static let headerFill: UInt32 = 0xE4E7EB
-    // Chart bars, by lightness (luma ≈ 62, 108, 171, 219): distinct in greyscale too.
+    // Chart bars, by lightness (luma ≈ 62, 108, 138, 171, 219): distinct in greyscale too.
     static let barCouncil: UInt32 = 0x0B4F6C
     static let barCountry: UInt32 = 0x616E7C
     static let barMunicipality: UInt32 = 0x7FB8DE
     static let barRegion: UInt32 = 0xD5DBE1
+    // The similar clusters' bar, between the country and the municipalities in lightness (luma ≈ 138).
+    static let barSimilar: UInt32 = 0x5BA08F
     static let clusterFill: UInt32 = 0xD9EAF3
     static let levelFill: UInt32 = 0xF5F7FA
     static let warningFill: UInt32 = 0xFDECC8
@@ -27,7 +29,12 @@ enum Palette {
 /// The cell styles used across the workbook, created once per workbook.
 struct WorkbookStyles {
     let title, subtitle, heading, subheading, text, muted, note, warning, link, bullet: Format
+    /// Running text and a bold label that wrap inside their (merged) cells, for `writeWrapped`: a
+    /// long line never runs past the page's right edge.
+    let wrappedText, wrappedSubheading: Format
     let tableHeader, tableHeaderRight, name, clusterName, levelName: Format
+    /// A name under a group's label (the overview's rows of a group's members).
+    let indentedName: Format
     let marker, clusterMarker, levelMarker: Format
     let coverage: Format
     private let workbook: Workbook
@@ -40,6 +47,10 @@ struct WorkbookStyles {
         heading = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 14, fontColor: Palette.accent))
         subheading = workbook.style(CellStyle(bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top))
         text = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top))
+        wrappedText = workbook.style(
+            CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top, wrapText: true))
+        wrappedSubheading = workbook.style(
+            CellStyle(bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, verticalAlignment: .top, wrapText: true))
         muted = workbook.style(CellStyle(italic: true, fontName: font, fontSize: 10, fontColor: Palette.muted))
         bullet = workbook.style(
             CellStyle(
@@ -59,6 +70,7 @@ struct WorkbookStyles {
                 bold: true, fontName: font, fontSize: 10, fontColor: Palette.ink, backgroundColor: Palette.headerFill,
                 horizontalAlignment: .right, verticalAlignment: .center, wrapText: true, bottomBorder: .thin))
         name = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink))
+        indentedName = workbook.style(CellStyle(fontName: font, fontSize: 11, fontColor: Palette.ink, indent: 1))
         clusterName = workbook.style(
             CellStyle(
                 bold: true, fontName: font, fontSize: 11, fontColor: Palette.ink, backgroundColor: Palette.clusterFill, topBorder: .thin))
@@ -87,7 +99,7 @@ struct WorkbookStyles {
         switch level {
         case .municipality: return name
         case .cluster: return clusterName
-        case .region, .country: return levelName
+        case .region, .country, .similar: return levelName
         }
     }
 
@@ -95,7 +107,7 @@ struct WorkbookStyles {
         switch level {
         case .municipality: return marker
         case .cluster: return clusterMarker
-        case .region, .country: return levelMarker
+        case .region, .country, .similar: return levelMarker
         }
     }
 
@@ -108,6 +120,23 @@ struct WorkbookStyles {
         case .red: colour = Palette.red
         }
         var style = CellStyle(bold: true, fontName: "Calibri", fontSize: 10, fontColor: colour)
+        decorate(&style, level: level)
+        return workbook.style(style)
+    }
+
+    /// A count beside a rate: a whole number, or one decimal for a council's share of a split
+    /// municipality.
+    func count(_ value: Double, level: AreaLevel) -> Format {
+        var style = CellStyle(
+            fontName: "Calibri", fontSize: 10, fontColor: Palette.muted,
+            numberFormat: DanishNumber.excelFormat(decimals: value == value.rounded() ? 0 : 1))
+        decorate(&style, level: level)
+        return workbook.style(style)
+    }
+
+    /// A confidence interval "12,3–14,5": muted, centred text, apart from the numbers and marks beside it.
+    func interval(level: AreaLevel) -> Format {
+        var style = CellStyle(fontName: "Calibri", fontSize: 10, fontColor: Palette.muted, horizontalAlignment: .center)
         decorate(&style, level: level)
         return workbook.style(style)
     }
@@ -126,7 +155,7 @@ struct WorkbookStyles {
             style.bold = true
             style.backgroundColor = Palette.clusterFill
             style.topBorder = .thin
-        case .region, .country:
+        case .region, .country, .similar:
             style.backgroundColor = Palette.levelFill
         }
     }

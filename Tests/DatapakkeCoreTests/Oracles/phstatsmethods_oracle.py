@@ -13,7 +13,11 @@ Case kinds (numbers are floats; "multiplier" a whole number):
                                                               0 events: exact_upper, lower null (see below)
   exact             events, denominator, multiplier           exact_lower / exact_upper (chi-square)
   byar              events (>= 10), denominator, multiplier   byars_lower / byars_upper
-  dsr               events[], populations[], standard[], multiplier   ph_dsr (Dobson), no ESP join
+  dsr               events[], populations[], standard[], multiplier   ph_dsr (Dobson), no ESP join; with bands[]
+                                                              (ESP 2013 labels such as "65-69", "90+") instead
+                                                              of standard[], the weights are PHStatsMethods' own
+                                                              euro_standard_pop() for those bands
+  espWeights        (nothing)                                 euro_standard_pop(): "bands" and "weights"
   funnelProportion  target, denominator, multiplier           sigma_adjustment, unclipped
   funnelProportionTable  numerators[], denominators[]         calculate_funnel_limits('proportion', 100)
   funnelRate        target, multiplier, events[]              for each event count x: the denominators at
@@ -49,6 +53,7 @@ import scipy.stats
 
 import PHStatsMethods as ph
 import PHStatsMethods.utils_funnel
+from PHStatsMethods.utils import euro_standard_pop
 from PHStatsMethods.utils_funnel import poisson_funnel, sigma_adjustment
 
 
@@ -157,11 +162,22 @@ def byar(case):
     return {"intervals": [interval(c, ph.byars_lower(o, c) / d * m, ph.byars_upper(o, c) / d * m) for c in LEVELS]}
 
 
+def esp_weights():
+    table = euro_standard_pop()
+    return dict(zip(table["esp_age_bands"], (float(x) for x in table["euro_standard_pops"])))
+
+
 def dsr(case):
+    if "standard" in case:
+        standard = [float(x) for x in case["standard"]]
+    else:
+        # ph_dsr joins ESP 2013 only for all 19 bands; for some of them, its table is looked up by label.
+        weights = esp_weights()
+        standard = [weights[band] for band in case["bands"]]
     df = pd.DataFrame({
         "events": [float(x) for x in case["events"]],
         "population": [float(x) for x in case["populations"]],
-        "standard": [float(x) for x in case["standard"]],
+        "standard": standard,
     })
     out = ph.ph_dsr(df, "events", "population", "standard", confidence=LEVELS, multiplier=whole(case["multiplier"]),
                     euro_standard_pops=False)
@@ -285,7 +301,13 @@ def rate_ratio(case):
     return {"value": number(o1 / n1 / (o2 / n2)) if o2 > 0 else "Infinity", "intervals": intervals}
 
 
+def esp_table(case):
+    weights = esp_weights()
+    return {"bands": list(weights), "weights": list(weights.values())}
+
+
 SINGLE = {
+    "espWeights": esp_table,
     "exact": exact, "byar": byar, "dsr": dsr, "funnelProportion": funnel_proportion,
     "funnelProportionTable": funnel_proportion_table, "funnelRate": funnel_rate, "funnelRateTable": funnel_rate_table,
     "funnelRateAt": funnel_rate_at,

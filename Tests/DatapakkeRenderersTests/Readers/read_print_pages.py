@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads an .xlsx with openpyxl and prints JSON: for every sheet with manual page breaks or charts, how
 full each printed page is (a share of the page's height) when Excel prints it on A4 with the sheet's margins,
-fitted to one page's width.
+orientation and print scale (or, without one, fitted to one page's width).
 
 The geometry is Excel's: a column w characters wide is w × 7 + 5 pixels (Calibri 11) and stored by
 libxlsxwriter as w + 5/7, a pixel is 0.75 point, and fitting to the width scales by a whole percent.
@@ -33,9 +33,15 @@ def page_height(ws):
         width = dimension.width if dimension is not None and dimension.width else 8.43
         width_points += math.floor(width * 7 + 0.5) * 0.75
     paper_width, paper_height = 595.28, 841.89  # A4 portrait, points
+    if ws.page_setup.orientation == "landscape":
+        paper_width, paper_height = paper_height, paper_width
     printable_width = paper_width - (setup.left + setup.right) * 72
     printable_height = paper_height - (setup.top + setup.bottom) * 72
-    scale = min(100, math.floor(printable_width / width_points * 100)) / 100
+    fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+    if ws.page_setup.scale and not fit:
+        scale = int(ws.page_setup.scale) / 100
+    else:
+        scale = min(100, math.floor(printable_width / width_points * 100)) / 100
     return printable_height / scale
 
 

@@ -24,12 +24,17 @@ def chart_info(chart):
             fill = point.spPr.solidFill if point.spPr is not None else None
             rgb = fill.srgbClr if fill is not None else None
             colours.append(rgb if isinstance(rgb, str) or rgb is None else rgb.val)
-        series.append({"categories": cat, "values": val, "pointColours": colours})
+        name = None
+        if s.tx is not None:
+            name = s.tx.v if s.tx.v is not None else (s.tx.strRef.f if s.tx.strRef is not None else None)
+        series.append({"categories": cat, "values": val, "pointColours": colours, "name": name})
     title = None
     if chart.title is not None and chart.title.tx is not None and chart.title.tx.rich is not None:
         title = "".join(run.t for p in chart.title.tx.rich.p for run in (p.r or []))
     anchor = chart.anchor._from
-    return {"type": chart.tagname, "title": title, "series": series, "row": anchor.row, "column": anchor.col}
+    # barDir: "bar" for horizontal bars, "col" for columns; None for other chart types.
+    return {"type": chart.tagname, "direction": getattr(chart, "barDir", None), "title": title, "series": series,
+            "row": anchor.row, "column": anchor.col}
 
 
 def print_setup(ws):
