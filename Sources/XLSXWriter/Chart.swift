@@ -1,4 +1,5 @@
 import CXLSXWriter
+import Foundation
 
 // libxlsxwriter 1.1.4 has no combined charts (chart_combine) and no secondary axis (y2_axis): one chart type
 // and one value axis per chart.
@@ -59,6 +60,8 @@ public enum ChartKind: Hashable, Sendable {
     }
 
     var hasAxes: Bool { self != .pie && self != .doughnut }
+
+    var isScatter: Bool { self == .scatter || self == .scatterStraightWithMarkers }
 }
 
 /// Where the chart legend goes (`chart_legend_set_position`).
@@ -104,6 +107,97 @@ public enum ChartAxis: Hashable, Sendable {
     case y
 }
 
+/// The symbol of a series' points in line and scatter charts (`chart_series_set_marker_type`).
+public enum ChartMarker: Hashable, Sendable {
+    /// Excel's choice per series (LXW_CHART_MARKER_AUTOMATIC).
+    case automatic
+    /// No symbol: a line only (LXW_CHART_MARKER_NONE).
+    case none
+    /// LXW_CHART_MARKER_CIRCLE.
+    case circle
+    /// LXW_CHART_MARKER_DIAMOND.
+    case diamond
+    /// LXW_CHART_MARKER_SQUARE.
+    case square
+    /// LXW_CHART_MARKER_TRIANGLE.
+    case triangle
+
+    var lxw: UInt8 {
+        let type: lxw_chart_marker_type
+        switch self {
+        case .automatic: type = LXW_CHART_MARKER_AUTOMATIC
+        case .none: type = LXW_CHART_MARKER_NONE
+        case .circle: type = LXW_CHART_MARKER_CIRCLE
+        case .diamond: type = LXW_CHART_MARKER_DIAMOND
+        case .square: type = LXW_CHART_MARKER_SQUARE
+        case .triangle: type = LXW_CHART_MARKER_TRIANGLE
+        }
+        return UInt8(truncatingIfNeeded: type.rawValue)
+    }
+}
+
+/// How a line is drawn (`lxw_chart_line.dash_type`).
+public enum LineDash: Hashable, Sendable {
+    /// LXW_CHART_LINE_DASH_SOLID.
+    case solid
+    /// LXW_CHART_LINE_DASH_DASH.
+    case dash
+    /// LXW_CHART_LINE_DASH_LONG_DASH.
+    case longDash
+    /// LXW_CHART_LINE_DASH_ROUND_DOT.
+    case dot
+
+    var lxw: UInt8 {
+        let type: lxw_chart_line_dash_type
+        switch self {
+        case .solid: type = LXW_CHART_LINE_DASH_SOLID
+        case .dash: type = LXW_CHART_LINE_DASH_DASH
+        case .longDash: type = LXW_CHART_LINE_DASH_LONG_DASH
+        case .dot: type = LXW_CHART_LINE_DASH_ROUND_DOT
+        }
+        return UInt8(truncatingIfNeeded: type.rawValue)
+    }
+}
+
+/// Where data labels sit relative to their point (`chart_series_set_labels_position`); line and scatter
+/// charts take all of these.
+public enum DataLabelPosition: Hashable, Sendable {
+    /// LXW_CHART_LABEL_POSITION_CENTER.
+    case center
+    /// LXW_CHART_LABEL_POSITION_RIGHT (the default for line and scatter charts).
+    case right
+    /// LXW_CHART_LABEL_POSITION_LEFT.
+    case left
+    /// LXW_CHART_LABEL_POSITION_ABOVE.
+    case above
+    /// LXW_CHART_LABEL_POSITION_BELOW.
+    case below
+
+    var lxw: UInt8 {
+        let position: lxw_chart_label_position
+        switch self {
+        case .center: position = LXW_CHART_LABEL_POSITION_CENTER
+        case .right: position = LXW_CHART_LABEL_POSITION_RIGHT
+        case .left: position = LXW_CHART_LABEL_POSITION_LEFT
+        case .above: position = LXW_CHART_LABEL_POSITION_ABOVE
+        case .below: position = LXW_CHART_LABEL_POSITION_BELOW
+        }
+        return UInt8(truncatingIfNeeded: position.rawValue)
+    }
+}
+
+/// The label of one point of a series (`lxw_chart_data_label`, for `ChartSeries.setCustomDataLabels`).
+public enum ChartDataLabel: Hashable, Sendable {
+    /// The series' ordinary label (its value, unless other options are set).
+    case standard
+    /// A fixed text.
+    case text(String)
+    /// The text of one cell, kept as a reference so the label follows the sheet (the chart caches it).
+    case cell(CellRange)
+    /// No label at this point.
+    case hidden
+}
+
 /// A chart created by `Workbook.addChart(_:)` (wraps `lxw_chart`); place it with `Worksheet.insertChart`.
 ///
 /// Setters whose C function returns void do not throw; invalid arguments are reported by `Workbook.write`.
@@ -146,6 +240,21 @@ public final class Chart {
     public func setTitle(_ title: String) {
         guard accept(title, operation: "chart_title_set_name") else { return }
         chart_title_set_name(handle, title)
+    }
+
+    /// Sets the size in points of the chart title (`chart_title_set_name_font`); the title stays bold.
+    public func setTitleFontSize(_ size: Double) {
+        guard acceptNumber(size, "chart_title_set_name_font") else { return }
+        guard size > 0 else {
+            state.record(
+                .invalidArgument(operation: "chart_title_set_name_font", sheet: nil, cell: nil, message: "font size \(size) is not above 0")
+            )
+            return
+        }
+        var font = lxw_chart_font()
+        font.size = size
+        font.bold = 1
+        chart_title_set_name_font(handle, &font)
     }
 
     /// Removes the automatic title Excel shows for single-series charts (`chart_title_off`).
@@ -277,6 +386,54 @@ public final class Chart {
         chart_set_series_overlap(handle, overlap)
     }
 
+    /// Makes a value axis logarithmic with `base` in 2...1000 (`chart_axis_set_log_base`); for a scatter
+    /// chart both axes are value axes, for column and line charts only `.y`.
+    public func setLogBase(_ axis: ChartAxis, _ base: Int) {
+        guard state.isOpen else { return }
+        guard (2...1000).contains(base), let value = UInt16(exactly: base) else {
+            state.record(
+                .invalidArgument(
+                    operation: "chart_axis_set_log_base", sheet: nil, cell: nil, message: "log base \(base) is outside 2...1000"))
+            return
+        }
+        guard kind.isScatter || axis == .y || kind == .bar || kind == .barStacked || kind == .barStackedPercent else {
+            state.record(
+                .invalidArgument(
+                    operation: "chart_axis_set_log_base", sheet: nil, cell: nil,
+                    message: "the \(axis) axis of a \(kind) chart is no value axis"))
+            return
+        }
+        guard let axisHandle = axisHandle(axis, "chart_axis_set_log_base") else { return }
+        chart_axis_set_log_base(axisHandle, value)
+    }
+
+    /// Sets the size in points of the legend's text (`chart_legend_set_font`).
+    public func setLegendFontSize(_ size: Double) {
+        guard acceptNumber(size, "chart_legend_set_font") else { return }
+        var font = lxw_chart_font()
+        font.size = size
+        chart_legend_set_font(handle, &font)
+    }
+
+    /// Leaves series out of the legend by their index in `series`, e.g. the second line of a pair that
+    /// the first one names (`chart_legend_delete_series`).
+    public func hideFromLegend(seriesAt indices: [Int]) throws {
+        let operation = "chart_legend_delete_series"
+        try state.ensureOpen(operation)
+        guard !indices.isEmpty else { return }
+        var list: [Int16] = []
+        for index in indices {
+            guard series.indices.contains(index), let value = Int16(exactly: index) else {
+                throw XLSXError.invalidArgument(
+                    operation: operation, sheet: nil, cell: nil, message: "series \(index) is not one of the chart's \(series.count)")
+            }
+            list.append(value)
+        }
+        list.append(-1)
+        let err = list.withUnsafeMutableBufferPointer { chart_legend_delete_series(handle, $0.baseAddress) }
+        try check(err, operation: operation)
+    }
+
     // MARK: - Internals
 
     private func accept(_ text: String, operation: String) -> Bool {
@@ -347,11 +504,13 @@ public final class ChartSeries {
         chart_series_set_fill(handle, &fill)
     }
 
-    /// Sets the line (or bar border) colour 0xRRGGBB and optional width in points (`chart_series_set_line`).
-    public func setLineColor(_ rgb: UInt32, width: Double? = nil) {
+    /// Sets the line (or bar border) colour 0xRRGGBB, optional width in points and dash
+    /// (`chart_series_set_line`). In a scatter chart a series draws a line only once this is set.
+    public func setLineColor(_ rgb: UInt32, width: Double? = nil, dash: LineDash = .solid) {
         guard acceptColor(rgb, "chart_series_set_line") else { return }
         var line = lxw_chart_line()
         line.color = lxwColor(rgb)
+        line.dash_type = dash.lxw
         if let width {
             guard width.isFinite, width > 0, width <= 1584 else {
                 state.record(
@@ -419,6 +578,103 @@ public final class ChartSeries {
         }
         chart_series_set_labels(handle)
         if let numberFormat { chart_series_set_labels_num_format(handle, numberFormat) }
+    }
+
+    /// Sets the points' symbol, and optionally its size in points (2...72), fill and border colours
+    /// 0xRRGGBB (`chart_series_set_marker_type`, `_size`, `_fill`, `_line`).
+    public func setMarker(_ marker: ChartMarker, size: Int? = nil, fill: UInt32? = nil, border: UInt32? = nil) {
+        guard state.isOpen else { return }
+        if let size {
+            guard (2...72).contains(size), let value = UInt8(exactly: size) else {
+                state.record(
+                    .invalidArgument(
+                        operation: "chart_series_set_marker_size", sheet: nil, cell: nil, message: "marker size \(size) is outside 2...72"))
+                return
+            }
+            chart_series_set_marker_type(handle, marker.lxw)
+            chart_series_set_marker_size(handle, value)
+        } else {
+            chart_series_set_marker_type(handle, marker.lxw)
+        }
+        if let fill, acceptColor(fill, "chart_series_set_marker_fill") {
+            var value = lxw_chart_fill()
+            value.color = lxwColor(fill)
+            chart_series_set_marker_fill(handle, &value)
+        }
+        if let border, acceptColor(border, "chart_series_set_marker_line") {
+            var value = lxw_chart_line()
+            value.color = lxwColor(border)
+            chart_series_set_marker_line(handle, &value)
+        }
+    }
+
+    /// Draws the series' line as a smooth curve through its points (`chart_series_set_smooth`).
+    public func setSmooth(_ smooth: Bool) {
+        guard state.isOpen else { return }
+        chart_series_set_smooth(handle, smooth ? 1 : 0)
+    }
+
+    /// Places the series' data labels relative to their points (`chart_series_set_labels_position`).
+    public func setDataLabelPosition(_ position: DataLabelPosition) {
+        guard state.isOpen else { return }
+        chart_series_set_labels_position(handle, position.lxw)
+    }
+
+    /// Gives points their own labels, in point order: a text, a cell's text, none, or the ordinary
+    /// label; points after the list keep the ordinary label (`chart_series_set_labels_custom`). Turns the
+    /// labels on. A `fontSize` applies to every custom label.
+    public func setCustomDataLabels(_ labels: [ChartDataLabel], fontSize: Double? = nil) throws {
+        let operation = "chart_series_set_labels_custom"
+        try state.ensureOpen(operation)
+        guard !labels.isEmpty else { return }
+        if let fontSize, !(fontSize.isFinite && fontSize > 0) {
+            throw XLSXError.invalidArgument(operation: operation, sheet: nil, cell: nil, message: "font size \(fontSize) is not above 0")
+        }
+        var texts: [String?] = []
+        for label in labels {
+            switch label {
+            case .standard, .hidden: texts.append(nil)
+            case .text(let text):
+                try validateText(text, limit: 255, operation: operation, sheet: nil, cell: nil)
+                // A text starting with "=" would be taken for a formula.
+                guard !text.hasPrefix("=") else {
+                    throw XLSXError.invalidArgument(operation: operation, sheet: nil, cell: nil, message: "label «\(text)» starts with =")
+                }
+                texts.append(text)
+            case .cell(let range):
+                try range.validate(operation: operation)
+                guard range.firstRow == range.lastRow, range.firstColumn == range.lastColumn else {
+                    throw XLSXError.invalidArgument(
+                        operation: operation, sheet: range.sheet, cell: range.absoluteReference, message: "a label refers to one cell")
+                }
+                state.sheetReferences.append((operation: operation, fromSheet: nil, target: range.sheet))
+                texts.append(range.formula)
+            }
+        }
+        // libxlsxwriter copies texts, fonts and labels during the call; the C strings live until it returns.
+        var font = lxw_chart_font()
+        font.size = fontSize ?? 0
+        let cStrings = texts.map { $0.map { strdup($0) } }
+        defer { cStrings.forEach { free($0 ?? nil) } }
+        let err: lxw_error = withUnsafeMutablePointer(to: &font) { fontPointer in
+            var values = labels.indices.map { index -> lxw_chart_data_label in
+                var label = lxw_chart_data_label()
+                label.value = cStrings[index] ?? nil
+                switch labels[index] {
+                case .hidden: label.hide = 1
+                case .text, .cell: label.font = fontSize == nil ? nil : fontPointer
+                case .standard: break
+                }
+                return label
+            }
+            return values.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return LXW_ERROR_NULL_PARAMETER_IGNORED }
+                var pointers: [UnsafeMutablePointer<lxw_chart_data_label>?] = buffer.indices.map { base + $0 }
+                pointers.append(nil)
+                return pointers.withUnsafeMutableBufferPointer { chart_series_set_labels_custom(handle, $0.baseAddress) }
+            }
+        }
+        try check(err, operation: operation)
     }
 
     private func acceptColor(_ rgb: UInt32, _ operation: String) -> Bool {

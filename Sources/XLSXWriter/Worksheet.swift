@@ -67,6 +67,9 @@ public final class Worksheet {
     public let name: String
     let handle: UnsafeMutablePointer<lxw_worksheet>
     let state: WorkbookState
+    /// The heights in points that `setRow` gave rows, by row, so that a caller can measure what it laid
+    /// out (a page's height); a row not in it has Excel's default height. No C call.
+    public private(set) var rowHeights: [Int: Double] = [:]
 
     init(name: String, handle: UnsafeMutablePointer<lxw_worksheet>, state: WorkbookState) {
         self.name = name
@@ -180,6 +183,7 @@ public final class Worksheet {
         }
         let format = try style.resolve(for: state, operation: operation, sheet: name, cell: cell)
         try check(worksheet_set_row(handle, r, height, format), operation: operation, sheet: name, cell: "row \(row + 1)")
+        rowHeights[row] = height
     }
 
     /// Freezes the rows above `row` and the columns left of `column`, e.g. (1, 0) keeps a header row (`worksheet_freeze_panes`).

@@ -98,7 +98,7 @@ import Testing
         #expect(
             PackChanges.between(old, new) == [
                 "Skabelonerne til refleksionsspørgsmålene er ændret.",
-                "Sammenligningen med region og land er ændret (markeringer eller skjulte tal).",
+                "Sammenligningen med region og land er ændret (markeringer, skjulte tal eller tragtdiagrammer).",
             ])
     }
 

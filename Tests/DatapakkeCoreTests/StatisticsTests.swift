@@ -375,6 +375,59 @@ import Testing
         print("StatisticsTests shipped data: \(agreement)")
     }
 
+    /// The limits the workbooks' funnel plots draw (FunnelPlot.swift): at each of the sampled
+    /// denominators and at every plotted municipality's own, around the country's value as shown,
+    /// as PHStatsMethods computes them; rates by the oracle's root search on `exact_lower` /
+    /// `exact_upper`, so to 10⁻⁹ as well.
+    @Test func funnelPlotLimitsAgreeWithPHStatsMethods() throws {
+        let inputs = try ShippedInputs.councils()
+        let builder = ReportBuilder(inputs: inputs)
+        let report = builder.pack(
+            for: try inputs.definitions.cluster(named: "SR06"), tables: builder.allTables(), documentDate: Date(timeIntervalSince1970: 0),
+            toolVersion: "test")
+        var cases = OracleCases()
+        var plots: [(FunnelPlot, String)] = []
+        for indicator in report.sections.flatMap(\.indicators) {
+            guard let plot = indicator.funnel else { continue }
+            plots.append((plot, indicator.indicator.id))
+            func add(_ denominator: Double, _ label: String) {
+                switch plot.method {
+                case .proportion:
+                    cases.add(.funnelProportion(target: plot.target, denominator: denominator, multiplier: plot.multiplier), label: label)
+                case .rate:
+                    cases.add(.funnelRateAt(target: plot.target, denominator: denominator, multiplier: plot.multiplier), label: label)
+                }
+            }
+            for sample in plot.limits { add(sample.denominator, "\(indicator.indicator.id) at \(sample.denominator)") }
+            for point in plot.points { add(point.denominator, "\(indicator.indicator.id) \(point.name)") }
+        }
+        // Every indicator with counts per 100 or more (a plain ratio such as patients per doctor has none).
+        let eligible = report.sections.flatMap(\.indicators).filter { report in
+            switch report.indicator.aggregation {
+            case .ratio(let scale): return scale > 1
+            case .populationShare: return true
+            default: return false
+            }
+        }
+        #expect(plots.count == eligible.count && plots.count >= 13)
+        #expect(plots.contains { $0.0.method == .rate })
+        let agreement = try compareWithOracle(cases)
+        #expect(agreement.compared >= 4 * (plots.count * FunnelPlot.limitSamples))
+        print("StatisticsTests funnel plots: \(agreement)")
+        // And the plot's own numbers are FunnelLimits' at its sampled denominators.
+        for (plot, id) in plots {
+            for sample in plot.limits {
+                let limits =
+                    plot.method == .proportion
+                    ? FunnelLimits.proportion(
+                        target: plot.target, denominator: sample.denominator, level: .percent99point8, multiplier: plot.multiplier)
+                    : FunnelLimits.rate(
+                        target: plot.target, denominator: sample.denominator, level: .percent99point8, multiplier: plot.multiplier)
+                #expect(limits == sample.outer, "\(id) at \(sample.denominator)")
+            }
+        }
+    }
+
     // MARK: The oracle
 
     /// Runs the oracle on `cases` and compares every number with this package's; returns the agreement.
@@ -494,6 +547,9 @@ struct OracleCase: Encodable {
     }
     static func funnelRate(target: Double, multiplier: Double, events: [Double]) -> OracleCase {
         OracleCase(kind: "funnelRate", multiplier: multiplier, target: target, eventList: events)
+    }
+    static func funnelRateAt(target: Double, denominator: Double, multiplier: Double) -> OracleCase {
+        OracleCase(kind: "funnelRateAt", denominator: denominator, multiplier: multiplier, target: target)
     }
     static func funnelRateTable(numerators: [Double], denominators: [Double], multiplier: Double) -> OracleCase {
         OracleCase(kind: "funnelRateTable", multiplier: multiplier, numerators: numerators, denominators: denominators)
@@ -628,6 +684,9 @@ struct Agreement: CustomStringConvertible {
                 ours = dsr?.interval(level: level)
             case "funnelProportion":
                 oursLimits = FunnelLimits.proportion(
+                    target: oracleCase.target ?? .nan, denominator: oracleCase.denominator ?? .nan, level: level, multiplier: multiplier)
+            case "funnelRateAt":
+                oursLimits = FunnelLimits.rate(
                     target: oracleCase.target ?? .nan, denominator: oracleCase.denominator ?? .nan, level: level, multiplier: multiplier)
             case "newcombe":
                 let latest = oracleCase.latest ?? []

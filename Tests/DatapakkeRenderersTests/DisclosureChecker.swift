@@ -76,6 +76,8 @@ struct DisclosureChecker {
     private(set) var conflicts: [String] = []
     /// How many files of each kind were read.
     private(set) var filesRead: [String: Int] = [:]
+    /// How many funnel plots' data blocks were read from the workbooks.
+    private(set) var funnelBlocksRead = 0
     /// How many values (shown or hidden) of similar councils' figures were read, by the kind of file.
     private(set) var similarRead: [String: Int] = [:]
 
@@ -87,6 +89,7 @@ struct DisclosureChecker {
             for (name, workbook) in try Self.readWorkbooks(names.filter { $0.hasSuffix(".xlsx") }.map { map.folder + "/" + $0 }) {
                 workbooks.append((index, name, workbook))
                 readTables(workbook, file: name, map: index)
+                readFunnelData(workbook, file: name)
                 filesRead["xlsx", default: 0] += 1
             }
             if names.contains("manifest.json") {
@@ -300,6 +303,45 @@ struct DisclosureChecker {
                         conflicts.append("\(file): a table row «\(label)» names no area")
                     }
                     row += 1
+                }
+            }
+        }
+    }
+
+    /// Every funnel plot's data block (a heading, then a row of municipality names and, three rows
+    /// under it, their values as the plot shows them): a funnel plot shows municipalities of every
+    /// council, so a value hidden in one pack must not be plotted in another's.
+    private mutating func readFunnelData(_ workbook: ReadWorkbook, file: String) {
+        for sheet in workbook.sheets {
+            var grid: [Int: [Int: JSONValue]] = [:]
+            for cell in sheet.cells { grid[cell.row, default: [:]][cell.column] = cell.value }
+            for heading in sheet.cells {
+                guard let text = heading.value.string, text.hasPrefix("Tal til tragtdiagrammet: ") else { continue }
+                let inputs = self.inputs
+                let match = inputs.catalogue.indicators.lazy.compactMap { indicator in
+                    inputs.periods(of: indicator).first {
+                        Vocabulary.funnelDataHeading(shortTitle: indicator.shortTitle, period: $0) == text
+                    }.map { (indicator, $0) }
+                }.first
+                guard let (indicator, period) = match, grid[heading.row + 1]?[heading.column]?.string == Vocabulary.funnelDataMunicipality
+                else {
+                    conflicts.append("\(file): a funnel plot's data block «\(text)» names no indicator and period")
+                    continue
+                }
+                funnelBlocksRead += 1
+                var column = heading.column + 1
+                while let name = grid[heading.row + 1]?[column]?.string {
+                    guard let municipality = inputs.register.municipalities.first(where: { $0.name == name }),
+                        case .number(let value) = grid[heading.row + 4]?[column]
+                    else {
+                        conflicts.append("\(file): the funnel plot of \(indicator.id) has «\(name)» without a value")
+                        column += 1
+                        continue
+                    }
+                    record(
+                        indicator, period.id, .municipality(municipality.code), .rounded(value, decimals: indicator.decimals),
+                        source: file + " (tragtdiagram)")
+                    column += 1
                 }
             }
         }

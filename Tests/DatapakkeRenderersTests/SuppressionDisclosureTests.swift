@@ -313,6 +313,8 @@ import Testing
                 [ShippedInputs.councilsFile, ShippedInputs.clustersFile], workingDirectory: packageRoot, into: folder)
             let checker = try DisclosureChecker(maps: maps, inputs: inputs)
             #expect(checker.filesRead == ["xlsx": 17 + 22, "manifest": 2, "json": 2, "csv": 2])
+            // The funnel plots show every municipality in every pack: at least 13 indicators with counts.
+            #expect(checker.funnelBlocksRead >= 13 * (17 + 22))
             for kind in ["xlsx", "manifest", "json", "csv"] {
                 #expect((checker.similarRead[kind] ?? 0) > 0, "the similar councils' figures in \(kind)")
             }

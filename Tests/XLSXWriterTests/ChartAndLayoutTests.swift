@@ -214,6 +214,8 @@ struct ChartAndLayoutTests {
                 try sheet.setColumn(0, 1, width: 20)
                 try sheet.setColumn(5, 5, width: 10, hidden: true)
                 try sheet.setRow(0, height: 30, style: workbook.style(CellStyle(bold: true)))
+                // What the sheet remembers of its rows' heights, for a caller that measures its pages.
+                #expect(sheet.rowHeights == [0: 30])
                 sheet.activate()
             }
             let sheet = try part(file, "xl/worksheets/sheet2.xml")
@@ -266,5 +268,109 @@ struct ChartAndLayoutTests {
             try workbook.addWorksheet(named: "Data").setHeader(String(repeating: "x", count: 256))
         }
         #expect(error == .textTooLong(operation: "worksheet_set_header", sheet: "Data", cell: nil, length: 256, limit: 255))
+    }
+
+    @Test func scatterChartWithMarkersSmoothLinesCustomLabelsAndALogAxis() throws {
+        try withTemporaryDirectoryURL { dir in
+            let file = dir.appendingPathComponent("scatter.xlsx")
+            let sheetName = "Tragt"
+            try Workbook.write(to: file.path, properties: testProperties) { workbook in
+                let sheet = try workbook.addWorksheet(named: sheetName)
+                for (column, (x, y)) in [(1_800.0, 33.0), (60_000, 25.5), (650_000, 13.5)].enumerated() {
+                    try sheet.write(.number(x), row: 0, column: column)
+                    try sheet.write(.number(y), row: 1, column: column)
+                    try sheet.write(.text("Kommune \(column)"), row: 2, column: column)
+                }
+                let chart = try workbook.addChart(.scatter)
+                let xs = CellRange(sheet: sheetName, firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 2)
+                let ys = CellRange(sheet: sheetName, firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: 2)
+                let points = try chart.addSeries(name: "Kommuner", categories: xs, values: ys)
+                points.setMarker(.diamond, size: 8, fill: 0x0B4F6C, border: 0xFFFFFF)
+                try points.setCustomDataLabels(
+                    [.text("Læsø"), .cell(CellRange(sheet: sheetName, firstRow: 2, firstColumn: 1, lastRow: 2, lastColumn: 1)), .hidden],
+                    fontSize: 10)
+                points.setDataLabelPosition(.left)
+                let line = try chart.addSeries(name: "Grænse", categories: xs, values: ys)
+                line.setLineColor(0xB3261E, width: 1.25, dash: .dash)
+                line.setMarker(.none)
+                line.setSmooth(true)
+                let second = try chart.addSeries(name: "Grænse, øvre", categories: xs, values: ys)
+                second.setLineColor(0xB3261E)
+                try chart.hideFromLegend(seriesAt: [2])
+                chart.setLogBase(.x, 10)
+                chart.setLegendFontSize(11)
+                chart.setTitle("Tragt")
+                chart.setTitleFontSize(12)
+                try sheet.insertChart(chart, row: 4, column: 0)
+            }
+            let chart = try part(file, "xl/charts/chart1.xml")
+            #expect(chart.contains("<c:scatterChart>"))
+            #expect(chart.contains("<c:xVal><c:numRef><c:f>'Tragt'!$A$1:$C$1</c:f>"))
+            #expect(chart.contains("<c:yVal><c:numRef><c:f>'Tragt'!$A$2:$C$2</c:f>"))
+            // The points: diamonds of size 8, filled, with a white border, and no line (scatter's default).
+            #expect(chart.contains("<c:symbol val=\"diamond\"/><c:size val=\"8\"/>"))
+            #expect(chart.contains("<a:solidFill><a:srgbClr val=\"0B4F6C\"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val=\"FFFFFF\"/>"))
+            // Their labels: a text, a cell's text cached from the sheet, and none at the third point.
+            #expect(chart.contains("<c:dLbl><c:idx val=\"0\"/><c:layout/><c:tx><c:rich>"))
+            #expect(chart.contains("<a:t>Læsø</a:t>"))
+            #expect(chart.contains("<c:f>'Tragt'!$B$3</c:f>"))
+            #expect(chart.contains("<c:v>Kommune 1</c:v>"))
+            #expect(chart.contains("<c:dLbl><c:idx val=\"2\"/><c:delete val=\"1\"/></c:dLbl>"))
+            #expect(chart.contains("<c:dLblPos val=\"l\"/>"))
+            // The limit: a smooth dashed line without markers.
+            #expect(chart.contains("<a:prstDash val=\"dash\"/>"))
+            #expect(chart.contains("<c:symbol val=\"none\"/>"))
+            #expect(chart.contains("<c:smooth val=\"1\"/>"))
+            #expect(chart.contains("<c:logBase val=\"10\"/>"))
+            #expect(chart.contains("<c:legendEntry><c:idx val=\"2\"/><c:delete val=\"1\"/></c:legendEntry>"))
+            #expect(chart.contains("<c:legend><c:legendPos val=\"r\"/>"))
+            #expect(chart.contains("<a:defRPr sz=\"1200\" b=\"1\""))
+            #expect(
+                chart.contains(
+                    "<a:defRPr sz=\"1100\" b=\"0\" i=\"0\" baseline=\"0\"/></a:pPr><a:endParaRPr lang=\"en-US\"/></a:p></c:txPr></c:legend>"
+                ))
+        }
+    }
+
+    @Test func scatterArgumentsOutsideTheirRangesFailTheWorkbook() throws {
+        func invalid(_ body: @escaping (Chart, ChartSeries) throws -> Void) throws -> String? {
+            let error = try failingBuild { workbook in
+                let sheet = try workbook.addWorksheet(named: "Data")
+                try sheet.write(.number(1), row: 0, column: 0)
+                let chart = try workbook.addChart(.scatter)
+                let range = CellRange(sheet: "Data", firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 0)
+                try body(chart, try chart.addSeries(categories: range, values: range))
+                try sheet.insertChart(chart, row: 2, column: 0)
+            }
+            guard case .invalidArgument(let operation, _, _, _)? = error else {
+                Issue.record("unexpected \(String(describing: error))")
+                return nil
+            }
+            return operation
+        }
+        #expect(try invalid { _, series in series.setMarker(.circle, size: 1) } == "chart_series_set_marker_size")
+        #expect(try invalid { _, series in series.setMarker(.circle, fill: 0x1000000) } == "chart_series_set_marker_fill")
+        #expect(try invalid { chart, _ in chart.setLogBase(.x, 1) } == "chart_axis_set_log_base")
+        #expect(try invalid { chart, _ in try chart.hideFromLegend(seriesAt: [1]) } == "chart_legend_delete_series")
+        #expect(try invalid { _, series in try series.setCustomDataLabels([.text("=A1")]) } == "chart_series_set_labels_custom")
+        #expect(
+            try invalid { _, series in
+                try series.setCustomDataLabels([.cell(CellRange(sheet: "Data", firstRow: 0, firstColumn: 0, lastRow: 1, lastColumn: 0))])
+            } == "chart_series_set_labels_custom")
+        // A column chart's horizontal axis holds categories, which cannot be logarithmic.
+        let column = try failingBuild { workbook in
+            let sheet = try workbook.addWorksheet(named: "Data")
+            try sheet.write(.number(1), row: 0, column: 0)
+            let chart = try workbook.addChart(.column)
+            _ = try chart.addSeries(values: CellRange(sheet: "Data", firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 0))
+            chart.setLogBase(.x, 10)
+            try sheet.insertChart(chart, row: 2, column: 0)
+        }
+        guard case .invalidArgument(let operation, _, _, let message)? = column else {
+            Issue.record("unexpected \(String(describing: column))")
+            return
+        }
+        #expect(operation == "chart_axis_set_log_base")
+        #expect(message.contains("no value axis"))
     }
 }

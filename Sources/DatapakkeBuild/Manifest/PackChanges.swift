@@ -160,7 +160,7 @@ public enum PackChanges {
             if a.definition != b.definition { lines.append("Definitionen er ændret (akutsygehuse, note, sikkerhed eller kilder).") }
             if a.municipalData != b.municipalData { lines.append("Kommunernes data er ændret, men ingen viste tal har flyttet sig.") }
             if a.comparison != b.comparison {
-                lines.append("Sammenligningen med region og land er ændret (markeringer eller skjulte tal).")
+                lines.append("Sammenligningen med region og land er ændret (markeringer, skjulte tal eller tragtdiagrammer).")
             }
         }
         return lines

@@ -71,7 +71,8 @@ public enum PackInputText {
     /// every row, the cluster's distance to the country as the prompts state it, the pack's hidden
     /// cells (secondary suppression depends on the whole definition set and the maps published with
     /// it, whose names the documentation sheet gives), the periods shown and the spread between all
-    /// clusters on the overview (lowest and highest shown figure, as rounded); for an indicator
+    /// clusters on the overview (lowest and highest shown figure, as rounded); the points of the
+    /// funnel plots, which show every municipality of the country; for an indicator
     /// standardised to the whole country's population also the pack's own rows, which move with it.
     ///
     /// Only shown values enter, so that a change in another region, which moves the country figure in
@@ -121,6 +122,18 @@ public enum PackInputText {
                     lines.append(
                         "spredning;\(spread.period.id);\(shown(spread.minimum));\(shown(spread.maximum));\(spread.shownCount)/\(spread.figures.count)"
                     )
+                }
+                // The funnel plot shows every municipality of the country, each with its value as shown and
+                // its denominator as written; its limits follow from these, the target and the method.
+                if let funnel = indicator.funnel {
+                    lines.append(
+                        "tragt;\(funnel.period.id);\(funnel.method.rawValue);\(DanishNumber.format(funnel.target, decimals: decimals));"
+                            + "\(funnel.hiddenCount);\(funnel.missingCount)")
+                    for point in funnel.points {
+                        lines.append(
+                            "tragtpunkt;\(point.code);\(exact(point.denominator));\(DanishNumber.format(point.value, decimals: decimals));"
+                                + (point.isMember ? "egen" : ""))
+                    }
                 }
             }
         }

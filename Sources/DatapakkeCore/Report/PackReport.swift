@@ -98,6 +98,10 @@ public struct IndicatorReport: Sendable {
     public var hiddenCells: [HiddenCell]
     /// Every cluster of the map in the latest period, for the spread on the overview; nil without a period.
     public var spread: ClusterSpread? = nil
+    /// Every municipality of the country in the latest period against its denominator (FunnelPlot.swift);
+    /// nil when the indicator has none, and then `funnelAbsence` says why.
+    public var funnel: FunnelPlot? = nil
+    public var funnelAbsence: FunnelPlotAbsence? = nil
     /// For an age-standardised indicator: why a row shows a crude rate but no standardised one in the
     /// latest period (fewer than 10 events), naming the rows; nil when every shown row has both.
     public var standardisationNote: String? = nil

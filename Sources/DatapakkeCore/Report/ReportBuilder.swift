@@ -322,11 +322,14 @@ public struct ReportBuilder: Sendable {
             }
         }
         let note: String? = notes.isEmpty ? nil : notes.joined(separator: " ")
+        let funnel = FunnelPlot.make(
+            indicator, table: periods.last.flatMap { tables[$0] }, register: inputs.register, members: Set(members.map(\.code)))
         var report = IndicatorReport(
             indicator: indicator, origin: inputs.origin(of: indicator) ?? .real, hasSyntheticWeights: inputs.hasSyntheticWeights(indicator),
             periods: periods, allPeriods: allPeriods,
             rows: rows, trafficLightNote: note, hiddenCells: hiddenCells,
             spread: periods.last.flatMap { period in tables[period].map { spread(indicator, table: $0) } },
+            funnel: try? funnel.get(), funnelAbsence: funnel.absence,
             standardisationNote: standardisationNote(indicator, rows: rows, period: periods.last))
         report.similar = similarComparison(
             indicator, tables: tables, periods: periods, cluster: cluster, rows: rows, neighbours: neighbours)

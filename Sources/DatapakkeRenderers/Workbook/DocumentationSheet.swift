@@ -57,6 +57,11 @@ struct DocumentationSheet {
                     "Sammenligning",
                     info.direction == .none
                         ? "Ingen trafiklys: hverken en høj eller en lav værdi er i sig selv bedre." : Vocabulary.comparisonNote(info))
+                if let funnel = indicator.funnel {
+                    try field("Tragtdiagram", Vocabulary.funnelDocumentation(funnel))
+                } else if let absence = indicator.funnelAbsence {
+                    try field("Tragtdiagram", Vocabulary.funnelAbsence(absence))
+                }
                 try field("Noter", info.notes.joined(separator: " "))
                 row += 1
             }

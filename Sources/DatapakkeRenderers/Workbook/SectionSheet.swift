@@ -3,7 +3,8 @@ import XLSXWriter
 
 /// A section sheet: for each indicator a table (member municipalities, the cluster, the region, the
 /// country) with the counts and 95 % interval beside the latest rate, traffic lights, notes and a
-/// native column chart under it, one indicator a printed page.
+/// native column chart under it with, for an indicator with counts, a funnel plot of all municipalities
+/// beside it (FunnelChart), one indicator a printed page.
 /// A group of indicators is one block: a table of the members' latest figures for the cluster, the
 /// region and the country, one horizontal bar chart of the cluster against the country with a
 /// category per member, and under it each member's table without a chart of its own.
@@ -37,7 +38,7 @@ struct SectionSheet {
     /// The last column a reader sees: headings, notes and the chart span up to it.
     static let lastShownColumn = levelColumn
     /// Rows a printed landscape page holds at 80 %, roughly: a group's member tables are kept whole on a page.
-    static let rowsPerPage = 40
+    static let rowsPerPage = 32
     /// Widths in characters; the names' column is measured. The crude rate's column (an
     /// age-standardised indicator's rate without standardisation) is hidden on sheets without one.
     static let fixedWidths: [Int: Double] = [1: 13, 2: 13, 3: 13, 4: 10, 5: 11, 6: 13, 7: 24, 8: 28, 9: 13, 10: 13]
@@ -62,6 +63,7 @@ struct SectionSheet {
         // and a chart that would not fit under its table starts the next page rather than being cut.
         sheet.setPrintScale(Self.printScale)
         var row = 4
+        var lastHelperColumn = Self.countryChartDataColumn
         var pageBreaks: [Int] = []
         for block in section.blocks {
             if row > 4 { pageBreaks.append(row) }
@@ -69,6 +71,7 @@ struct SectionSheet {
             case .indicator(let indicator):
                 let written = try writeBlock(indicator, at: row, sheet: sheet, layout: layout, workbook: workbook)
                 if let chartBreak = written.chartBreak { pageBreaks.append(chartBreak) }
+                if let funnel = indicator.funnel { lastHelperColumn = max(lastHelperColumn, FunnelChart.lastDataColumn(funnel)) }
                 row = written.next
             case .group(let group):
                 row = try writeGroup(group, at: row, sheet: sheet, layout: layout, workbook: workbook, pageBreaks: &pageBreaks)
@@ -81,6 +84,10 @@ struct SectionSheet {
             // The charts read the helper columns; the printed and shown sheet does not need them.
             let helper = column == Self.chartDataColumn || column == Self.countryChartDataColumn
             try sheet.setColumn(column, column, width: width, hidden: helper || (column == Self.crudeColumn && !showsCrude))
+        }
+        // The funnel plots' data blocks (FunnelChart), hidden like the bar charts' helper column.
+        if lastHelperColumn >= FunnelChart.dataColumn {
+            try sheet.setColumn(FunnelChart.dataColumn, lastHelperColumn, width: 10, hidden: true)
         }
     }
 
@@ -194,7 +201,11 @@ struct SectionSheet {
         row += 1
         // About one row of the sheet per bar, with room for the title, the axis and the legend.
         let chartRows = max(Self.chartRows, (group.indicators.count * 2 * 13 + 110) / 20)
-        try insertChart(chart, row: row, rows: chartRows, sheet: sheet, layout: layout)
+        // A long group's table and its tall chart do not share a page: the chart starts the next.
+        if row - (pageBreaks.last ?? 0) + chartRows > Self.rowsPerPage {
+            pageBreaks.append(row)
+        }
+        try insertChart(chart, row: row, rows: chartRows, width: tableWidth(layout), sheet: sheet)
         row += chartRows + 2
 
         var pageTop = pageBreaks.last ?? 0
@@ -357,16 +368,40 @@ struct SectionSheet {
         }
         row += 1
         height += 15
-        try insertChart(chart, row: row, rows: Self.chartRows, sheet: sheet, layout: layout)
-        let fits = height + Double(Self.chartRows) * 15 <= Self.pageHeight
-        return (row + Self.chartRows + 2, fits ? nil : row)
+        // With a funnel plot, the bar chart takes the left half of the table's width and the funnel
+        // plot the right half, side by side, so that both fit the landscape page under the table.
+        let funnel = indicator.funnel.map { FunnelChart(plot: $0, indicator: info, kind: report.kind, styles: styles) }
+        let width = tableWidth(layout)
+        guard let funnel else {
+            try insertChart(chart, row: row, rows: Self.chartRows, width: width, sheet: sheet)
+            let fits = height + titleRows(top) + Double(Self.chartRows) * 15 <= Self.pageHeight * 0.93
+            return (row + Self.chartRows + 2, fits ? nil : row)
+        }
+        let half = (width - 1) / 2
+        try insertChart(chart, row: row, rows: Self.chartRows, width: half, sheet: sheet)
+        let noteHeight = funnel.noteHeight(width: Self.textWidth)
+        let next = try funnel.write(
+            on: sheet, workbook: workbook, dataTop: top, chartTop: row, rows: Self.chartRows, width: half,
+            xOffset: Int(((width - half) * 7).rounded()), noteLastColumn: lastColumn, noteWidth: Self.textWidth)
+        let fits = height + titleRows(top) + Double(Self.chartRows) * 15 + noteHeight <= Self.pageHeight * 0.93
+        return (next + FunnelChart.trailingRows, fits ? nil : row)
     }
 
-    /// Places a chart at `row`, under its table and notes, as wide as the table and `rows` rows high.
-    private func insertChart(_ chart: Chart, row: Int, rows: Int, sheet: Worksheet, layout: SheetLayout) throws {
-        let tableWidth = Double(layout.width(of: 0) ?? 34) + (Self.fixedWidths.filter { $0.key < Self.chartDataColumn }.values.reduce(0, +))
+    /// The sheet's own title rows, on the first page only; with a margin, the estimate keeps 7 % of the
+    /// page free for rows that the printer makes taller than their text needs.
+    private func titleRows(_ top: Int) -> Double { top <= 4 ? 70 : 0 }
+
+    /// The width of the shown table in characters: the names' column and the fixed ones up to the
+    /// level column (the crude rate's only where the sheet shows it).
+    private func tableWidth(_ layout: SheetLayout) -> Double {
+        Double(layout.width(of: 0) ?? 34)
+            + Self.fixedWidths.filter { $0.key < Self.chartDataColumn && ($0.key != Self.crudeColumn || showsCrude) }.values.reduce(0, +)
+    }
+
+    /// Places a chart at `row`, under its table and notes, `width` characters wide and `rows` rows high.
+    private func insertChart(_ chart: Chart, row: Int, rows: Int, width: Double, sheet: Worksheet) throws {
         try sheet.insertChart(
-            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (tableWidth * 7 + 5) / 480, yScale: Double(rows) * 20 / 288)
+            chart, row: row, column: 0, xOffset: 0, yOffset: 0, xScale: (width * 7 + 5) / 480, yScale: Double(rows) * 20 / 288)
     }
 
     private func writeValue(_ value: ReportValue, decimals: Int, level: AreaLevel, row: Int, column: Int, layout: SheetLayout) throws {

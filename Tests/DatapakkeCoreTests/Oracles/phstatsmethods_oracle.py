@@ -26,6 +26,11 @@ Case kinds (numbers are floats; "multiplier" a whole number):
                                                               to 2,000, from poisson_funnel's bisection
                                                               ("bisection")
   funnelRateTable   numerators[], denominators[], multiplier  calculate_funnel_limits('rate', 'crude', 1 year)
+  funnelRateAt      target, denominator, multiplier           the rate limits at one denominator: the event
+                                                              counts x whose exact_lower (upper limit) and
+                                                              exact_upper (lower limit) are the expected
+                                                              count, found by SciPy's brentq; the lower
+                                                              limit is 0 while exact_upper(0) is above it
   newcombe          latest [n, d], previous [n, d], multiplier   Newcombe's method 10 from wilson_lower/upper
   rateRatio         latest [O, n], previous [O, n]            Wilson interval of O1 / (O1 + O2) as a rate ratio
 
@@ -41,7 +46,9 @@ import math
 import sys
 import warnings
 
+import numpy as np
 import pandas as pd
+import scipy.optimize
 import scipy.stats
 
 import PHStatsMethods as ph
@@ -241,6 +248,27 @@ def funnel_rate(case):
     return {"rows": rows}
 
 
+def funnel_rate_at(case):
+    t, n, m = float(case["target"]), float(case["denominator"]), whole(case["multiplier"])
+    expected = t / m * n
+    intervals = []
+    for c in LEVELS:
+        def events(limit):
+            # The count x at which limit(x, c), rising in x, reaches the expected count.
+            f = lambda x: limit(x, c) - expected
+            low, high = 0.0, expected + 10 * math.sqrt(expected) + 50
+            while f(high) < 0:
+                high *= 2
+            if f(low) >= 0:
+                return 0.0
+            return scipy.optimize.brentq(f, low, high, xtol=1e-300, rtol=4 * np.finfo(float).eps, maxiter=500)
+        # exact_lower(0) is NaN in SciPy (0 degrees of freedom): start the upper limit's search just above 0.
+        upper_events = events(lambda x, c: ph.exact_lower(max(x, 1e-300), c))
+        lower_events = events(ph.exact_upper)
+        intervals.append(interval(c, lower_events / n * m, upper_events / n * m))
+    return {"intervals": intervals}
+
+
 def funnel_rate_table(case):
     m = whole(case["multiplier"])
     df = pd.DataFrame({"n": [float(x) for x in case["numerators"]], "d": [float(x) for x in case["denominators"]]})
@@ -282,6 +310,7 @@ SINGLE = {
     "espWeights": esp_table,
     "exact": exact, "byar": byar, "dsr": dsr, "funnelProportion": funnel_proportion,
     "funnelProportionTable": funnel_proportion_table, "funnelRate": funnel_rate, "funnelRateTable": funnel_rate_table,
+    "funnelRateAt": funnel_rate_at,
     "newcombe": newcombe, "rateRatio": rate_ratio,
 }
 
