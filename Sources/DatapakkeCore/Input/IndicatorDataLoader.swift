@@ -35,22 +35,11 @@ public enum IndicatorDataLoader {
         let convention = DecimalConvention.detect(
             valueColumn.map { column in text.rows.compactMap { $0.fields.count > column ? $0.fields[column] : nil } } ?? [])
         for row in text.rows {
-            guard checkFieldCount(row, text, log: &log) else { continue }
-            guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else {
-                continue
-            }
-            let indicator = row.fields[indicatorColumn]
-            let periodText = row.fields[periodColumn]
-            if indicator.isEmpty || periodText.isEmpty {
-                log.add(SourceLocation(file: text.file, line: row.line), "indikator og periode skal være udfyldt")
-                continue
-            }
-            guard let period = Period(periodText) else {
-                log.add(
-                    SourceLocation(file: text.file, line: row.line, column: periodColumn + 1),
-                    "«\(periodText)» er ikke en periode; forventede et år (2023), et spænd af år (2019-2023) eller en dato (2025-01-01)")
-                continue
-            }
+            guard
+                let (code, indicator, period) = identity(
+                    of: row, text, codeColumn: codeColumn, nameColumn: nameColumn, indicatorColumn: indicatorColumn,
+                    periodColumn: periodColumn, register: register, log: &log)
+            else { continue }
             func number(_ column: Int?, _ what: String, _ kind: NumberKind) -> Double?? {
                 guard let column else { return .some(nil) }
                 switch parseNumber(row.fields[column], as: kind) {
@@ -84,6 +73,31 @@ public enum IndicatorDataLoader {
     /// Reads counts by age band: `kommunekode;kommune;indikator;periode;aldersgruppe;taeller;datagrundlag`,
     /// one row per municipality, indicator, period and band; the rows of one municipality, indicator and
     /// period make one observation. The denominators are the population in the same bands.
+    /// The municipality, indicator and period a data row (plain or by age band) is about; nil, with the
+    /// problem logged, when any of them is missing or unreadable.
+    private static func identity(
+        of row: DelimitedText.Row, _ text: DelimitedText, codeColumn: Int, nameColumn: Int?, indicatorColumn: Int, periodColumn: Int,
+        register: MunicipalityRegister, log: inout ProblemLog
+    ) -> (code: MunicipalityCode, indicator: String, period: Period)? {
+        guard checkFieldCount(row, text, log: &log) else { return nil }
+        guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else {
+            return nil
+        }
+        let indicator = row.fields[indicatorColumn]
+        let periodText = row.fields[periodColumn]
+        if indicator.isEmpty || periodText.isEmpty {
+            log.add(SourceLocation(file: text.file, line: row.line), "indikator og periode skal være udfyldt")
+            return nil
+        }
+        guard let period = Period(periodText) else {
+            log.add(
+                SourceLocation(file: text.file, line: row.line, column: periodColumn + 1),
+                "«\(periodText)» er ikke en periode; forventede et år (2023), et spænd af år (2019-2023) eller en dato (2025-01-01)")
+            return nil
+        }
+        return (code, indicator, period)
+    }
+
     private static func loadBands(_ text: DelimitedText, register: MunicipalityRegister, into observations: inout [Observation]) throws {
         var log = ProblemLog()
         let expected = "kommunekode;kommune;indikator;periode;aldersgruppe;taeller;datagrundlag"
@@ -111,22 +125,11 @@ public enum IndicatorDataLoader {
         var collected: [Key: (counts: AgeBandCounts, line: Int, origin: DataOrigin)] = [:]
         var order: [Key] = []
         for row in text.rows {
-            guard checkFieldCount(row, text, log: &log) else { continue }
-            guard let code = municipalityCode(row, column: codeColumn, nameColumn: nameColumn, text, register: register, log: &log) else {
-                continue
-            }
-            let indicator = row.fields[indicatorColumn]
-            let periodText = row.fields[periodColumn]
-            if indicator.isEmpty || periodText.isEmpty {
-                log.add(SourceLocation(file: text.file, line: row.line), "indikator og periode skal være udfyldt")
-                continue
-            }
-            guard let period = Period(periodText) else {
-                log.add(
-                    SourceLocation(file: text.file, line: row.line, column: periodColumn + 1),
-                    "«\(periodText)» er ikke en periode; forventede et år (2023), et spænd af år (2019-2023) eller en dato (2025-01-01)")
-                continue
-            }
+            guard
+                let (code, indicator, period) = identity(
+                    of: row, text, codeColumn: codeColumn, nameColumn: nameColumn, indicatorColumn: indicatorColumn,
+                    periodColumn: periodColumn, register: register, log: &log)
+            else { continue }
             guard let band = AgeBand(label: row.fields[bandColumn]) else {
                 log.add(
                     SourceLocation(file: text.file, line: row.line, column: bandColumn + 1),
